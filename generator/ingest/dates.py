@@ -1,0 +1,58 @@
+"""Reading dates out of headers, bylines and trailers; the file's mtime is never used."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_MONTHS = {name: number for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I),
+)
+HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+
+
+def find_date(text: str) -> date | None:
+    """The first well-formed calendar date in ``text``, or None."""
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            found = _to_date(match)
+            if found:
+                return found
+    return None
+
+
+def coerce_date(value: object) -> date | None:
+    """A front matter value (YAML date, datetime or string) as a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return find_date(value)
+    return None
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("month"):
+        month, day = _MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
+    elif groups.get("mnum"):
+        month, day = int(groups["mnum"]), int(groups["day"])
+    else:
+        # Slashed dates are read month first (US style) unless that is impossible.
+        month, day = int(groups["a"]), int(groups["b"])
+        if month > 12:
+            month, day = day, month
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

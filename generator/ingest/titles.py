@@ -1,0 +1,49 @@
+"""Choosing an article's title and outlet from front matter, headline lines, trailers or the lead."""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 90
+_DATELINE = re.compile(r"^\s*\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
+_TRAILER = re.compile(r"^(?P<headline>.{15,200}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
+_DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
+             "from", "that", "as", "is", "was", "his", "her", "its", "their", "if", "than", "into"}
+_WORD = re.compile(r"\w+")
+
+
+def split_dateline(line: str) -> tuple[str | None, str]:
+    """``(CNN)Russian President...`` gives ("CNN", "Russian President...")."""
+    match = _DATELINE.match(line)
+    if not match:
+        return None, line
+    return match.group("outlet").strip(), line[match.end():]
+
+
+def is_headline(line: str) -> bool:
+    """A short line with no closing sentence punctuation, as headlines are written."""
+    stripped = line.strip()
+    words = _WORD.findall(stripped)
+    if not 3 <= len(words) <= 25 or len(stripped) > 200 or stripped.endswith((".", ":", ",", ";")):
+        return False
+    return stripped[0].isupper() or stripped[0] in "\"'“‘"
+
+
+def trailer_headline(lines: list[str]) -> tuple[str, str] | None:
+    """The ``Headline - Outlet`` line aggregators append, as (headline, outlet)."""
+    for line in lines:
+        match = _TRAILER.match(line.strip())
+        if match and len(_WORD.findall(match.group("headline"))) >= 4:
+            return match.group("headline").strip(), match.group("outlet").strip()
+    return None
+
+
+def title_from_lead(text: str) -> str:
+    """Up to about 90 characters of the first sentence, cut at a word boundary, no dangling word."""
+    sentence = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0].strip()
+    if len(sentence) <= MAX_TITLE:
+        return sentence.rstrip(".")
+    words = sentence[:MAX_TITLE + 1].split()[:-1]
+    while words and (words[-1].lower().strip(",;:") in _DANGLING or words[-1].endswith((",", ";", ":"))):
+        words.pop()
+    return " ".join(words).rstrip(",;:-–—") + "…"

@@ -1,0 +1,181 @@
+"""Frozen data types passed between the stages of the pipeline; imports nothing from the package."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+
+class DateSource(str, enum.Enum):
+    """Where an article's date came from, most trusted first."""
+
+    FRONT_MATTER = "front_matter"
+    HEADER = "header"
+    BYLINE = "byline"
+    TRAILER = "trailer"
+    NONE = "none"
+
+
+class ActorKind(str, enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    GROUP = "group"
+
+
+class Severity(str, enum.Enum):
+    """A note describes the data (undated article); a problem is a broken input (``--strict`` fails)."""
+
+    NOTE = "note"
+    PROBLEM = "problem"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the build reports about one input file."""
+
+    path: str
+    reason: str
+    severity: Severity = Severity.PROBLEM
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    line: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned input article: the output of ingestion."""
+
+    id: str
+    source_file: str
+    title: str
+    date: date | None
+    date_source: DateSource
+    outlet: str | None
+    paragraphs: tuple[str, ...]
+    removed: tuple[RemovedLine, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    index: int
+    paragraph: int
+    terms: tuple[str, ...]
+    """Lower-cased lemmas of the content words, for similarity."""
+    lemmas: tuple[str, ...]
+    """Lower-cased lemmas of every word, for phrase matching."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention as spaCy found it."""
+
+    text: str
+    label: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    """The surface form of the speaker's mention, resolved to an actor later."""
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the NLP stage learned about one article, as plain data."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeMatch:
+    article_id: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    label: str
+    description: str
+    matches: tuple[ThemeMatch, ...]
+    """Articles in the theme, newest first, with the terms that put them there."""
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(match.article_id for match in self.matches)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    summary: tuple[str, ...]
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributedQuote:
+    text: str
+    speaker: str | None
+    """An actor id, or None when the text does not say who spoke."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article with everything the corpus-level stages found about it."""
+
+    article: Article
+    url: str
+    summary: tuple[str, ...]
+    actor_ids: tuple[str, ...]
+    theme_ids: tuple[str, ...]
+    story_id: str | None
+    quotes: tuple[AttributedQuote, ...]
+    related_ids: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The whole corpus, organised; what render, feeds and export read."""
+
+    entries: tuple[Entry, ...]
+    """Newest first; undated articles last, then by title and id."""
+    actors: tuple[Actor, ...]
+    themes: tuple[Theme, ...]
+    stories: tuple[Story, ...]
+    build_date: date

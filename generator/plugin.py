@@ -1,0 +1,73 @@
+"""The MkDocs plugin: hands the generated pages and files to MkDocs in memory, never on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .build import Generated, SiteInfo, generate
+from .config import Config, load_config
+from .errors import DigestError
+from .models import Severity
+
+log = get_plugin_logger("digest")
+
+
+class DigestPluginConfig(base.Config):
+    config = c.Type(str, default="digest.yml")
+    """The digest options file, relative to mkdocs.yml."""
+
+
+class DigestPlugin(BasePlugin[DigestPluginConfig]):
+    """Runs the digest pipeline during ``mkdocs build`` and ``mkdocs serve``."""
+
+    def __init__(self) -> None:
+        self.overrides: dict[str, Any] = {}
+        self.digest_config: Config | None = None
+        self.result: Generated | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this instance (and the loaded model) across serve rebuilds."""
+
+    def on_config(self, config):  # noqa: ANN001, ANN201
+        path = Path(config.config_file_path or "mkdocs.yml").parent / self.config.config
+        try:
+            self.digest_config = load_config(path, **self.overrides)
+        except DigestError as error:
+            raise PluginError(str(error)) from None
+        if not config.site_url:
+            raise PluginError("Config value 'site_url' in mkdocs.yml: needed for the feeds' absolute links")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:  # noqa: ANN001
+        assert self.digest_config is not None
+        try:
+            self.result = generate(self.digest_config, SiteInfo(config.site_name, config.site_url))
+        except DigestError as error:
+            raise PluginError(str(error)) from None
+        for finding in self.result.findings:
+            (log.warning if finding.severity is Severity.PROBLEM else log.info)(str(finding))
+        for path, content in [*self.result.pages.items(), *self.result.files.items()]:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_pre_page(self, page, *, config, files):  # noqa: ANN001, ANN201
+        # The sitemap's dates come from here; the build date keeps them reproducible.
+        assert self.result is not None
+        page.update_date = self.result.digest.build_date.isoformat()
+        return page
+
+    def on_serve(self, server, *, config, builder):  # noqa: ANN001, ANN201
+        assert self.digest_config is not None
+        server.watch(str(self.digest_config.input))
+        if self.digest_config.themes:
+            server.watch(str(self.digest_config.themes))
+        return server

@@ -1,0 +1,88 @@
+"""The Python API: build, serve and check a digest site through MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from .build import Generated
+from .config import Config, load_config
+from .errors import BuildError, ConfigError
+from .ingest import ingest
+from .models import Finding, Severity
+from .plugin import DigestPlugin
+from .themes import load_taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    site_dir: Path
+    generated: Generated
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.generated.findings if f.severity is Severity.PROBLEM)
+
+    @property
+    def notes(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.generated.findings if f.severity is Severity.NOTE)
+
+
+def _mkdocs_config(config_file: Path, input_dir: Path | None, **settings):  # noqa: ANN003, ANN202
+    try:
+        mkdocs_config = load_mkdocs_config(str(config_file), **settings)
+    except MkDocsException as error:
+        raise ConfigError(str(config_file), [str(error)]) from None
+    plugin = mkdocs_config.plugins.get("digest")
+    if not isinstance(plugin, DigestPlugin):
+        raise ConfigError(str(config_file), ["Config value 'plugins': the 'digest' plugin is not enabled"])
+    # Set on every call: MkDocs reuses plugin instances that define on_startup.
+    plugin.overrides = {"input": str(input_dir.resolve())} if input_dir else {}
+    return mkdocs_config, plugin
+
+
+def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
+               site_dir: Path | None = None, strict: bool = False) -> BuildReport:
+    """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``."""
+    settings = {"strict": strict} | ({"site_dir": str(site_dir.resolve())} if site_dir else {})
+    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, **settings)
+    try:
+        mkdocs_build(mkdocs_config)
+    except Abort as error:
+        raise BuildError(f"Build failed: {error}") from None
+    except MkDocsException as error:
+        raise BuildError(str(error)) from None
+    assert plugin.result is not None
+    return BuildReport(Path(mkdocs_config.site_dir), plugin.result)
+
+
+def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
+               dev_addr: str | None = None) -> None:
+    """Live preview: MkDocs serves the site and rebuilds when an article or page changes."""
+    from mkdocs.commands.serve import serve
+
+    _mkdocs_config(config_file, input_dir)  # validates, and primes the reused plugin instance
+    serve(config_file=str(config_file), **({"dev_addr": dev_addr} if dev_addr else {}))
+
+
+def check(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None) -> tuple[Config, list[Finding]]:
+    """Validate configuration, taxonomy, model and inputs; write nothing."""
+    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir)
+    config = load_config(Path(config_file).parent / plugin.config.config, **plugin.overrides)
+    load_taxonomy(config.themes)
+    _check_model(config.model)
+    return config, list(ingest(config.input).findings)
+
+
+def _check_model(name: str) -> None:
+    import spacy.util
+
+    if not spacy.util.is_package(name) and not Path(name).is_dir():
+        from .errors import ModelError
+
+        raise ModelError(f"The spaCy pipeline '{name}' is not installed. Run 'make setup', or set "
+                         "'model' in digest.yml to an installed pipeline.")

@@ -1,0 +1,41 @@
+"""The one call shape every summarizer has, and which sentences may be chosen at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..models import Sentence
+
+_CREDIT = re.compile(r"\b(photo|credit|getty|afp|reuters|ap photo)\b\s*[:/]|/\s*(afp|reuters|getty|ap)\b", re.I)
+MIN_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryContext:
+    """Corpus knowledge a summarizer may use: term rarity and the terms naming salient actors."""
+
+    idf: Mapping[str, float] = field(default_factory=dict)
+    salient_terms: frozenset[str] = frozenset()
+
+
+class Summarizer(Protocol):
+    """Choose ``count`` sentences; return their indices in ``sentences`` in article order."""
+
+    def __call__(self, sentences: Sequence[Sentence], count: int, context: SummaryContext) -> tuple[int, ...]: ...
+
+
+def eligible(sentence: Sentence) -> bool:
+    """Sentences fit for a summary: whole statements, not captions, questions or quote fragments."""
+    text = sentence.text
+    if len(sentence.lemmas) < MIN_WORDS or text.endswith("?") or _CREDIT.search(text):
+        return False
+    if not (text[0].isupper() or text[0] in "\"“‘'(") or not text.rstrip("\"”’')").endswith((".", "!")):
+        return False
+    return _balanced_quotes(text)
+
+
+def _balanced_quotes(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0

@@ -1,0 +1,106 @@
+"""View objects for the page templates: everything resolved, sorted and formatted in Python."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+
+import yaml
+from markupsafe import Markup
+
+from .escape import md_text, trusted
+from .models import Actor, ActorKind, DateSource, Digest, Entry, Theme
+from .slugs import page_path
+
+HOME, TIMELINE = "index.md", "timeline.md"
+ACTORS_INDEX, THEMES_INDEX = "actors/index.md", "themes/index.md"
+DATE_SOURCE_TEXT = {DateSource.FRONT_MATTER: "front matter", DateSource.HEADER: "date header",
+                    DateSource.BYLINE: "byline", DateSource.TRAILER: "trailer"}
+KIND_HEADINGS = ((ActorKind.PERSON, "People"), (ActorKind.ORGANIZATION, "Organisations"),
+                 (ActorKind.PLACE, "Places"), (ActorKind.GROUP, "Groups"))
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    link: Markup
+    meta: str
+    summary: tuple[str, ...]
+    actors: tuple[Markup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    link: Markup
+    detail: str
+
+
+def actor_page(actor: Actor) -> str:
+    return page_path("actors", actor.id)
+
+
+def theme_page(theme: Theme) -> str:
+    return page_path("themes", theme.id)
+
+
+def entry_page(entry: Entry) -> str:
+    return page_path("articles", entry.url.rstrip("/").split("/")[-1])
+
+
+def link(text: str, source: str, target: str) -> Markup:
+    """A Markdown link from page ``source`` to page ``target``, both Markdown source paths."""
+    href = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return trusted(f"[{md_text(text)}]({href})")
+
+
+def front_matter(title: str) -> Markup:
+    """YAML front matter with a title that stays text in every theme template, escaped or not."""
+    safe = html.escape(title.replace("<", "‹").replace(">", "›"), quote=True)
+    return trusted("---\n" + yaml.safe_dump({"title": safe}, allow_unicode=True, width=10_000) + "---")
+
+
+def long_date(value: date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "Undated"
+
+
+def entry_meta(entry: Entry) -> str:
+    article = entry.article
+    parts = [long_date(article.date)]
+    if article.date:
+        parts[0] += f" (from the {DATE_SOURCE_TEXT[article.date_source]})"
+    if article.outlet:
+        parts.append(article.outlet)
+    return " · ".join(parts)
+
+
+class Views:
+    """Look-ups shared by every page: entries, actors and themes by id."""
+
+    def __init__(self, digest: Digest) -> None:
+        self.digest = digest
+        self.entries = {entry.id: entry for entry in digest.entries}
+        self.actors = {actor.id: actor for actor in digest.actors}
+        self.themes = {theme.id: theme for theme in digest.themes}
+
+    def entry_view(self, entry: Entry, source: str) -> EntryView:
+        actors = tuple(self.actor_link(a, source) for a in entry.actor_ids[:8])
+        return EntryView(link(entry.article.title, source, entry_page(entry)), entry_meta(entry),
+                         entry.summary, actors)
+
+    def actor_link(self, actor_id: str, source: str) -> Markup:
+        actor = self.actors[actor_id]
+        return link(actor.name, source, actor_page(actor))
+
+    def theme_link(self, theme_id: str, source: str) -> Markup:
+        theme = self.themes[theme_id]
+        return link(theme.label, source, theme_page(theme))
+
+    def entry_link(self, article_id: str, source: str) -> Markup:
+        entry = self.entries[article_id]
+        return link(entry.article.title, source, entry_page(entry))
+
+
+def md_text_date(entry: Entry) -> str:
+    """The article's date as escaped inline Markdown, for use inside trusted Markdown."""
+    return md_text(long_date(entry.article.date))
