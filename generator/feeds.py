@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
 
+from .escape import plain_title
 from .models import Digest, Entry
 
 GUID_NAMESPACE = uuid.UUID("8f0d7a4e-52c1-4bb0-9d4e-2f2f6a3c1d10")
@@ -46,8 +47,8 @@ def _feed(digest: Digest, site_name: str, site_url: str, self_path: str) -> Feed
     feed.id(_absolute(site_url, ""))
     feed.title(site_name)
     feed.description(f"The newest articles of {site_name}")
-    feed.link(href=_absolute(site_url, ""), rel="alternate")
     feed.link(href=_absolute(site_url, self_path), rel="self")
+    feed.link(href=_absolute(site_url, ""), rel="alternate")  # last: RSS keeps one link
     feed.language("en")
     feed.generator("digest")
     moment = _moment(digest.build_date)
@@ -60,14 +61,14 @@ def _add(feed: FeedGenerator, entry: Entry, site_url: str, build_date: date, *, 
     item = feed.add_entry()
     item.id(guid(entry.id))
     item.guid(guid(entry.id), permalink=False)
-    item.title(entry.article.title)
+    item.title(plain_title(entry.article.title))
     item.link(href=_absolute(site_url, entry.url))
     text = " ".join(entry.summary)
     if for_rss:
         # RSS readers treat description as HTML: escape it so article text stays text.
         item.description(html.escape(text), isSummary=True)
     else:
-        item.summary(text, type="text")
+        item.summary(html.escape(text), type="html")
     if entry.article.date:
         item.published(_moment(entry.article.date))
         item.pubDate(_moment(entry.article.date))

@@ -10,7 +10,7 @@ from datetime import date
 import yaml
 from markupsafe import Markup
 
-from .escape import md_text, trusted
+from .escape import md_text, plain_title, trusted
 from .models import Actor, ActorKind, DateSource, Digest, Entry, Theme
 from .slugs import page_path
 
@@ -56,7 +56,7 @@ def link(text: str, source: str, target: str) -> Markup:
 
 def front_matter(title: str) -> Markup:
     """YAML front matter with a title that stays text in every theme template, escaped or not."""
-    safe = html.escape(title.replace("<", "‹").replace(">", "›"), quote=True)
+    safe = html.escape(plain_title(title), quote=True)
     return trusted("---\n" + yaml.safe_dump({"title": safe}, allow_unicode=True, width=10_000) + "---")
 
 

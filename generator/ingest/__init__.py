@@ -10,6 +10,8 @@ from ..models import Article, DateSource, Finding, RemovedLine, Severity
 from . import clean, dates, titles
 from .files import SourceText, discover, read_source
 
+WRAP_WIDTH = 60
+"""Lines shorter than this are never joined to the next one."""
 MAX_CHARS = 1_000_000
 """spaCy's default length limit; longer articles are truncated with a problem reported."""
 
@@ -101,13 +103,14 @@ def _take_dateline(lines: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Blank lines separate paragraphs; inside a block, a line that ends a sentence ends one too."""
+    """Blank lines separate paragraphs; inside a block, so does a line that ends a sentence or is
+    short (a subheading): only long lines cut mid-sentence are hard-wrapped prose to join."""
     paragraphs: list[str] = []
     current: list[str] = []
     for line in [*lines, ""]:
         if line:
             current.append(line)
-        if current and (not line or clean.is_paragraph(line) or titles.is_headline(line)):
+        if current and (not line or clean.is_paragraph(line) or len(line) < WRAP_WIDTH):
             paragraphs.append(" ".join(current))
             current = []
     return paragraphs

@@ -1,0 +1,28 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup site test lint serve clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)  ## Create .venv and install digest, spaCy with its English pipeline, MkDocs, test tools.
+
+site: setup  ## Build the site from seeds/ into site/.
+	$(BIN)/digest build --strict
+
+test: setup  ## Every check: lint, then the tests (unit, end to end, workflow).
+	$(BIN)/ruff check generator tests
+	$(BIN)/python -m pytest -q
+
+serve: setup  ## Live preview on http://127.0.0.1:8000/.
+	$(BIN)/digest serve
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

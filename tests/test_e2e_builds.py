@@ -1,0 +1,83 @@
+"""Whole builds through the command line: reproducible, strict, and in step with the input folder."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from .conftest import FIXTURES, REPO, SEEDS
+
+pytestmark = pytest.mark.e2e
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    env = {**os.environ, "PYTHONHASHSEED": "1"}
+    done = run(str(BIN / "digest"), "build", "--strict", "-q", "--site-dir", str(first), env=env)
+    assert done.returncode == 0, done.stderr
+    env["PYTHONHASHSEED"] = "2"
+    done = run(str(BIN / "mkdocs"), "build", "--strict", "-q", "--site-dir", str(second), env=env)
+    assert done.returncode == 0, done.stderr
+    a, b = tree(first), tree(second)
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    guids = [e.id for e in feedparser.parse(a["feed.xml"]).entries]
+    assert len(set(guids)) == 5
+
+
+def test_source_date_epoch_sets_the_build_date(tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    done = run(str(BIN / "python"), "-m", "generator", "build", "-q", "--site-dir", str(tmp_path), env=env)
+    assert done.returncode == 0, done.stderr
+    feed = feedparser.parse((tmp_path / "atom.xml").read_bytes())
+    assert feed.feed.updated.startswith("2023-11-14")
+    assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "sitemap.xml").read_text()
+
+
+def test_removed_article_disappears_on_rebuild(tmp_path: Path) -> None:
+    from generator.site import build_site
+
+    input_dir, site_dir = tmp_path / "in", tmp_path / "site"
+    shutil.copytree(SEEDS, input_dir)
+    first = build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir)
+    gone = first.generated.digest.entries[0]
+    (input_dir / gone.article.source_file).unlink()
+    build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir)
+    assert not (site_dir / gone.url).exists()
+    assert len(list((site_dir / "articles").iterdir())) == 4
+    assert gone.article.title not in (site_dir / "timeline" / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_fails_on_a_bad_file_and_names_it(tmp_path: Path) -> None:
+    input_dir = tmp_path / "in"
+    shutil.copytree(SEEDS, input_dir)
+    (input_dir / "broken.bin").write_bytes(b"\x00\x01binary")
+    (input_dir / "empty.txt").write_text("  \n")
+    done = run(str(BIN / "digest"), "build", "--strict", "--input", str(input_dir), "--site-dir", str(tmp_path / "s"))
+    assert done.returncode == 1
+    assert "broken.bin" in done.stderr and "empty.txt: empty file" in done.stderr
+    lenient = run(str(BIN / "digest"), "build", "--input", str(input_dir), "--site-dir", str(tmp_path / "s"))
+    assert lenient.returncode == 0, lenient.stderr
+    assert len(list((tmp_path / "s" / "articles").iterdir())) == 5
+
+
+def test_hostile_folder_builds_strictly_clean(tmp_path: Path) -> None:
+    done = run(str(BIN / "digest"), "build", "--strict", "--input", str(FIXTURES / "hostile"),
+               "--site-dir", str(tmp_path))
+    assert done.returncode == 0, done.stderr
