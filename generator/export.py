@@ -22,7 +22,7 @@ def render_export(digest: Digest) -> dict[str, bytes]:
     return {path: _dump(data) for path, data in documents.items()}
 
 
-def _article(entry) -> dict[str, Any]:  # noqa: ANN001
+def _article(entry) -> dict[str, Any]:
     article = entry.article
     return {"id": article.id, "title": article.title, "date": _iso(article.date),
             "date_source": article.date_source.value, "source_file": article.source_file, "url": entry.url,
@@ -31,7 +31,7 @@ def _article(entry) -> dict[str, Any]:  # noqa: ANN001
             "quotes": [{"text": q.text, "speaker": q.speaker} for q in entry.quotes]}
 
 
-def _iso(value) -> str | None:  # noqa: ANN001
+def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import uuid
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from feedgen.feed import FeedGenerator
 
@@ -24,7 +24,7 @@ def guid(article_id: str) -> str:
 
 
 def _moment(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
 def _absolute(site_url: str, path: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 
-class DateSource(str, enum.Enum):
+class DateSource(enum.StrEnum):
     """Where an article's date came from, most trusted first."""
 
     FRONT_MATTER = "front_matter"
@@ -17,14 +17,14 @@ class DateSource(str, enum.Enum):
     NONE = "none"
 
 
-class ActorKind(str, enum.Enum):
+class ActorKind(enum.StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     PLACE = "place"
     GROUP = "group"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """A note describes the data (undated article); a problem is a broken input (``--strict`` fails)."""
 
     NOTE = "note"

@@ -35,7 +35,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and the loaded model) across serve rebuilds."""
 
-    def on_config(self, config):  # noqa: ANN001, ANN201
+    def on_config(self, config):
         path = Path(config.config_file_path or "mkdocs.yml").parent / self.config.config
         try:
             self.digest_config = load_config(path, **self.overrides)
@@ -45,7 +45,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             raise PluginError("Config value 'site_url' in mkdocs.yml: needed for the feeds' absolute links")
         return config
 
-    def on_files(self, files: Files, config) -> Files:  # noqa: ANN001
+    def on_files(self, files: Files, config) -> Files:
         assert self.digest_config is not None
         try:
             self.result = generate(self.digest_config, SiteInfo(config.site_name, config.site_url))
@@ -59,13 +59,13 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
-    def on_pre_page(self, page, *, config, files):  # noqa: ANN001, ANN201
+    def on_pre_page(self, page, *, config, files):
         # The sitemap's dates come from here; the build date keeps them reproducible.
         assert self.result is not None
         page.update_date = self.result.digest.build_date.isoformat()
         return page
 
-    def on_serve(self, server, *, config, builder):  # noqa: ANN001, ANN201
+    def on_serve(self, server, *, config, builder):
         assert self.digest_config is not None
         server.watch(str(self.digest_config.input))
         if self.digest_config.themes:

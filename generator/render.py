@@ -82,7 +82,7 @@ def _themes_index(views: v.Views) -> dict:
     return {"front_matter": v.front_matter("Themes"), "rows": rows}
 
 
-def _article(views: v.Views, entry) -> dict:  # noqa: ANN001
+def _article(views: v.Views, entry) -> dict:
     source = v.entry_page(entry)
     quotes = [{"text": q.text, "speaker": views.actor_link(q.speaker, source) if q.speaker else "speaker not stated"}
               for q in entry.quotes]
@@ -95,7 +95,7 @@ def _article(views: v.Views, entry) -> dict:  # noqa: ANN001
             "source_file": entry.article.source_file}
 
 
-def _actor(views: v.Views, actor) -> dict:  # noqa: ANN001
+def _actor(views: v.Views, actor) -> dict:
     source = v.actor_page(actor)
     entries = [views.entries[i] for i in sorted(actor.article_ids, key=_position(views))]
     quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
@@ -105,7 +105,7 @@ def _actor(views: v.Views, actor) -> dict:  # noqa: ANN001
             "entries": [views.entry_view(e, source) for e in entries], "quotes": quotes}
 
 
-def _theme(views: v.Views, theme) -> dict:  # noqa: ANN001
+def _theme(views: v.Views, theme) -> dict:
     source = v.theme_page(theme)
     rows = [{"link": views.entry_link(m.article_id, source), "meta": v.entry_meta(views.entries[m.article_id]),
              "terms": ", ".join(m.terms)} for m in theme.matches]
@@ -113,6 +113,6 @@ def _theme(views: v.Views, theme) -> dict:  # noqa: ANN001
             "article_count": len(theme.matches), "rows": rows}
 
 
-def _position(views: v.Views):  # noqa: ANN202
+def _position(views: v.Views):
     order = {entry.id: i for i, entry in enumerate(views.digest.entries)}
     return order.__getitem__

@@ -32,7 +32,7 @@ class BuildReport:
         return tuple(f for f in self.generated.findings if f.severity is Severity.NOTE)
 
 
-def _mkdocs_config(config_file: Path, input_dir: Path | None, **settings):  # noqa: ANN003, ANN202
+def _mkdocs_config(config_file: Path, input_dir: Path | None, **settings):
     try:
         mkdocs_config = load_mkdocs_config(str(config_file), **settings)
     except MkDocsException as error:
@@ -71,7 +71,7 @@ def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
 
 def check(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None) -> tuple[Config, list[Finding]]:
     """Validate configuration, taxonomy, model and inputs; write nothing."""
-    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir)
+    _, plugin = _mkdocs_config(config_file, input_dir)
     config = load_config(Path(config_file).parent / plugin.config.config, **plugin.overrides)
     load_taxonomy(config.themes)
     _check_model(config.model)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 import unicodedata
 
@@ -43,11 +42,10 @@ def unique_slugs(names: dict[str, str]) -> dict[str, str]:
 
 
 def page_path(section: str, slug: str) -> str:
-    """The Markdown source path of a generated page, checked to stay inside the site."""
-    path = posixpath.normpath(posixpath.join(section, f"{slug}.md")) if section else f"{slug}.md"
-    if path.startswith(("/", "..")) or "/../" in path or not re.fullmatch(r"[a-z0-9/_.-]+", path):
-        raise ValueError(f"unsafe output path {path!r}")
-    return path
+    """The Markdown source path of a generated page; a slug that could leave its section is refused."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise ValueError(f"unsafe slug {slug!r}")
+    return f"{section}/{slug}.md" if section else f"{slug}.md"
 
 
 def page_url(path: str) -> str:

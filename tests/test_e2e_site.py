@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from .conftest import SITE_URL, load_json
+from .conftest import SEEDS, SITE_URL, load_json
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ def test_one_page_per_article(seeds_site: Path) -> None:
     articles = load_json(seeds_site, "articles.json")
     assert len(pages) == 5
     assert sorted(a["url"].split("/")[1] for a in articles) == pages
-    assert sorted(a["source_file"] for a in articles) == sorted(p.name for p in (Path(__file__).parents[1] / "seeds").iterdir())
+    assert sorted(a["source_file"] for a in articles) == sorted(p.name for p in SEEDS.iterdir())
 
 
 def test_export_has_documented_keys(seeds_site: Path) -> None:
@@ -98,7 +98,7 @@ def test_every_page_advertises_both_feeds(seeds_site: Path) -> None:
 
 
 def test_internal_links_resolve(seeds_site: Path) -> None:
-    for page in list((seeds_site / "articles").rglob("index.html")) + [seeds_site / "index.html"]:
+    for page in [*list((seeds_site / "articles").rglob("index.html")), seeds_site / "index.html"]:
         for href in parse(page).hrefs:
             if href.startswith(("http", "#", "mailto:")) or not href:
                 continue

@@ -73,7 +73,7 @@ def parse_article(source: SourceText) -> tuple[Article | None, list[Finding]]:
     fm = source.front_matter
     title, paragraphs = _choose_title(fm, paragraphs, removed)
     if not paragraphs:
-        return None, findings + [Finding(source.relative_path, "no article text left after cleaning; skipped")]
+        return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
     outlet = _str(fm.get("source")) or outlet or _trailer_outlet(removed)
     when, date_source, date_findings = _choose_date(source, header_date, lines, removed)
     article = Article(
@@ -98,7 +98,7 @@ def _take_dateline(lines: list[str]) -> tuple[str | None, list[str]]:
     for index, line in enumerate(lines):
         if line.strip():
             outlet, rest = titles.split_dateline(line)
-            return outlet, lines[:index] + [rest] + lines[index + 1:]
+            return outlet, [*lines[:index], rest, *lines[index + 1:]]
     return None, lines
 
 
@@ -143,7 +143,8 @@ def _choose_date(source: SourceText, header: str | None, lines: list[str],
     candidates.extend(_removed_dates(lines, removed))
     candidates = [(when, where) for when, where in candidates if when]
     if not candidates:
-        return None, DateSource.NONE, [Finding(source.relative_path, "no date found; listed under Undated", Severity.NOTE)]
+        undated = Finding(source.relative_path, "no date found; listed under Undated", Severity.NOTE)
+        return None, DateSource.NONE, [undated]
     chosen, where = candidates[0]
     findings = [Finding(source.relative_path,
                         f"{other_source.value} date {other.isoformat()} conflicts with {where.value} date "

@@ -59,7 +59,7 @@ def read_source(path: Path, root: Path) -> tuple[SourceText | None, list[Finding
     text, findings = _decode(data, relative)
     text = normalise_text(text)
     if not text.strip():
-        return None, findings + [Finding(relative, "empty file; skipped")]
+        return None, [*findings, Finding(relative, "empty file; skipped")]
     front_matter, body, error = split_front_matter(text)
     if error:
         findings.append(Finding(relative, error))

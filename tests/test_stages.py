@@ -1,0 +1,108 @@
+"""Corpus stages on hand-built data: actors, themes, summaries, related articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.actors import build_actors, normalise_name
+from generator.errors import ConfigError
+from generator.models import ActorKind
+from generator.related import related_articles
+from generator.summarize import SUMMARIZERS, SummaryContext, summarize
+from generator.themes import ThemeSpec, _check, assign_themes
+
+from .helpers import analysis
+
+
+def test_titles_and_possessives_are_stripped() -> None:
+    assert normalise_name("President Vladimir Putin's") == "Vladimir Putin"
+    assert normalise_name("the United States") == "United States"
+    assert normalise_name("NATO’s") == "NATO"
+
+
+def test_aliases_merge_across_articles() -> None:
+    analyses = [
+        analysis("a", ["x"], [("Vladimir Putin", "PERSON"), ("Putin", "PERSON"), ("NATO", "ORG"),
+                              ("U.S.", "GPE"), ("Olaf Scholz", "PERSON")]),
+        analysis("b", ["x"], [("Putin", "PERSON"), ("Nato", "ORG"), ("North Atlantic Treaty Organization", "ORG"),
+                              ("the United States", "GPE"), ("Scholz", "GPE"), ("Scholz", "GPE"),
+                              ("Mikhail Metzel/AFP", "PERSON")]),
+    ]
+    index = build_actors(analyses, min_mentions=2)
+    by_name = {a.name: a for a in index.actors}
+    assert set(by_name) == {"Vladimir Putin", "NATO", "United States", "Olaf Scholz"}
+    assert by_name["Vladimir Putin"].mentions == 3
+    assert set(by_name["NATO"].aliases) == {"Nato", "North Atlantic Treaty Organization"}
+    assert by_name["Olaf Scholz"].kind is ActorKind.PERSON
+    assert by_name["United States"].kind is ActorKind.PLACE
+    assert index.resolve("Putin") == index.resolve("President Vladimir Putin") == by_name["Vladimir Putin"].id
+
+
+def test_weak_single_mentions_are_dropped() -> None:
+    index = build_actors([analysis("a", ["x"], [("Jane Roe", "PERSON")])], min_mentions=2)
+    assert index.actors == ()
+
+
+def test_actor_ids_do_not_change_when_articles_are_added() -> None:
+    one = build_actors([analysis("a", ["x"], [("Vladimir Putin", "PERSON")] * 2)], min_mentions=2)
+    two = build_actors([analysis("a", ["x"], [("Vladimir Putin", "PERSON")] * 2),
+                        analysis("b", ["x"], [("Putin", "PERSON"), ("Joe Biden", "PERSON")] * 2)], min_mentions=2)
+    assert one.resolve("Vladimir Putin") == two.resolve("Vladimir Putin") == "vladimir-putin"
+
+
+CAPTION = "Photo: Jane Smith/Reuters shows the minister arriving at the summit in Brussels today."
+ARTICLE = [
+    "The government announced a sweeping plan to cut energy prices for households this winter.",
+    CAPTION,
+    "The plan caps energy prices for households and gives grants to small companies.",
+    "The plan caps energy prices for households and gives grants to small companies too.",
+    "Officials said the energy plan would cost billions over the next two years.",
+    "Will it work?",
+    "Critics said the plan does not address the causes of high energy prices.",
+]
+
+
+@pytest.mark.parametrize("method", sorted(SUMMARIZERS))
+def test_captions_and_questions_are_never_chosen(method: str) -> None:
+    chosen = summarize(analysis("a", ARTICLE), 4, method, SummaryContext())
+    assert CAPTION not in chosen and "Will it work?" not in chosen
+    assert len(chosen) == 4 or method == "centrality"
+
+
+def test_redundant_pair_is_never_both_chosen() -> None:
+    chosen = summarize(analysis("a", ARTICLE), 4, "centrality", SummaryContext())
+    assert not {ARTICLE[2], ARTICLE[3]} <= set(chosen)
+    assert list(chosen) == [s for s in ARTICLE if s in chosen]  # article order
+
+
+def test_lead_takes_the_first_eligible_sentences() -> None:
+    chosen = summarize(analysis("a", ARTICLE), 2, "lead", SummaryContext())
+    assert chosen == (ARTICLE[0], ARTICLE[2])
+
+
+def fake_lemmas(phrases):
+    return {p: tuple(p.lower().split()) for p in phrases}
+
+
+def test_theme_needs_two_distinct_terms_and_lists_them() -> None:
+    specs = [ThemeSpec("Energy", "", ("energy", "gas", "pipeline")), ThemeSpec("Sport", "", ("goal", "match"))]
+    analyses = [analysis("a", ["gas pipeline"]), analysis("b", ["energy talk and a goal"])]
+    themes = assign_themes(specs, analyses, fake_lemmas, ["b", "a"])
+    assert [(t.label, [(m.article_id, m.terms) for m in t.matches]) for t in themes] == [
+        ("Energy", [("a", ("gas", "pipeline"))])]
+
+
+def test_taxonomy_errors_are_all_reported() -> None:
+    with pytest.raises(ConfigError) as caught:
+        _check([{"label": "A", "terms": []}, {"terms": ["x"]}, {"label": "B", "terms": ["x"], "colour": 1}], "t.yml")
+    assert caught.value.errors == ["theme 1 (A): 'terms' must be a non-empty list of strings",
+                                   "theme 2: needs a 'label' string", "theme 3 (B): unknown keys colour"]
+    assert "t.yml" in str(caught.value)
+
+
+def test_related_prefers_shared_content_and_actors() -> None:
+    analyses = [analysis("a", ["energy prices rise sharply"]), analysis("b", ["energy prices fall sharply"]),
+                analysis("c", ["football match ends goalless"])]
+    related = related_articles(analyses, {"a": ("x",), "b": ("x",)}, {}, limit=5)
+    assert related["a"] == ("b",)
+    assert related["c"] == ()
