@@ -144,3 +144,22 @@ def _visible_text(html: str) -> str:
     import html as html_module
 
     return " ".join(html_module.unescape(text).split())
+
+
+def test_no_page_shows_markdown_or_entity_source(seeds_site: Path) -> None:
+    pages = [p for p in seeds_site.rglob("index.html") if "search" not in p.parts]
+    assert len(pages) > 10
+    for page in pages:
+        text = _visible_text(page.read_text(encoding="utf-8"))
+        for leak in ("&#", "](", "###", "{{", "{%"):
+            assert leak not in text, (page, leak)
+
+
+def test_home_lists_the_newest_articles_with_summaries(seeds_site: Path) -> None:
+    articles = load_json(seeds_site, "articles.json")
+    home = seeds_site / "index.html"
+    linked = [h.rstrip("/").split("/")[-1] for h in parse(home).hrefs if h.startswith("articles/")]
+    assert list(dict.fromkeys(linked)) == [a["url"].split("/")[1] for a in articles]
+    text = _visible_text(home.read_text(encoding="utf-8"))
+    for article in articles:
+        assert " ".join(article["summary"][0].split()) in text
