@@ -48,9 +48,13 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
-def analyze(articles: Sequence[Article], model: str, batch_size: int = 32) -> tuple[Analysis, ...]:
-    """Run the pipeline over every article with ``nlp.pipe`` and keep plain data."""
-    nlp = load_pipeline(model)
+def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
+    """Run the named pipeline over every article and keep plain data."""
+    return analyze_with(articles, load_pipeline(model))
+
+
+def analyze_with(articles: Sequence[Article], nlp: Language, batch_size: int = 32) -> tuple[Analysis, ...]:
+    """Run ``nlp.pipe`` over the articles' texts; each Doc becomes an ``Analysis``."""
     texts = (article.text for article in articles)
     docs = nlp.pipe(texts, batch_size=batch_size)
     return tuple(_to_analysis(article, doc) for article, doc in zip(articles, docs, strict=False))
@@ -86,7 +90,8 @@ def _sentence(index: int, sent: Span, starts: list[int]) -> Sentence:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     terms = tuple(t.lemma_.lower() for t in words
                   if t.is_alpha and not t.is_stop and t.pos_ in _CONTENT_POS)
-    paragraph = bisect.bisect_right(starts, sent.start_char) - 1
+    first = next((t for t in sent if not t.is_space), sent[0])
+    paragraph = bisect.bisect_right(starts, first.idx) - 1
     return Sentence(sent.text.strip(), index, paragraph, terms,
                     tuple(t.lemma_.lower() for t in words))
 
@@ -141,10 +146,18 @@ def _resolve(token: Token, doc: Doc) -> str | None:
         ent = next(e for e in doc.ents if e.start <= token.i < e.end)
         return _entity_text(ent)
     if token.lower_ in ("he", "she"):
-        earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i
-                   and not _inside_quote(e, doc)]
-        return _entity_text(earlier[-1]) if earlier else None
+        return _only_person_nearby(token, doc)
     return None
+
+
+def _only_person_nearby(pronoun: Token, doc: Doc) -> str | None:
+    """'he said' names a speaker only when one person is mentioned in this or the previous sentence."""
+    sentences = list(doc.sents)
+    here = next(i for i, sent in enumerate(sentences) if sent.start <= pronoun.i < sent.end)
+    window_start = sentences[max(here - 1, 0)].start
+    people = {_entity_text(e) for e in doc.ents
+              if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i and not _inside_quote(e, doc)}
+    return people.pop() if len(people) == 1 else None
 
 
 def _inside_quote(ent: Span, doc: Doc) -> bool:
