@@ -11,6 +11,8 @@ class DateSource(enum.StrEnum):
     """Where an article's date came from, most trusted first."""
 
     FRONT_MATTER = "front_matter"
+    METADATA = "metadata"
+    """The metadata of an HTML page (meta tags, JSON-LD), as read by trafilatura."""
     HEADER = "header"
     BYLINE = "byline"
     TRAILER = "trailer"

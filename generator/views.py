@@ -16,7 +16,8 @@ from .slugs import page_path
 
 HOME, TIMELINE = "index.md", "timeline.md"
 ACTORS_INDEX, THEMES_INDEX = "actors/index.md", "themes/index.md"
-DATE_SOURCE_TEXT = {DateSource.FRONT_MATTER: "front matter", DateSource.HEADER: "date header",
+DATE_SOURCE_TEXT = {DateSource.FRONT_MATTER: "front matter", DateSource.METADATA: "page metadata",
+                    DateSource.HEADER: "date header",
                     DateSource.BYLINE: "byline", DateSource.TRAILER: "trailer"}
 KIND_HEADINGS = ((ActorKind.PERSON, "People"), (ActorKind.ORGANIZATION, "Organisations"),
                  (ActorKind.PLACE, "Places"), (ActorKind.GROUP, "Groups"))

@@ -6,14 +6,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models import Article, DateSource, Finding, RemovedLine, Severity
+from ..models import Article, Finding, Severity
 from . import clean, dates, titles
-from .files import SourceText, discover, read_source
+from .files import InputFile, SourceText, discover, read_source
 
 WRAP_WIDTH = 60
 """Lines shorter than this are never joined to the next one."""
-MAX_CHARS = 1_000_000
-"""spaCy's default length limit; longer articles are truncated with a problem reported."""
+SPACY_LIMIT = 1_000_000
+"""spaCy's default length limit; longer articles are analysed in parts (see analyze.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,33 +24,42 @@ class Ingested:
 
 def ingest(root: Path) -> Ingested:
     """Read every supported file under ``root``; a bad file is reported, never fatal."""
-    paths, findings = discover(root)
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
-    for path in paths:
-        article, file_findings = _read_article(path, root)
+    files, findings = discover(root)
+    sources: list[SourceText] = []
+    for item in files:
+        source, file_findings = _read(item)
         findings.extend(file_findings)
+        if source is not None:
+            sources.append(source)
+    articles, more = parse_corpus(sources)
+    return Ingested(tuple(articles), tuple(findings + more))
+
+
+def parse_corpus(sources: list[SourceText]) -> tuple[list[Article], list[Finding]]:
+    """Clean every source against the corpus' repeated lines; later copies of a text are reported."""
+    repeated = clean.repeated_lines([source.body.split("\n") for source in sources])
+    articles: list[Article] = []
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for source in sources:
+        article, more = parse_article(source, repeated)
+        findings.extend(more)
         if article is None:
             continue
-        fingerprint = hashlib.sha256(article.text.encode()).hexdigest()
+        fingerprint = hashlib.sha256(clean.line_key(article.text).encode()).hexdigest()
         if fingerprint in seen:
             findings.append(Finding(article.source_file, f"same text as {seen[fingerprint]}; skipped as a duplicate"))
             continue
         seen[fingerprint] = article.source_file
         articles.append(article)
-    return Ingested(tuple(articles), tuple(findings))
+    return articles, findings
 
 
-def _read_article(path: Path, root: Path) -> tuple[Article | None, list[Finding]]:
+def _read(item: InputFile) -> tuple[SourceText | None, list[Finding]]:
     try:
-        source, findings = read_source(path, root)
+        return read_source(item)
     except OSError as error:
-        relative = path.relative_to(root).as_posix()
-        return None, [Finding(relative, f"cannot be read: {error.strerror or error}")]
-    if source is None:
-        return None, findings
-    article, more = parse_article(source)
-    return article, findings + more
+        return None, [Finding(item.relative, f"cannot be read: {error.strerror or error}")]
 
 
 def article_id(relative_path: str) -> str:
@@ -58,24 +67,23 @@ def article_id(relative_path: str) -> str:
     return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:12]
 
 
-def parse_article(source: SourceText) -> tuple[Article | None, list[Finding]]:
+def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) -> tuple[Article | None, list[Finding]]:
     """Clean one decoded file and find its date, title and outlet."""
     findings: list[Finding] = []
-    body = source.body
-    if len(body) > MAX_CHARS:
-        findings.append(Finding(source.relative_path, f"{len(body)} characters, over {MAX_CHARS}; truncated"))
-        body = body[:MAX_CHARS].rsplit("\n", 1)[0]
-    lines = body.split("\n")
+    if len(source.body) > SPACY_LIMIT:
+        findings.append(Finding(source.relative_path, f"{len(source.body)} characters, over spaCy's limit of "
+                                f"{SPACY_LIMIT}; analysed in parts", Severity.NOTE))
+    lines = source.body.split("\n")
     header_date, lines = _take_header_date(lines)
     outlet, lines = _take_dateline(lines)
-    kept, removed = clean.clean_lines(lines)
+    kept, removed = clean.clean_lines(lines, repeated)
     paragraphs = _paragraphs(kept)
     fm = source.front_matter
-    title, paragraphs = _choose_title(fm, paragraphs, removed)
+    title, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
     if not paragraphs:
         return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
-    outlet = _str(fm.get("source")) or outlet or _trailer_outlet(removed)
-    when, date_source, date_findings = _choose_date(source, header_date, lines, removed)
+    outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed)
+    when, date_source, date_findings = dates.choose_date(source, header_date, lines, removed)
     article = Article(
         id=_str(fm.get("id")) or article_id(source.relative_path),
         source_file=source.relative_path, title=title, date=when, date_source=date_source,
@@ -114,54 +122,3 @@ def _paragraphs(lines: list[str]) -> list[str]:
             paragraphs.append(" ".join(current))
             current = []
     return paragraphs
-
-
-def _choose_title(fm: dict, paragraphs: list[str], removed: list[RemovedLine]) -> tuple[str, list[str]]:
-    if _str(fm.get("title")):
-        return _str(fm["title"]) or "", paragraphs
-    if paragraphs and titles.is_headline(paragraphs[0]) and len(paragraphs) > 1:
-        return paragraphs[0], paragraphs[1:]
-    trailer = titles.trailer_headline([r.line for r in removed if r.rule == "trailer"])
-    if trailer:
-        return trailer[0], paragraphs
-    return titles.title_from_lead(paragraphs[0] if paragraphs else ""), paragraphs
-
-
-def _trailer_outlet(removed: list[RemovedLine]) -> str | None:
-    trailer = titles.trailer_headline([r.line for r in removed if r.rule == "trailer"])
-    return trailer[1] if trailer else None
-
-
-def _choose_date(source: SourceText, header: str | None, lines: list[str],
-                 removed: list[RemovedLine]) -> tuple[object, DateSource, list[Finding]]:
-    candidates = []
-    fm_date = dates.coerce_date(source.front_matter.get("date"))
-    if fm_date:
-        candidates.append((fm_date, DateSource.FRONT_MATTER))
-    if header:
-        candidates.append((dates.find_date(header), DateSource.HEADER))
-    candidates.extend(_removed_dates(lines, removed))
-    candidates = [(when, where) for when, where in candidates if when]
-    if not candidates:
-        undated = Finding(source.relative_path, "no date found; listed under Undated", Severity.NOTE)
-        return None, DateSource.NONE, [undated]
-    chosen, where = candidates[0]
-    findings = [Finding(source.relative_path,
-                        f"{other_source.value} date {other.isoformat()} conflicts with {where.value} date "
-                        f"{chosen.isoformat()}; kept the {where.value} date", Severity.NOTE)
-                for other, other_source in candidates[1:] if other != chosen]
-    return chosen, where, findings[:1]
-
-
-def _removed_dates(lines: list[str], removed: list[RemovedLine]) -> list[tuple[object, DateSource]]:
-    """Dates on removed timestamp lines: near the top they are bylines, else trailers."""
-    top = [line.strip() for line in lines if line.strip()][:3]
-    found = []
-    for entry in removed:
-        if entry.rule in ("timestamp", "trailer"):
-            when = dates.find_date(entry.line)
-            if when:
-                where = DateSource.BYLINE if entry.line in top else DateSource.TRAILER
-                found.append((when, where))
-    found.sort(key=lambda item: item[1] != DateSource.BYLINE)
-    return found

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from ..models import DateSource, Finding, RemovedLine, Severity
+
+if TYPE_CHECKING:
+    from .files import SourceText
 
 _MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -56,3 +62,39 @@ def _to_date(match: re.Match[str]) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def choose_date(source: SourceText, header: str | None, lines: list[str],
+                removed: list[RemovedLine]) -> tuple[date | None, DateSource, list[Finding]]:
+    """The most trusted date found, where it came from, and a note when another source disagrees."""
+    candidates = []
+    fm_date = coerce_date(source.front_matter.get("date"))
+    if fm_date:
+        candidates.append((fm_date, source.metadata_source))
+    if header:
+        candidates.append((find_date(header), DateSource.HEADER))
+    candidates.extend(_removed_dates(lines, removed))
+    candidates = [(when, where) for when, where in candidates if when]
+    if not candidates:
+        undated = Finding(source.relative_path, "no date found; listed under Undated", Severity.NOTE)
+        return None, DateSource.NONE, [undated]
+    chosen, where = candidates[0]
+    findings = [Finding(source.relative_path,
+                        f"{other_source.value} date {other.isoformat()} conflicts with {where.value} date "
+                        f"{chosen.isoformat()}; kept the {where.value} date", Severity.NOTE)
+                for other, other_source in candidates[1:] if other != chosen]
+    return chosen, where, findings[:1]
+
+
+def _removed_dates(lines: list[str], removed: list[RemovedLine]) -> list[tuple[date | None, DateSource]]:
+    """Dates on removed timestamp lines: near the top they are bylines, else trailers."""
+    top = [line.strip() for line in lines if line.strip()][:3]
+    found = []
+    for entry in removed:
+        if entry.rule in ("timestamp", "trailer"):
+            when = find_date(entry.line)
+            if when:
+                where = DateSource.BYLINE if entry.line in top else DateSource.TRAILER
+                found.append((when, where))
+    found.sort(key=lambda item: item[1] != DateSource.BYLINE)
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,59 +12,86 @@ from typing import Any
 import ftfy
 import yaml
 
-from ..models import Finding
+from ..models import DateSource, Finding
+from .html import extract_html
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 _INVISIBLE = dict.fromkeys(
-    [c for c in range(0x20) if chr(c) not in "\n\t"] + [0x7F, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+    [c for c in range(0x20) if chr(c) not in "\n\t"]
+    + [0x7F, 0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF]
 )
 
 
 @dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    relative: str
+    """Path inside the input folder, with forward slashes: the article's name in reports and ids."""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceText:
-    """A decoded input file: its path relative to the input folder, front matter and body."""
+    """A decoded input file: its relative path, its metadata and its body text."""
 
     relative_path: str
     front_matter: dict[str, Any]
     body: str
+    metadata_source: DateSource = DateSource.FRONT_MATTER
+    """What a date in ``front_matter`` is called in reports: front matter, or HTML metadata."""
 
 
-def discover(root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every regular file under ``root`` in a stable order; symlinks leaving ``root`` are refused."""
+def discover(root: Path) -> tuple[list[InputFile], list[Finding]]:
+    """Every supported file under ``root`` in a stable order; symlinks leaving ``root`` are refused."""
     root = root.resolve()
-    found: list[Path] = []
+    found: list[InputFile] = []
     findings: list[Finding] = []
     for directory, subdirs, names in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(directory) / name
-            relative = path.relative_to(root).as_posix()
-            if name.startswith("."):
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                findings.append(Finding(relative, "symbolic link pointing outside the input folder; not followed"))
-            elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                findings.append(Finding(relative, f"unsupported file type '{path.suffix or name}'; skipped"))
+        here = Path(directory)
+        for name in sorted(d for d in subdirs if (here / d).is_symlink()):
+            findings.append(Finding((here / name).relative_to(root).as_posix(),
+                                    "symbolic link to a folder; not followed"))
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not (here / d).is_symlink())
+        for name in sorted(n for n in names if not n.startswith(".")):
+            item = InputFile(here / name, (here / name).relative_to(root).as_posix())
+            finding = _refusal(item, root)
+            if finding:
+                findings.append(finding)
             else:
-                found.append(path)
+                found.append(item)
     return found, findings
 
 
-def read_source(path: Path, root: Path) -> tuple[SourceText | None, list[Finding]]:
+def _refusal(item: InputFile, root: Path) -> Finding | None:
+    if item.path.is_symlink() and not item.path.resolve().is_relative_to(root):
+        return Finding(item.relative, "symbolic link pointing outside the input folder; not followed")
+    if item.path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        return Finding(item.relative, f"unsupported file type '{item.path.suffix or item.path.name}'; skipped")
+    return None
+
+
+def read_source(item: InputFile) -> tuple[SourceText | None, list[Finding]]:
     """Decode one file; return None with a finding when it cannot be used at all."""
-    relative = path.resolve().relative_to(root.resolve()).as_posix() if not path.is_symlink() \
-        else path.relative_to(root).as_posix()
-    data = path.read_bytes()
+    data = item.path.read_bytes()
     if b"\x00" in data[:8192]:
-        return None, [Finding(relative, "binary file (contains NUL bytes); skipped")]
-    text, findings = _decode(data, relative)
+        return None, [Finding(item.relative, "binary file (contains NUL bytes); skipped")]
+    text, findings = _decode(data, item.relative)
     text = normalise_text(text)
     if not text.strip():
-        return None, [*findings, Finding(relative, "empty file; skipped")]
+        return None, [*findings, Finding(item.relative, "empty file; skipped")]
+    if item.path.suffix.lower() in HTML_SUFFIXES:
+        return _from_html(text, item.relative, findings)
     front_matter, body, error = split_front_matter(text)
     if error:
-        findings.append(Finding(relative, error))
-    return SourceText(relative, front_matter, body), findings
+        findings.append(Finding(item.relative, error))
+    return SourceText(item.relative, front_matter, body), findings
+
+
+def _from_html(text: str, relative: str, findings: list[Finding]) -> tuple[SourceText | None, list[Finding]]:
+    metadata, body = extract_html(text)
+    if not body.strip():
+        return None, [*findings, Finding(relative, "no article text found in the HTML; skipped")]
+    return SourceText(relative, metadata, normalise_text(body), DateSource.METADATA), findings
 
 
 def _decode(data: bytes, relative: str) -> tuple[str, list[Finding]]:
@@ -92,6 +120,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     block, body = text[4:end], text[end + 4:].lstrip("-").lstrip("\n")
     try:
         data = yaml.safe_load(block)
+    except yaml.constructor.ConstructorError as error:
+        tag = re.search(r"'([^']+)'", str(getattr(error, "problem", "")))
+        name = f"'{tag.group(1)}'" if tag else "a tag"
+        return {}, body, f"front matter refused: the YAML tag {name} would build an object; ignored"
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
@@ -102,4 +134,3 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if not isinstance(data, dict):
         return {}, body, "front matter is not a mapping of key: value; ignored"
     return {str(k): v for k, v in data.items()}, body, None
-

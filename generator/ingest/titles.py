@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..models import RemovedLine
+
 MAX_TITLE = 90
 _DATELINE = re.compile(r"^\s*\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
 _TRAILER = re.compile(r"^(?P<headline>.{15,200}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
@@ -47,3 +49,22 @@ def title_from_lead(text: str) -> str:
     while words and (words[-1].lower().strip(",;:") in _DANGLING or words[-1].endswith((",", ";", ":"))):
         words.pop()
     return " ".join(words).rstrip(",;:-–—") + "…"
+
+
+def choose_title(given: str | None, paragraphs: list[str], removed: list[RemovedLine]) -> tuple[str, list[str]]:
+    """Front matter, else a headline first line, else a trailer headline, else the lead; and the body left."""
+    if given:
+        same = paragraphs and paragraphs[0].strip().casefold() == given.casefold()
+        return given, paragraphs[1:] if same and len(paragraphs) > 1 else paragraphs
+    if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
+        return paragraphs[0], paragraphs[1:]
+    trailer = trailer_headline([r.line for r in removed if r.rule == "trailer"])
+    if trailer:
+        return trailer[0], paragraphs
+    return title_from_lead(paragraphs[0] if paragraphs else ""), paragraphs
+
+
+def trailer_outlet(removed: list[RemovedLine]) -> str | None:
+    """The outlet named at the end of an aggregator's ``Headline - Outlet`` trailer."""
+    trailer = trailer_headline([r.line for r in removed if r.rule == "trailer"])
+    return trailer[1] if trailer else None
