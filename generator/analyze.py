@@ -6,7 +6,9 @@ import bisect
 import functools
 import itertools
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -22,6 +24,8 @@ _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "stress", "continue", 
                             "claim", "announce", "emphasize", "emphasise", "conclude", "respond"})
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 _MIN_QUOTE_WORDS = 4
+PART_CHARS = 100_000
+"""Longer articles are analysed in parts: spaCy's parser needs about 1 GB per 100,000 characters."""
 
 
 @Language.component("paragraph_boundaries")
@@ -53,11 +57,49 @@ def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
     return analyze_with(articles, load_pipeline(model))
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A stretch of an article small enough for spaCy: its paragraphs and their numbers in the article."""
+
+    article_id: str
+    paragraphs: tuple[str, ...]
+    numbers: tuple[int, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
 def analyze_with(articles: Sequence[Article], nlp: Language, batch_size: int = 32) -> tuple[Analysis, ...]:
-    """Run ``nlp.pipe`` over the articles' texts; each Doc becomes an ``Analysis``."""
-    texts = (article.text for article in articles)
-    docs = nlp.pipe(texts, batch_size=batch_size)
-    return tuple(_to_analysis(article, doc) for article, doc in zip(articles, docs, strict=False))
+    """Run ``nlp.pipe`` over the articles, long ones in parts; each becomes one ``Analysis``."""
+    parts = [part for article in articles for part in split_parts(article)]
+    docs = nlp.pipe((part.text for part in parts), batch_size=batch_size)
+    pieces: dict[str, list[Analysis]] = {}
+    for part, doc in zip(parts, docs, strict=True):
+        done = pieces.setdefault(part.article_id, [])
+        done.append(_to_analysis(part, doc, offset=sum(len(a.sentences) for a in done)))
+    return tuple(_merge(article.id, pieces[article.id]) for article in articles)
+
+
+def split_parts(article: Article, limit: int = PART_CHARS) -> list[_Part]:
+    """Paragraph-aligned parts of at most ``limit`` characters; an over-long paragraph is cut at spaces."""
+    parts: list[_Part] = []
+    paragraphs: list[str] = []
+    numbers: list[int] = []
+    for number, paragraph in enumerate(article.paragraphs):
+        for piece in textwrap.wrap(paragraph, limit, break_long_words=True) if len(paragraph) > limit else [paragraph]:
+            if paragraphs and sum(len(p) + 2 for p in paragraphs) + len(piece) > limit:
+                parts.append(_Part(article.id, tuple(paragraphs), tuple(numbers)))
+                paragraphs, numbers = [], []
+            paragraphs.append(piece)
+            numbers.append(number)
+    parts.append(_Part(article.id, tuple(paragraphs), tuple(numbers)))
+    return parts
+
+
+def _merge(article_id: str, pieces: list[Analysis]) -> Analysis:
+    return Analysis(article_id, tuple(s for a in pieces for s in a.sentences),
+                    tuple(m for a in pieces for m in a.mentions), tuple(q for a in pieces for q in a.quotes))
 
 
 def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
@@ -68,14 +110,14 @@ def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
             for phrase, doc in zip(unique, nlp.pipe(unique), strict=False)}
 
 
-def _to_analysis(article: Article, doc: Doc) -> Analysis:
-    starts = _paragraph_starts(article.paragraphs)
-    sentences = tuple(_sentence(i, sent, starts) for i, sent in enumerate(doc.sents))
-    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:
+    starts = _paragraph_starts(part.paragraphs)
+    sentences = tuple(_sentence(offset + i, sent, starts, part.numbers) for i, sent in enumerate(doc.sents))
+    sent_index = {sent.start: offset + i for i, sent in enumerate(doc.sents)}
     mentions = tuple(
         Mention(_entity_text(ent), ent.label_, sent_index[ent.sent.start])
         for ent in doc.ents if ent.label_ in ENTITY_LABELS)
-    return Analysis(article.id, sentences, mentions, tuple(_quotes(doc, sent_index)))
+    return Analysis(part.article_id, sentences, mentions, tuple(_quotes(doc, sent_index)))
 
 
 def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
@@ -86,12 +128,12 @@ def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
     return starts
 
 
-def _sentence(index: int, sent: Span, starts: list[int]) -> Sentence:
+def _sentence(index: int, sent: Span, starts: list[int], numbers: tuple[int, ...]) -> Sentence:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     terms = tuple(t.lemma_.lower() for t in words
                   if t.is_alpha and not t.is_stop and t.pos_ in _CONTENT_POS)
     first = next((t for t in sent if not t.is_space), sent[0])
-    paragraph = bisect.bisect_right(starts, first.idx) - 1
+    paragraph = numbers[bisect.bisect_right(starts, first.idx) - 1]
     return Sentence(sent.text.strip(), index, paragraph, terms,
                     tuple(t.lemma_.lower() for t in words))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any
 import click
 
 from . import site
+from .report import as_text, inspect_files, removal_counts
 from .errors import DigestError
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
@@ -72,11 +74,16 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
     if verbose:
         for name, seconds in generated.seconds.items():
             click.echo(f"  {name:<10} {seconds:7.2f} s", err=True)
+    counts = removal_counts(entry.article for entry in generated.digest.entries)
+    if verbose:
+        for rule, count in sorted(counts.items()):
+            click.echo(f"  removed {count:4} lines by rule {rule}", err=True)
+        for finding in report.notes:
+            click.echo(f"  note: {finding}", err=True)
     if not quiet:
-        removed = sum(len(e.article.removed) for e in generated.digest.entries)
         click.echo(f"Built {len(generated.digest.entries)} articles, {len(generated.digest.actors)} actors, "
                    f"{len(generated.digest.themes)} themes into {report.site_dir} "
-                   f"({removed} residue lines removed, {len(report.notes)} notes, "
+                   f"({sum(counts.values())} residue lines removed, {len(report.notes)} notes, "
                    f"{len(report.problems)} problems).", err=True)
     if strict and report.problems:
         sys.exit(1)
@@ -122,3 +129,21 @@ def check(config_file: Path, input_dir: Path | None, verbose: bool, quiet: bool)
         click.echo(f"Configuration OK; input {config.input}: {len(problems)} problems.")
     if problems:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one record per file.")
+def inspect(files: tuple[Path, ...], as_json: bool) -> None:
+    """Show how digest reads article files: title, date and its source, outlet, cleaned text,
+    every removed line with the rule that removed it, and any problems. Needs no model.
+
+    \b
+    Example:
+        digest inspect seeds/003_f55253afa69fbce5.txt --json
+    """
+    records = inspect_files(list(files))
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(as_text(record) for record in records))

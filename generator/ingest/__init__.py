@@ -32,7 +32,8 @@ def ingest(root: Path) -> Ingested:
         if source is not None:
             sources.append(source)
     articles, more = parse_corpus(sources)
-    return Ingested(tuple(articles), tuple(findings + more))
+    ordered = sorted(findings + more, key=lambda f: (f.path, f.severity != Severity.PROBLEM, f.reason))
+    return Ingested(tuple(articles), tuple(ordered))
 
 
 def parse_corpus(sources: list[SourceText]) -> tuple[list[Article], list[Finding]]:

@@ -16,6 +16,7 @@ from ..models import RemovedLine
 _AGENCIES = r"AFP|Reuters|AP|EPA|Getty Images|Getty|Shutterstock|Pool|Sputnik|Xinhua|Anadolu|Bloomberg|TASS|PA"
 _CREDIT = re.compile(
     rf"\(\s*(photo\s*)?credits?\s*:|^\s*(photo|image|picture|credit|source|caption)s?\s*:|"
+    rf"^\s*(image|photo|picture|video)\s+(source|caption|credit)s?\b|"
     rf"\b({_AGENCIES})\b\s*/|/\s*({_AGENCIES})\b|\b(photograph|photo|image)\s*(by|:)|©", re.I)
 _URL = re.compile(r"^\s*(<)?(https?://|www\.)\S+(>)?\s*$", re.I)
 _SEE_ALSO = re.compile(r"^\s*(read|see|watch|listen)\s+(also|more)\b\s*:?|^\s*(related|recommended|more)\s*:", re.I)
@@ -23,13 +24,14 @@ _SOCIAL = re.compile(
     r"^\s*(share( this)?|tweet|e-?mail|print|subscribe|sign up|follow us|log ?in|register|advertisement|"
     r"skip to (main )?content|click here|comments?|listen|download the app)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b.*\b(accept|consent|privacy|browsing|continu|agree|settings)", re.I)
-_BYLINE = re.compile(r"^\s*(by|written by|reporting by|edited by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
+_BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
                      r"(\s*(,|and|&)\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})*\s*[|,;-]?.*$")
 _SEPARATORS = re.compile(r"\s[|•›»>·]\s")
 _DATE_WORDS = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
                r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(t[\d:.]+z?)?|\d{1,2}|\d{4}|"
                r"[\d:]+\s*(am|pm)?|at|on|posted|published|updated|last|modified|by|[,|•·-]|"
-               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|utc|gmt|[a-z]{1,2}t|[ap]\.?m\.?")
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|utc|gmt|[a-z]{1,2}t|[ap]\.?m\.?|"
+               r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|an?|just|now|read|min")
 _TIMESTAMP = re.compile(rf"^\s*((?:{_DATE_WORDS})\s*)+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
 _WORD = re.compile(r"\w+")
@@ -126,8 +128,12 @@ def _rule_for(line: str, repeated: Collection[str]) -> str | None:
     return None
 
 
+HEADER_WORDS = 8
+"""Before the first paragraph, unpunctuated lines of at most this many words are page furniture."""
+
+
 def _strip_header(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
-    """Before the first paragraph, keep the first line (a headline) and drop very short fragments."""
+    """Before the first paragraph, keep the first line (a headline) and drop short unpunctuated lines."""
     first_text = next((i for i, line in enumerate(lines) if line), None)
     if first_text is None:
         return lines, []
@@ -136,7 +142,7 @@ def _strip_header(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
         line = lines[index]
         if is_paragraph(line):
             return kept + lines[index:], removed
-        if line and len(words(line)) <= 2 and not line.endswith((".", "!", "?")):
+        if line and len(words(line)) <= HEADER_WORDS and not line.endswith((".", "!", "?")):
             removed.append(RemovedLine(line, "header-fragment"))
         else:
             kept.append(line)

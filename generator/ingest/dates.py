@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..models import DateSource, Finding, RemovedLine, Severity
+from .clean import is_paragraph
 
 if TYPE_CHECKING:
     from .files import SourceText
@@ -87,11 +88,14 @@ def choose_date(source: SourceText, header: str | None, lines: list[str],
 
 
 def _removed_dates(lines: list[str], removed: list[RemovedLine]) -> list[tuple[date | None, DateSource]]:
-    """Dates on removed timestamp lines: near the top they are bylines, else trailers."""
-    top = [line.strip() for line in lines if line.strip()][:3]
+    """Dates on removed lines: before the first paragraph they are bylines, after it trailers."""
+    gone = {entry.line for entry in removed}
+    first_prose = next((i for i, line in enumerate(lines) if is_paragraph(line) and line.strip() not in gone),
+                       len(lines))
+    top = {line.strip() for line in lines[:first_prose]}
     found = []
     for entry in removed:
-        if entry.rule in ("timestamp", "trailer"):
+        if entry.rule in ("timestamp", "trailer", "byline", "header-fragment"):
             when = find_date(entry.line)
             if when:
                 where = DateSource.BYLINE if entry.line in top else DateSource.TRAILER

@@ -7,7 +7,7 @@ import re
 from ..models import RemovedLine
 
 MAX_TITLE = 90
-_DATELINE = re.compile(r"^\s*\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{1,30},?\s*)?\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
 _TRAILER = re.compile(r"^(?P<headline>.{15,200}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
 _DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
              "from", "that", "as", "is", "was", "his", "her", "its", "their", "if", "than", "into"}
@@ -15,7 +15,7 @@ _WORD = re.compile(r"\w+")
 
 
 def split_dateline(line: str) -> tuple[str | None, str]:
-    """``(CNN)Russian President...`` gives ("CNN", "Russian President...")."""
+    """``(CNN)Russian President...`` and ``LONDON (Reuters) - Britain...`` name the outlet."""
     match = _DATELINE.match(line)
     if not match:
         return None, line
