@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from . import site
-from .report import as_text, inspect_files, removal_counts
 from .errors import DigestError
+from .report import as_text, inspect_files, removal_counts
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")

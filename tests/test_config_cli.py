@@ -64,7 +64,7 @@ def test_every_option_is_documented_in_the_readme() -> None:
         assert f"`{key}`" in readme, key
 
 
-@pytest.mark.parametrize("command", ["build", "serve", "check"])
+@pytest.mark.parametrize("command", ["build", "serve", "check", "inspect"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0

@@ -80,3 +80,28 @@ def test_hostile_folder_builds_strictly_clean(tmp_path: Path) -> None:
     done = run(str(BIN / "digest"), "build", "--strict", "--input", str(FIXTURES / "hostile"),
                "--site-dir", str(tmp_path))
     assert done.returncode == 0, done.stderr
+
+
+def test_bad_files_folder_builds_with_reports(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    strict = run(str(BIN / "digest"), "build", "--strict", "--input", str(FIXTURES / "bad"), "--site-dir", str(site))
+    assert strict.returncode == 1
+    for name in ("binary.txt", "empty.txt", "whitespace.txt", "photo.jpg", "cp1252.txt", "yaml-tag.md",
+                 "malformed-front-matter.md", "duplicate-b.txt", "outside-link.txt"):
+        assert name in strict.stderr, name
+    lenient = run(str(BIN / "digest"), "build", "-v", "--input", str(FIXTURES / "bad"), "--site-dir", str(site))
+    assert lenient.returncode == 0, lenient.stderr
+    assert len(list((site / "articles").iterdir())) == 13
+    assert "note: title-index.md: no date found; listed under Undated" in lenient.stderr
+    assert "Built 13 articles" in lenient.stderr
+    readme_line = (REPO / "README.md").read_text(encoding="utf-8").splitlines()[2]
+    for page in site.rglob("*.html"):
+        assert readme_line not in page.read_text(encoding="utf-8")
+
+
+def test_build_report_counts_removed_lines_by_rule(tmp_path: Path) -> None:
+    done = run(str(BIN / "digest"), "build", "-v", "--site-dir", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "removed   10 lines by rule trailer" in done.stderr
+    assert "removed    2 lines by rule photo-credit" in done.stderr
+    assert "18 residue lines removed" in done.stderr

@@ -9,8 +9,11 @@ from ..models import RemovedLine
 MAX_TITLE = 90
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{1,30},?\s*)?\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
 _TRAILER = re.compile(r"^(?P<headline>.{15,200}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
-_DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
-             "from", "that", "as", "is", "was", "his", "her", "its", "their", "if", "than", "into"}
+_DANGLING = frozenset("""a an the of to in on at for and or but nor with by from that as is was are were be been
+has have had will would could should may might must can its his her their our your my this these those
+if than into onto over under about against after before between during despite since until upon via
+towards toward amid across within without through while when where which who whom whose because
+not no so also just very more most such said says""".split())
 _WORD = re.compile(r"\w+")
 
 
