@@ -1,25 +1,37 @@
-"""Actors: spaCy's mentions across the corpus merged into canonical people, organisations and places."""
+"""Actors: spaCy's mentions across the corpus merged into canonical people, organisations and places.
+
+Mentions are first resolved inside their article ("Scholz" after "Olaf Scholz", "Lindsay" after
+"Lindsay Lohan", "Morningside" after "Morningside Recovery"), then merged across the corpus by the
+alias files, country names, acronyms ("NATO" for "North Atlantic Treaty Organization"), variants of
+one person's name (same first and last word) and a surname shared by exactly one full name.
+"""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from .aliasfile import AliasSpec, load_aliases
+from .countries import country_names, demonyms
 from .models import Actor, ActorKind, Analysis
+from .names import acronym, first_last, form_key, is_name_like, normalise_name, surface_name
 from .slugs import unique_slugs
 
 KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.PLACE,
                  "LOC": ActorKind.PLACE, "FAC": ActorKind.PLACE}
-_TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
-deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
-gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader""".split())
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
-_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    name: str
+    surface: str
+    """As written (titles kept), for the actor's list of aliases."""
+    label: str
+    article: str
+    surface_key: str
+    key: str
+    """The form key after resolution inside the article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,71 +40,92 @@ class ActorIndex:
 
     actors: tuple[Actor, ...]
     by_form: Mapping[str, str]
+    by_article_form: Mapping[tuple[str, str], str]
     by_article: Mapping[str, tuple[str, ...]]
 
-    def resolve(self, surface: str | None) -> str | None:
-        return self.by_form.get(form_key(normalise_name(surface))) if surface else None
-
-
-def default_aliases() -> dict[str, list[str]]:
-    text = resources.files("generator").joinpath("data/aliases.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def normalise_name(text: str) -> str:
-    """Drop titles, a leading 'the' and a possessive: "President Vladimir Putin's" -> "Vladimir Putin"."""
-    words = " ".join(text.split()).strip(" .,;:-–—\"'“”‘’()[]").split(" ")
-    words[-1] = _POSSESSIVE.sub("", words[-1])
-    while len(words) > 1 and words[0].lower().strip(".") in _TITLE_WORDS | {"the"}:
-        words = words[1:]
-    return " ".join(words)
-
-
-def form_key(name: str) -> str:
-    """Case, dots and spacing do not tell actors apart: NATO, Nato; U.S., US."""
-    return re.sub(r"\s+", " ", name.replace(".", "")).strip().casefold()
-
-
-def is_name_like(name: str) -> bool:
-    """Reject credits, fragments and numbers such as "Mikhail Metzel/AFP" or "2014"."""
-    return (len(name) >= 2 and "/" not in name and not re.search(r"\d", name)
-            and any(ch.isupper() for ch in name) and name[0].isalpha() and len(name.split()) <= 6)
+    def resolve(self, surface: str | None, article_id: str | None = None) -> str | None:
+        """The actor a name refers to, in the given article when known."""
+        if not surface:
+            return None
+        key = form_key(normalise_name(surface))
+        return self.by_article_form.get((article_id or "", key)) or self.by_form.get(key)
 
 
 def build_actors(analyses: Sequence[Analysis], min_mentions: int,
-                 aliases: Mapping[str, list[str]] | None = None) -> ActorIndex:
+                 specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
     """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
-    mentions = _collect(analyses)
-    groups = _Groups(mentions, aliases if aliases is not None else default_aliases())
-    groups.merge_acronyms()
-    groups.merge_surnames()
+    specs = tuple(specs) if specs is not None else load_aliases(None)
+    ignore = frozenset().union(*(spec.ignore for spec in specs))
+    separate = frozenset().union(*(spec.separate for spec in specs))
+    mentions = [m for a in analyses for m in _resolve_in_article(_collect(a, ignore), separate)]
+    groups = _Groups(mentions, specs, separate)
     return groups.to_index(min_mentions)
 
 
-def _collect(analyses: Sequence[Analysis]) -> list[tuple[str, str, str]]:
-    """(name, spaCy label, article id) for every usable mention."""
+def _collect(analysis: Analysis, ignore: frozenset[str]) -> list[_Mention]:
+    """Usable mentions of one article; demonyms become mentions of their country."""
     found = []
-    for analysis in analyses:
-        for mention in analysis.mentions:
-            name = normalise_name(mention.text)
-            if mention.label in KIND_OF_LABEL and is_name_like(name):
-                found.append((name, mention.label, analysis.article_id))
+    for mention in analysis.mentions:
+        name, surface = normalise_name(mention.text), surface_name(mention.text)
+        key, label = form_key(name), mention.label
+        country = demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)
+        if country:
+            name, label, key = country, "GPE", form_key(country)
+        if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
+            found.append(_Mention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
+                                  key))
     return found
+
+
+def _resolve_in_article(mentions: list[_Mention], separate: frozenset[str]) -> list[_Mention]:
+    """A short form takes the key of the one longer name it abbreviates, when that name came first
+    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"."""
+    countries = country_names()
+    first_seen: dict[str, int] = {}
+    for position, mention in enumerate(mentions):
+        first_seen.setdefault(mention.key, position)
+    resolved = []
+    for position, mention in enumerate(mentions):
+        target = None
+        if mention.key not in separate and mention.key not in countries:
+            earlier = [m for m in mentions[:position] if " " in m.key and first_seen[m.key] < first_seen[mention.key]]
+            target = _abbreviated(mention, earlier)
+        resolved.append(_Mention(mention.name, mention.surface, mention.label, mention.article,
+                                 mention.surface_key, target or mention.key))
+    return resolved
+
+
+def _abbreviated(mention: _Mention, earlier: list[_Mention]) -> str | None:
+    """Surname or first name of one earlier person, else a part of one earlier longer name."""
+    words = mention.key.split(" ")
+    people = {m.key for m in earlier if m.label == "PERSON"}
+    if len(words) == 1:
+        by_last = {p for p in people if p.split(" ")[-1] == mention.key}
+        if len(by_last) == 1:
+            return by_last.pop()
+        by_first = {p for p in people if p.split(" ")[0] == mention.key}
+        if mention.label == "PERSON" and len(by_first) == 1:
+            return by_first.pop()
+    containing = {m.key for m in earlier if len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
+    return containing.pop() if len(containing) == 1 else None
 
 
 class _Groups:
     """Union-find over form keys; each root becomes one actor."""
 
-    def __init__(self, mentions: list[tuple[str, str, str]], aliases: Mapping[str, list[str]]) -> None:
+    def __init__(self, mentions: list[_Mention], specs: Sequence[AliasSpec], separate: frozenset[str]) -> None:
         self.mentions = mentions
+        self.separate = separate
         self.parent: dict[str, str] = {}
-        self.preferred: dict[str, str] = {}
-        for canonical, others in aliases.items():
-            for other in others or []:
-                self.union(form_key(canonical), form_key(normalise_name(other)))
-            self.preferred[form_key(canonical)] = canonical
-        for name, _, _ in mentions:
-            self.find(form_key(name))
+        self.preferred: dict[str, tuple[int, str]] = {}
+        self.kinds: dict[str, ActorKind] = {}
+        for mention in mentions:
+            self.find(mention.key)
+        self._merge_aliases(specs)
+        self._merge_countries()
+        self._merge_acronyms()
+        self._merge_name_variants()
+        self._merge_surnames()
 
     def find(self, key: str) -> str:
         self.parent.setdefault(key, key)
@@ -106,68 +139,107 @@ class _Groups:
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    def merge_acronyms(self) -> None:
-        seen = {form_key(name) for name, _, _ in self.mentions}
-        for name, label, _ in self.mentions:
-            words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
-            if label != "PERSON" and len(words) >= 2 and all(w[0].isupper() for w in words):
-                acronym = "".join(w[0] for w in words).casefold()
-                if acronym in seen:
-                    self.union(acronym, form_key(name))
+    def _prefer(self, name: str, priority: int) -> None:
+        key = form_key(name)
+        if self.preferred.get(key, (-1, ""))[0] < priority:
+            self.preferred[key] = (priority, name)
 
-    def merge_surnames(self) -> None:
-        """A one-word mention joins the only multi-word person whose last name it is."""
-        people = {form_key(n) for n, label, _ in self.mentions if label == "PERSON" and " " in n}
-        by_last: dict[str, set[str]] = defaultdict(set)
-        for key in people:
-            by_last[key.split(" ")[-1]].add(self.find(key))
-        for name, _, _ in self.mentions:
-            key = form_key(name)
-            if " " not in key and len(by_last.get(key, ())) == 1:
-                self.union(key, next(iter(by_last[key])))
+    def _merge_aliases(self, specs: Sequence[AliasSpec]) -> None:
+        for spec in sorted(specs, key=lambda s: s.priority):
+            for canonical, others in spec.aliases.items():
+                for other in others:
+                    self.union(form_key(canonical), form_key(normalise_name(other)))
+                self._prefer(canonical, spec.priority)
+            self.kinds.update(spec.kinds)
+
+    def _merge_countries(self) -> None:
+        table = country_names()
+        for key in list(self.parent):
+            if key in table:
+                self.union(key, form_key(table[key]))
+                self._prefer(table[key], 0)
+                self.kinds[key] = ActorKind.PLACE
+
+    def _merge_acronyms(self) -> None:
+        present = set(self.parent)
+        for mention in self.mentions:
+            short = acronym(mention.name)
+            if mention.label != "PERSON" and short in present and not {short, mention.key} & self.separate:
+                self.union(short, mention.key)
+
+    def _merge_name_variants(self) -> None:
+        """"Mark Jay Heller" and "Mark Heller": one person."""
+        by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key in sorted({m.key for m in self.mentions if m.label == "PERSON"} - self.separate):
+            ends = first_last(key)
+            if ends:
+                by_ends[ends].append(key)
+        for keys in by_ends.values():
+            for other in keys[1:]:
+                self.union(keys[0], other)
+
+    def _merge_surnames(self) -> None:
+        """A one-word name joins the only repeated multi-word name of the corpus that ends with it
+        ("Scholz" and "Olaf Scholz", "Colts" and "Indianapolis Colts")."""
+        sizes = Counter(self.find(m.key) for m in self.mentions)
+        roots_by_last: dict[str, set[str]] = defaultdict(set)
+        for mention in self.mentions:
+            root = self.find(mention.key)
+            if " " in mention.key and (mention.label == "PERSON" or sizes[root] >= 2):
+                roots_by_last[mention.key.split(" ")[-1]].add(root)
+        for key in sorted({m.key for m in self.mentions if " " not in m.key} - self.separate):
+            if len(roots_by_last.get(key, ())) == 1 and key not in country_names():
+                self.union(key, next(iter(roots_by_last[key])))
 
     def to_index(self, min_mentions: int) -> ActorIndex:
-        members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        members: dict[str, list[_Mention]] = defaultdict(list)
         for mention in self.mentions:
-            members[self.find(form_key(mention[0]))].append(mention)
-        kept = {root: group for root, group in members.items()
-                if len(group) >= min_mentions or len({m[2] for m in group}) >= 2}
+            members[self.find(mention.key)].append(mention)
+        kept = {root: group for root, group in members.items() if self._strong(root, group, min_mentions)}
         names = {root: self._name(root, group) for root, group in kept.items()}
         ids = unique_slugs(names)
-        actors = tuple(sorted((self._actor(ids[root], names[root], group) for root, group in kept.items()),
+        actors = tuple(sorted((self._actor(ids[root], names[root], root, group) for root, group in kept.items()),
                               key=lambda a: (-a.mentions, a.id)))
         by_form = {key: ids[self.find(key)] for key in self.parent if self.find(key) in ids}
-        return ActorIndex(actors, by_form, _by_article(actors, kept, ids))
+        by_article_form = {(m.article, m.surface_key): ids[root] for root, group in kept.items() for m in group}
+        return ActorIndex(actors, by_form, by_article_form, _by_article(kept, ids))
 
-    def _name(self, root: str, group: list[tuple[str, str, str]]) -> str:
-        preferred = sorted(name for key, name in self.preferred.items() if self.find(key) == root)
+    def _strong(self, root: str, group: list[_Mention], min_mentions: int) -> bool:
+        """Enough evidence: repeated, in two articles, a full personal name, or a known actor."""
+        return (len(group) >= min_mentions or len({m.article for m in group}) >= 2
+                or any(m.label == "PERSON" and " " in m.key for m in group) or self._known(root))
+
+    def _known(self, root: str) -> bool:
+        return any(self.find(key) == root for key in self.preferred)
+
+    def _name(self, root: str, group: list[_Mention]) -> str:
+        preferred = [value for key, value in self.preferred.items() if self.find(key) == root]
         if preferred:
-            return preferred[0]
-        counts = Counter(name for name, _, _ in group)
+            return max(preferred)[1]
+        counts = Counter(m.name for m in group)
         acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6]
         if acronyms:
             return max(acronyms, key=lambda n: (counts[n], n))
-        multi = [n for n in counts if " " in n] if _kind(group) == ActorKind.PERSON else []
-        pool = multi or list(counts)
-        return max(pool, key=lambda n: (counts[n], len(n), n))
+        multi = [n for n in counts if " " in n] if _vote(group) == ActorKind.PERSON else []
+        return max(multi or list(counts), key=lambda n: (counts[n], len(n), n))
 
-    @staticmethod
-    def _actor(actor_id: str, name: str, group: list[tuple[str, str, str]]) -> Actor:
-        aliases = tuple(sorted({n for n, _, _ in group} - {name}))
-        articles = tuple(sorted({article for _, _, article in group}))
-        return Actor(actor_id, name, _kind(group), aliases, articles, len(group))
+    def _actor(self, actor_id: str, name: str, root: str, group: list[_Mention]) -> Actor:
+        aliases = tuple(sorted(({m.name for m in group} | {m.surface for m in group}) - {name}))
+        articles = tuple(sorted({m.article for m in group}))
+        forced = [kind for key, kind in self.kinds.items() if self.find(key) == root]
+        return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group))
 
 
-def _kind(group: list[tuple[str, str, str]]) -> ActorKind:
+def _vote(group: list[_Mention]) -> ActorKind:
     """Majority label of the multi-word mentions when there are any: "Olaf Scholz" outvotes "Scholz"."""
-    multi = [m for m in group if " " in m[0]]
-    votes = Counter(KIND_OF_LABEL[label] for _, label, _ in multi or group)
+    multi = [m for m in group if " " in m.key]
+    votes = Counter(KIND_OF_LABEL[m.label] for m in multi or group)
     return max(votes, key=lambda kind: (votes[kind], kind.value))
 
 
-def _by_article(actors: tuple[Actor, ...], kept: dict, ids: dict[str, str]) -> dict[str, tuple[str, ...]]:
+def _by_article(kept: Mapping[str, Iterable[_Mention]], ids: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for root, group in kept.items():
-        for _, _, article in group:
-            counts[article][ids[root]] += 1
+        for mention in group:
+            counts[mention.article][ids[root]] += 1
     return {article: tuple(sorted(c, key=lambda a: (-c[a], a))) for article, c in counts.items()}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.actors import build_actors, normalise_name
+from generator.actors import build_actors
+from generator.names import normalise_name
 from generator.errors import ConfigError
 from generator.models import ActorKind
 from generator.related import related_articles

@@ -1,0 +1,31 @@
+"""Country names from pycountry, and demonyms that count toward their country."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import pycountry
+import yaml
+
+from .names import form_key
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """form key of every ISO 3166 name (common, short, official) -> the country's standard name."""
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        standard = getattr(country, "common_name", None) or country.name
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                table.setdefault(form_key(value), standard)
+    return table
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """form key of a demonym ("Russian") -> the country's name as digest shows it ("Russia")."""
+    text = resources.files("generator").joinpath("data/demonyms.yml").read_text(encoding="utf-8")
+    return {form_key(word): country for word, country in yaml.safe_load(text).items()}

@@ -1,0 +1,39 @@
+"""``python -m generator.evaluate aliases DIR``: run digest's stages on a dev set and print scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..actors import build_actors
+from ..analyze import analyze
+from ..config import Config
+from ..ingest import ingest
+from .aliases import score_aliases
+
+
+@click.group()
+def main() -> None:
+    """Measure digest on the development sets (see the README's Evaluation section)."""
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--model", default=Config.__dataclass_fields__["model"].default, show_default=True)
+def aliases(dataset: Path, model: str) -> None:
+    """Alias-pair precision and recall on an ECB+ folder (articles/ and gold.json).
+
+    \b
+    Example:
+        python -m generator.evaluate aliases ../shared/eval/ecbplus-dev
+    """
+    articles = ingest(dataset / "articles").articles
+    actors = build_actors(analyze(articles, model), Config.__dataclass_fields__["min_actor_mentions"].default)
+    scores = score_aliases(actors.actors, dataset / "gold.json")
+    click.echo(f"articles {len(articles)}  actors {len(actors.actors)}")
+    click.echo(f"alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+               f"(predicted {scores.predicted}, gold {scores.gold}, correct {scores.correct})")
+
+
+main()

@@ -1,0 +1,71 @@
+"""Name strings: normalising surface forms of entities and the keys that tell actors apart."""
+
+from __future__ import annotations
+
+import re
+
+_TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
+deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
+gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader mayor judge rev""".split())
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co",
+                            "ag", "sa", "gmbh"})
+_PARTICLES = frozenset({"of", "and", "the", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin",
+                        "ibn", "la", "le", "du", "di", "for", "on", "in", "at", "&", "y", "e"})
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_SPELLING = (("centre", "center"), ("organisation", "organization"), ("defence", "defense"),
+             ("theatre", "theater"), ("programme", "program"))
+
+
+def surface_name(text: str) -> str:
+    """The name as written, without a leading 'the', a possessive, or a lower-case tail that
+    headline-cased text glued on ("Lindsay Lohan checks into" -> "Lindsay Lohan")."""
+    words = " ".join(text.split()).strip(" .,;:-–—\"'“”‘’()[]").split(" ")
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    for index, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word.lower() not in _PARTICLES:
+            words = words[:index]
+            break
+    words[-1] = _POSSESSIVE.sub("", words[-1])
+    return " ".join(words).strip(" .,;:-–—")
+
+
+def normalise_name(text: str) -> str:
+    """The surface name without titles: "President Vladimir Putin's" -> "Vladimir Putin"."""
+    words = surface_name(text).split(" ")
+    while len(words) > 1 and words[0].lower().strip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def form_key(name: str) -> str:
+    """Case, dots, spacing, suffixes and British/American spelling do not tell actors apart."""
+    key = re.sub(r"\s+", " ", name.replace(".", "").replace(",", " ")).strip().casefold()
+    for british, american in _SPELLING:
+        key = key.replace(british, american)
+    words = key.split(" ")
+    while (len(words) > 2 and words[-1] in _GENERATIONS) or (len(words) > 1 and words[-1] in _COMPANY_FORMS):
+        words.pop()
+    return " ".join(words)
+
+
+def is_name_like(name: str) -> bool:
+    """Reject credits, fragments and numbers such as "Mikhail Metzel/AFP" or "2014"."""
+    return (len(name) >= 2 and "/" not in name and not re.search(r"\d", name)
+            and any(ch.isupper() for ch in name) and name[0].isalpha() and len(name.split()) <= 6)
+
+
+def acronym(name: str) -> str | None:
+    """"North Atlantic Treaty Organization" -> "nato"; None for one-word names or lower-case words."""
+    words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).casefold()
+
+
+def first_last(key: str) -> tuple[str, str] | None:
+    """First and last word of a multi-word key: "mark jay heller" and "mark heller" share them."""
+    words = key.split(" ")
+    return (words[0], words[-1]) if len(words) >= 2 else None
