@@ -8,6 +8,7 @@ one person's name (same first and last word) and a surname shared by exactly one
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from .models import Actor, ActorKind, Analysis
 from .names import acronym, first_last, form_key, is_name_like, normalise_name, surface_name
 from .slugs import unique_slugs
 
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.PLACE,
                  "LOC": ActorKind.PLACE, "FAC": ActorKind.PLACE}
 
@@ -57,7 +60,8 @@ def build_actors(analyses: Sequence[Analysis], min_mentions: int,
     specs = tuple(specs) if specs is not None else load_aliases(None)
     ignore = frozenset().union(*(spec.ignore for spec in specs))
     separate = frozenset().union(*(spec.separate for spec in specs))
-    mentions = [m for a in analyses for m in _resolve_in_article(_collect(a, ignore), separate)]
+    mentions = [m for a in analyses
+                for m in _resolve_in_article(_collect(a, ignore) + _missed_short_forms(a, ignore), separate)]
     groups = _Groups(mentions, specs, separate)
     return groups.to_index(min_mentions)
 
@@ -74,6 +78,37 @@ def _collect(analysis: Analysis, ignore: frozenset[str]) -> list[_Mention]:
         if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
             found.append(_Mention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
                                   key))
+    return found
+
+
+_GENERIC_WORDS = frozenset("""new united national international american north south east west central city state
+university college center centre department ministry service services company group council association
+bank party club team court police school hospital church street park county district fund league the""".split())
+_CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
+
+
+def _missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[_Mention]:
+    """Surnames and leading name words that spaCy did not tag on their own ("Timmons" after
+    "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
+    anchors: dict[str, tuple[str, int]] = {}
+    for mention in analysis.mentions:
+        words = normalise_name(mention.text).split(" ")
+        if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
+            continue
+        word = words[-1] if mention.label == "PERSON" else words[0]
+        if word.lower() not in _GENERIC_WORDS and form_key(word) not in ignore and len(word) >= 3:
+            anchors.setdefault(word, (mention.text, mention.sentence))
+    tagged = defaultdict(list)
+    for mention in analysis.mentions:
+        tagged[mention.sentence].append(mention.text)
+    found = []
+    for sentence in analysis.sentences:
+        for match in _CAPITALISED.finditer(" " + sentence.text):
+            word = _POSSESSIVE_END.sub("", match.group())
+            anchor = anchors.get(word)
+            if anchor and anchor[1] < sentence.index and not any(word in text for text in tagged[sentence.index]):
+                label = next(m.label for m in analysis.mentions if m.text == anchor[0])
+                found.append(_Mention(word, word, label, analysis.article_id, form_key(word), form_key(word)))
     return found
 
 
@@ -98,15 +133,17 @@ def _resolve_in_article(mentions: list[_Mention], separate: frozenset[str]) -> l
 def _abbreviated(mention: _Mention, earlier: list[_Mention]) -> str | None:
     """Surname or first name of one earlier person, else a part of one earlier longer name."""
     words = mention.key.split(" ")
-    people = {m.key for m in earlier if m.label == "PERSON"}
     if len(words) == 1:
-        by_last = {p for p in people if p.split(" ")[-1] == mention.key}
+        by_last = {m.key for m in earlier if m.label not in _PLACE_LABELS and m.key.split(" ")[-1] == mention.key}
         if len(by_last) == 1:
             return by_last.pop()
-        by_first = {p for p in people if p.split(" ")[0] == mention.key}
+        by_first = {m.key for m in earlier if m.label == "PERSON" and m.key.split(" ")[0] == mention.key}
         if mention.label == "PERSON" and len(by_first) == 1:
             return by_first.pop()
-    containing = {m.key for m in earlier if len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
+    # Only a longer name that is not a place: "Europe" is not "Eastern Europe", but "Indianapolis"
+    # after "Indianapolis Colts" is the team.
+    containing = {m.key for m in earlier if m.label not in _PLACE_LABELS
+                  and len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
     return containing.pop() if len(containing) == 1 else None
 
 
@@ -119,12 +156,16 @@ class _Groups:
         self.parent: dict[str, str] = {}
         self.preferred: dict[str, tuple[int, str]] = {}
         self.kinds: dict[str, ActorKind] = {}
+        self.labels: dict[str, Counter[str]] = defaultdict(Counter)
         for mention in mentions:
             self.find(mention.key)
+            self.labels[mention.key][mention.label] += 1
         self._merge_aliases(specs)
         self._merge_countries()
         self._merge_acronyms()
         self._merge_name_variants()
+        self._merge_spacing()
+        self._merge_contained_names()
         self._merge_surnames()
 
     def find(self, key: str) -> str:
@@ -138,6 +179,11 @@ class _Groups:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def is_place(self, key: str) -> bool:
+        """Mostly tagged as a place: never merged into a longer name by containment."""
+        labels = self.labels.get(key)
+        return bool(labels) and sum(labels[label] for label in _PLACE_LABELS) * 2 > sum(labels.values())
 
     def _prefer(self, name: str, priority: int) -> None:
         key = form_key(name)
@@ -178,6 +224,32 @@ class _Groups:
             for other in keys[1:]:
                 self.union(keys[0], other)
 
+    def _merge_spacing(self) -> None:
+        """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""
+        by_compact: dict[str, str] = {}
+        for key in sorted(set(self.parent) - self.separate):
+            compact = re.sub(r"[\s-]", "", key)
+            if compact in by_compact:
+                self.union(by_compact[compact], key)
+            else:
+                by_compact[compact] = key
+
+    def _merge_contained_names(self) -> None:
+        """A multi-word name inside longer names of a single actor is that actor: "Mount Cook" in
+        "Mount Cook National Park" and "Aoraki Mount Cook National Park"."""
+        keys = sorted({m.key for m in self.mentions if " " in m.key} - self.separate)
+        holders: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            words = key.split(" ")
+            for start in range(len(words)):
+                for end in range(start + 2, len(words) + 1):
+                    if end - start < len(words):
+                        holders[" ".join(words[start:end])].add(key)
+        for key in keys:
+            roots = {self.find(holder) for holder in holders.get(key, ())}
+            if len(roots) == 1 and key not in country_names():
+                self.union(key, roots.pop())
+
     def _merge_surnames(self) -> None:
         """A one-word name joins the only repeated multi-word name of the corpus that ends with it
         ("Scholz" and "Olaf Scholz", "Colts" and "Indianapolis Colts")."""
@@ -185,10 +257,11 @@ class _Groups:
         roots_by_last: dict[str, set[str]] = defaultdict(set)
         for mention in self.mentions:
             root = self.find(mention.key)
-            if " " in mention.key and (mention.label == "PERSON" or sizes[root] >= 2):
+            named = mention.label == "PERSON" or sizes[root] >= 2
+            if " " in mention.key and named and not self.is_place(mention.key):
                 roots_by_last[mention.key.split(" ")[-1]].add(root)
         for key in sorted({m.key for m in self.mentions if " " not in m.key} - self.separate):
-            if len(roots_by_last.get(key, ())) == 1 and key not in country_names():
+            if len(roots_by_last.get(key, ())) == 1 and key not in country_names() and not self.is_place(key):
                 self.union(key, next(iter(roots_by_last[key])))
 
     def to_index(self, min_mentions: int) -> ActorIndex:
@@ -231,7 +304,12 @@ class _Groups:
 
 
 def _vote(group: list[_Mention]) -> ActorKind:
-    """Majority label of the multi-word mentions when there are any: "Olaf Scholz" outvotes "Scholz"."""
+    """A person when tagged so at least once and named as people are, full name then surname alone
+    ("Olaf Scholz", "Scholz" tagged as a place); else the majority label, multi-word mentions first."""
+    singles = {m.surface_key for m in group if " " not in m.surface_key}
+    surnamed = any(" " in m.surface_key and m.surface_key.split(" ")[-1] in singles for m in group)
+    if surnamed and any(m.label == "PERSON" for m in group):
+        return ActorKind.PERSON
     multi = [m for m in group if " " in m.key]
     votes = Counter(KIND_OF_LABEL[m.label] for m in multi or group)
     return max(votes, key=lambda kind: (votes[kind], kind.value))

@@ -45,7 +45,7 @@ def form_key(name: str) -> str:
     key = re.sub(r"\s+", " ", name.replace(".", "").replace(",", " ")).strip().casefold()
     for british, american in _SPELLING:
         key = key.replace(british, american)
-    words = key.split(" ")
+    words = ["mount" if word == "mt" else word for word in key.split(" ")]
     while (len(words) > 2 and words[-1] in _GENERATIONS) or (len(words) > 1 and words[-1] in _COMPANY_FORMS):
         words.pop()
     return " ".join(words)
@@ -59,10 +59,11 @@ def is_name_like(name: str) -> bool:
 
 def acronym(name: str) -> str | None:
     """"North Atlantic Treaty Organization" -> "nato"; None for one-word names or lower-case words."""
-    words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+    words = [w for w in name.replace(".", "").split() if w.lower() not in _ACRONYM_SKIP]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return None
-    return "".join(w[0] for w in words).casefold()
+    # An all-capitals word keeps its letters: "US Geological Survey" -> "usgs".
+    return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).casefold()
 
 
 def first_last(key: str) -> tuple[str, str] | None:
