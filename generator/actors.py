@@ -8,6 +8,7 @@ one person's name (same first and last word) and a surname shared by exactly one
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from .aliasfile import AliasSpec, load_aliases
 from .countries import country_names, demonyms
 from .models import Actor, ActorKind, Analysis
-from .names import acronym, first_last, form_key, is_name_like, normalise_name, surface_name
+from .names import acronym, first_last, form_key, is_name_like, normalise_name, one_edit_apart, surface_name
 from .slugs import unique_slugs
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -47,11 +48,17 @@ class ActorIndex:
     by_article: Mapping[str, tuple[str, ...]]
 
     def resolve(self, surface: str | None, article_id: str | None = None) -> str | None:
-        """The actor a name refers to, in the given article when known."""
+        """The actor a name refers to: as tagged in the article, else the one actor of the article
+        with that surname ("Donfried" for Karen Donfried), else as known in the corpus."""
         if not surface:
             return None
         key = form_key(normalise_name(surface))
-        return self.by_article_form.get((article_id or "", key)) or self.by_form.get(key)
+        found = self.by_article_form.get((article_id or "", key))
+        if found is None and article_id and " " not in key:
+            names = {a.id: a.name for a in self.actors}
+            same = [i for i in self.by_article.get(article_id, ()) if form_key(names[i]).split(" ")[-1] == key]
+            found = same[0] if len(same) == 1 else None
+        return found or self.by_form.get(key)
 
 
 def build_actors(analyses: Sequence[Analysis], min_mentions: int,
@@ -164,6 +171,7 @@ class _Groups:
         self._merge_countries()
         self._merge_acronyms()
         self._merge_name_variants()
+        self._merge_misspelt_people()
         self._merge_spacing()
         self._merge_contained_names()
         self._merge_surnames()
@@ -223,6 +231,23 @@ class _Groups:
         for keys in by_ends.values():
             for other in keys[1:]:
                 self.union(keys[0], other)
+
+    def _merge_misspelt_people(self) -> None:
+        """"Duncan Rait" and "Duncan Raite", "Jon Owen" and "John Owen": one name part spelt one
+        letter apart, the other equal, both parts at least four letters long."""
+        people = sorted({m.key for m in self.mentions if m.label == "PERSON" and len(m.key.split(" ")) == 2}
+                        - self.separate)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        by_last: dict[str, list[str]] = defaultdict(list)
+        for key in people:
+            first, last = key.split(" ")
+            by_first[first].append(last)
+            by_last[last].append(first)
+        for fixed, build in ((by_first, "{0} {1}"), (by_last, "{1} {0}")):
+            for shared, others in fixed.items():
+                for a, b in itertools.combinations(others, 2):
+                    if min(len(a), len(b)) >= 4 and one_edit_apart(a, b):
+                        self.union(build.format(shared, a), build.format(shared, b))
 
     def _merge_spacing(self) -> None:
         """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""

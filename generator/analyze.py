@@ -5,25 +5,20 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .errors import ModelError
-from .models import Analysis, Article, Mention, Quote, Sentence
+from .models import Analysis, Article, Mention, Sentence
+from .quotes import entity_text, extract_quotes
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "stress", "continue", "note", "insist",
-                            "ask", "write", "declare", "state", "reply", "explain", "argue", "urge",
-                            "claim", "announce", "emphasize", "emphasise", "conclude", "respond"})
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
-_MIN_QUOTE_WORDS = 4
 PART_CHARS = 100_000
 """Longer articles are analysed in parts: spaCy's parser needs about 1 GB per 100,000 characters."""
 
@@ -117,7 +112,10 @@ def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:
     mentions = tuple(
         Mention(_entity_text(ent), ent.label_, sent_index[ent.sent.start])
         for ent in doc.ents if ent.label_ in ENTITY_LABELS)
-    return Analysis(part.article_id, sentences, mentions, tuple(_quotes(doc, sent_index)))
+    def paragraph_of(char: int) -> int:
+        return part.numbers[bisect.bisect_right(starts, char) - 1]
+
+    return Analysis(part.article_id, sentences, mentions, tuple(extract_quotes(doc, sent_index, paragraph_of)))
 
 
 def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
@@ -139,69 +137,4 @@ def _sentence(index: int, sent: Span, starts: list[int], numbers: tuple[int, ...
 
 
 def _entity_text(ent: Span) -> str:
-    return " ".join(ent.text.split())
-
-
-def _quotes(doc: Doc, sent_index: dict[int, int]) -> list[Quote]:
-    quotes: list[Quote] = []
-    previous: tuple[int, str | None] | None = None
-    for match in _QUOTE.finditer(doc.text):
-        text = " ".join(match.group(1).split()).strip(" ,")
-        if len(text.split()) < _MIN_QUOTE_WORDS:
-            continue
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        number = sent_index[span.sent.start]
-        speaker = _speaker(span, doc)
-        if speaker is None and previous and previous[0] == number - 1 and _only_quote(span):
-            speaker = previous[1]
-        quotes.append(Quote(text, speaker, number))
-        previous = (number, speaker)
-    return quotes
-
-
-def _only_quote(span: Span) -> bool:
-    """The quote fills its sentence: a continuation of the previous speaker's words."""
-    outside = [t for t in span.sent if (t.i < span.start or t.i >= span.end) and not t.is_punct]
-    return not outside
-
-
-def _speaker(span: Span, doc: Doc) -> str | None:
-    """The entity the sentence says spoke: subject of a speech verb, or 'according to' someone."""
-    for token in span.sent:
-        if span.start <= token.i < span.end:
-            continue
-        if token.lemma_.lower() in _SPEECH_LEMMAS and token.pos_ == "VERB":
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and not span.start <= subject.i < span.end:
-                return _resolve(subject, doc)
-        if token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to":
-            target = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
-            if target is not None:
-                return _resolve(target, doc)
-    return None
-
-
-def _resolve(token: Token, doc: Doc) -> str | None:
-    if token.ent_type_ in ("PERSON", "ORG"):
-        ent = next(e for e in doc.ents if e.start <= token.i < e.end)
-        return _entity_text(ent)
-    if token.lower_ in ("he", "she"):
-        return _only_person_nearby(token, doc)
-    return None
-
-
-def _only_person_nearby(pronoun: Token, doc: Doc) -> str | None:
-    """'he said' names a speaker only when one person is mentioned in this or the previous sentence."""
-    sentences = list(doc.sents)
-    here = next(i for i, sent in enumerate(sentences) if sent.start <= pronoun.i < sent.end)
-    window_start = sentences[max(here - 1, 0)].start
-    people = {_entity_text(e) for e in doc.ents
-              if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i and not _inside_quote(e, doc)}
-    return people.pop() if len(people) == 1 else None
-
-
-def _inside_quote(ent: Span, doc: Doc) -> bool:
-    before = doc.text[ent.sent.start_char:ent.start_char]
-    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+    return entity_text(ent)

@@ -9,6 +9,7 @@ from functools import partial
 
 from . import analyze as nlp
 from .actors import build_actors
+from .aliasfile import load_aliases
 from .config import Config
 from .corpus import assemble, reading_order
 from .export import render_export
@@ -45,7 +46,8 @@ class Generated:
 def generate(config: Config, site: SiteInfo) -> Generated:
     """Run every stage; problems with single files are collected, never raised."""
     timer = StageTimer()
-    taxonomy = load_taxonomy(config.themes)  # a broken taxonomy fails before any work
+    taxonomy = load_taxonomy(config.themes)  # broken taxonomy or alias files fail before any work
+    alias_specs = load_aliases(config.aliases)
     with timer.stage("ingest"):
         ingested = ingest(config.input)
     articles = ingested.articles
@@ -54,7 +56,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     with timer.stage("actors"):
-        actors = build_actors(analyses, config.min_actor_mentions)
+        actors = build_actors(analyses, config.min_actor_mentions, alias_specs)
     with timer.stage("themes"):
         order = [a.id for a in reading_order(articles)]
         themes = assign_themes(taxonomy, analyses, partial(nlp.lemmatize, model=config.model), order)

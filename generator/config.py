@@ -38,6 +38,8 @@ class Config:
     """An actor needs this many mentions in the corpus, or mentions in two articles, to get a page."""
     themes: Path | None = None
     """A theme taxonomy (YAML); empty means the general news taxonomy shipped with digest."""
+    aliases: Path | None = None
+    """An alias file (YAML) adding aliases, names to ignore, names to keep apart and kinds."""
     source: Path | None = None
     """The file the options were read from, for messages; not an option."""
 
@@ -45,7 +47,7 @@ class Config:
 _OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str,
                                   "summary_sentences": int, "home_articles": int,
                                   "feed_items": int, "related_articles": int,
-                                  "min_actor_mentions": int, "themes": Path}
+                                  "min_actor_mentions": int, "themes": Path, "aliases": Path}
 _RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
            "related_articles": (0, 50), "min_actor_mentions": (1, 100)}
 
@@ -114,7 +116,7 @@ def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]
 
 def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     kind = _OPTION_TYPES[key]
-    if value is None and key == "themes":
+    if value is None and key in ("themes", "aliases"):
         return None, None
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -129,7 +131,7 @@ def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
         resolved = (base / Path(value)).resolve()
         if key == "input" and not resolved.is_dir():
             return None, f"the folder {resolved} does not exist"
-        if key == "themes" and not resolved.is_file():
+        if key in ("themes", "aliases") and not resolved.is_file():
             return None, f"the file {resolved} does not exist"
         return resolved, None
     if key == "summarizer" and value not in SUMMARIZERS:

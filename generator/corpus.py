@@ -33,7 +33,8 @@ def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
         Entry(article=article, url=page_url(article_page(article)), summary=summaries[article.id],
               actor_ids=actors.by_article.get(article.id, ()), theme_ids=tuple(theme_ids.get(article.id, ())),
               story_id=story_of.get(article.id),
-              quotes=tuple(AttributedQuote(q.text, actors.resolve(q.speaker)) for q in analyses[article.id].quotes),
+              quotes=tuple(AttributedQuote(q.text, actors.resolve(q.speaker, article.id))
+                           for q in analyses[article.id].quotes),
               related_ids=related.get(article.id, ()))
         for article in reading_order(articles))
     return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date)

@@ -70,3 +70,16 @@ def first_last(key: str) -> tuple[str, str] | None:
     """First and last word of a multi-word key: "mark jay heller" and "mark heller" share them."""
     words = key.split(" ")
     return (words[0], words[-1]) if len(words) >= 2 else None
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when one insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[start:] == b[start + 1:]
+    swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+    return a[start + 1:] == b[start + 1:] or (swapped and a[start + 2:] == b[start + 2:])

@@ -102,7 +102,11 @@ def _actor(views: v.Views, actor) -> dict:
               for e in entries for q in e.quotes if q.speaker == actor.id]
     return {"front_matter": v.front_matter(actor.name), "name": actor.name, "kind": actor.kind.value.capitalize(),
             "article_count": len(actor.article_ids), "mentions": actor.mentions, "aliases": actor.aliases,
-            "entries": [views.entry_view(e, source) for e in entries], "quotes": quotes}
+            "entries": [views.entry_view(e, source) for e in entries], "quotes": quotes,
+            "companions": [v.Row(views.actor_link(other, source), f"{count} shared articles")
+                           for other, count in views.companions(actor)],
+            "themes": [v.Row(views.theme_link(theme, source), f"{count} articles")
+                       for theme, count in views.actor_themes(actor)]}
 
 
 def _theme(views: v.Views, theme) -> dict:

@@ -9,6 +9,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from .aliasfile import load_aliases
 from .build import Generated
 from .config import Config, load_config
 from .errors import BuildError, ConfigError
@@ -74,6 +75,7 @@ def check(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = No
     _, plugin = _mkdocs_config(config_file, input_dir)
     config = load_config(Path(config_file).parent / plugin.config.config, **plugin.overrides)
     load_taxonomy(config.themes)
+    load_aliases(config.aliases)
     _check_model(config.model)
     return config, list(ingest(config.input).findings)
 

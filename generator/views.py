@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,6 +97,17 @@ class Views:
     def theme_link(self, theme_id: str, source: str) -> Markup:
         theme = self.themes[theme_id]
         return link(theme.label, source, theme_page(theme))
+
+    def companions(self, actor: Actor, limit: int = 10) -> list[tuple[str, int]]:
+        """The actors named most often in the same articles, with the number of shared articles."""
+        counts = Counter(other for article_id in actor.article_ids for other in self.entries[article_id].actor_ids
+                         if other != actor.id)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+    def actor_themes(self, actor: Actor) -> list[tuple[str, int]]:
+        """The themes of the actor's articles, with how many of them each covers."""
+        counts = Counter(theme for article_id in actor.article_ids for theme in self.entries[article_id].theme_ids)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def entry_link(self, article_id: str, source: str) -> Markup:
         entry = self.entries[article_id]

@@ -26,8 +26,8 @@ def test_aliases_merge_across_articles() -> None:
         analysis("a", ["x"], [("Vladimir Putin", "PERSON"), ("Putin", "PERSON"), ("NATO", "ORG"),
                               ("U.S.", "GPE"), ("Olaf Scholz", "PERSON")]),
         analysis("b", ["x"], [("Putin", "PERSON"), ("Nato", "ORG"), ("North Atlantic Treaty Organization", "ORG"),
-                              ("the United States", "GPE"), ("Scholz", "GPE"), ("Scholz", "GPE"),
-                              ("Mikhail Metzel/AFP", "PERSON")]),
+                              ("the United States", "GPE"), ("Olaf Scholz", "ORG"), ("Scholz", "GPE"),
+                              ("Scholz", "GPE"), ("Mikhail Metzel/AFP", "PERSON")]),
     ]
     index = build_actors(analyses, min_mentions=2)
     by_name = {a.name: a for a in index.actors}
@@ -39,9 +39,24 @@ def test_aliases_merge_across_articles() -> None:
     assert index.resolve("Putin") == index.resolve("President Vladimir Putin") == by_name["Vladimir Putin"].id
 
 
-def test_weak_single_mentions_are_dropped() -> None:
-    index = build_actors([analysis("a", ["x"], [("Jane Roe", "PERSON")])], min_mentions=2)
-    assert index.actors == ()
+def test_weak_single_mentions_are_dropped_but_full_names_kept() -> None:
+    index = build_actors([analysis("a", ["x"], [("Roe", "PERSON"), ("Acme", "ORG"), ("Jane Doe", "PERSON")])],
+                         min_mentions=2)
+    assert [a.name for a in index.actors] == ["Jane Doe"]
+
+
+def test_a_place_is_not_merged_into_a_person_of_another_article() -> None:
+    index = build_actors([analysis("a", ["x"], [("George Washington", "PERSON")] * 2),
+                          analysis("b", ["x"], [("Washington", "GPE")] * 2)], min_mentions=2)
+    assert sorted(a.name for a in index.actors) == ["George Washington", "Washington"]
+
+
+def test_demonyms_count_toward_their_country() -> None:
+    index = build_actors([analysis("a", ["x"], [("Russian", "NORP"), ("Russia", "GPE"), ("Ukrainians", "NORP")])],
+                         min_mentions=2)
+    by_name = {a.name: a for a in index.actors}
+    assert by_name["Russia"].mentions == 2 and "Russian" in by_name["Russia"].aliases
+    assert by_name["Ukraine"].kind is ActorKind.PLACE and "Russian" not in by_name
 
 
 def test_actor_ids_do_not_change_when_articles_are_added() -> None:

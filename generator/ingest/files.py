@@ -15,6 +15,8 @@ import yaml
 from ..models import DateSource, Finding
 from .html import extract_html
 
+_GLUED_QUOTE = re.compile(r"([.!?,][\"”])([A-Z])")
+"""A closing quote glued to the next word ('...appropriate."he said' has one after a capital)."""
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 _INVISIBLE = dict.fromkeys(
@@ -107,6 +109,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = text.translate(_INVISIBLE).replace("\u00a0", " ")
+    text = _GLUED_QUOTE.sub(r"\1 \2", text)
     return unicodedata.normalize("NFC", text)
 
 
