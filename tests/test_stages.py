@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator.actors import build_actors
-from generator.names import normalise_name
 from generator.errors import ConfigError
 from generator.models import ActorKind
+from generator.names import normalise_name
 from generator.related import related_articles
 from generator.summarize import SUMMARIZERS, SummaryContext, summarize
 from generator.themes import ThemeSpec, _check, assign_themes
