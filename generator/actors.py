@@ -95,16 +95,16 @@ _CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
 
 
 def _missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[_Mention]:
-    """Surnames and leading name words that spaCy did not tag on their own ("Timmons" after
-    "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
+    """First names, surnames and leading name words that spaCy did not tag on their own ("Timmons"
+    after "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
     anchors: dict[str, tuple[str, int]] = {}
     for mention in analysis.mentions:
         words = normalise_name(mention.text).split(" ")
         if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
             continue
-        word = words[-1] if mention.label == "PERSON" else words[0]
-        if word.lower() not in _GENERIC_WORDS and form_key(word) not in ignore and len(word) >= 3:
-            anchors.setdefault(word, (mention.text, mention.sentence))
+        for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
+            if word.lower() not in _GENERIC_WORDS and form_key(word) not in ignore and len(word) >= 3:
+                anchors.setdefault(word, (mention.text, mention.sentence))
     tagged = defaultdict(list)
     for mention in analysis.mentions:
         tagged[mention.sentence].append(mention.text)
@@ -233,8 +233,8 @@ class _Groups:
                 self.union(keys[0], other)
 
     def _merge_misspelt_people(self) -> None:
-        """"Duncan Rait" and "Duncan Raite", "Jon Owen" and "John Owen": one name part spelt one
-        letter apart, the other equal, both parts at least four letters long."""
+        """"Duncan Rait" and "Duncan Raite": one name part spelt one letter apart, the other equal;
+        "Klistchko" and "Wladimir Klitschko": a long surname one letter from one person's."""
         people = sorted({m.key for m in self.mentions if m.label == "PERSON" and len(m.key.split(" ")) == 2}
                         - self.separate)
         by_first: dict[str, list[str]] = defaultdict(list)
@@ -248,6 +248,12 @@ class _Groups:
                 for a, b in itertools.combinations(others, 2):
                     if min(len(a), len(b)) >= 4 and one_edit_apart(a, b):
                         self.union(build.format(shared, a), build.format(shared, b))
+        singles = sorted({m.key for m in self.mentions if " " not in m.key and len(m.key) >= 6} - self.separate)
+        for single in singles:
+            near = {self.find(f"{first} {last}") for last, firsts in by_last.items() if one_edit_apart(single, last)
+                    for first in firsts}
+            if len(near) == 1 and not self.is_place(single):
+                self.union(single, near.pop())
 
     def _merge_spacing(self) -> None:
         """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""
@@ -270,7 +276,7 @@ class _Groups:
                 for end in range(start + 2, len(words) + 1):
                     if end - start < len(words):
                         holders[" ".join(words[start:end])].add(key)
-        for key in keys:
+        for key in sorted(keys, key=lambda k: (-len(k.split(" ")), k)):  # longest first, so holders merge first
             roots = {self.find(holder) for holder in holders.get(key, ())}
             if len(roots) == 1 and key not in country_names():
                 self.union(key, roots.pop())
