@@ -4,7 +4,9 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup site test lint serve clean
+EVAL   ?= ../shared/eval
+
+.PHONY: setup site test lint serve eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +25,10 @@ test: setup  ## Every check: lint, then the tests (unit, end to end, workflow).
 
 serve: setup  ## Live preview on http://127.0.0.1:8000/.
 	$(BIN)/digest serve
+
+eval: setup  ## Scores on the development sets: summaries (ROUGE) and alias pairs.
+	$(BIN)/python -m generator.evaluate summaries $(EVAL)/bbc-dev
+	$(BIN)/python -m generator.evaluate aliases $(EVAL)/ecbplus-dev
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from . import analyze as nlp
-from .actors import build_actors
+from .actors import ActorIndex, build_actors
 from .aliasfile import load_aliases
 from .config import Config
 from .corpus import assemble, reading_order
@@ -61,10 +61,8 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         order = [a.id for a in reading_order(articles)]
         themes = assign_themes(taxonomy, analyses, partial(nlp.lemmatize, model=config.model), order)
     with timer.stage("summarize"):
-        salient = frozenset(w.lower() for a in actors.actors[:20] for w in a.name.split())
-        context = SummaryContext(idf, salient)
-        summaries = {a.article_id: summarize(a, config.summary_sentences, config.summarizer, context)
-                     for a in analyses}
+        summaries = {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
+                                             summary_context(a.article_id, actors, idf)) for a in analyses}
     with timer.stage("related"):
         related = related_articles(analyses, actors.by_article, idf, config.related_articles)
     digest = assemble(articles, by_id, summaries, actors, themes, (), related, build_date(articles))
@@ -72,6 +70,14 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         pages = render_pages(digest, site.name, config.home_articles)
         files = render_feeds(digest, site.name, site.url, config.feed_items) | render_export(digest)
     return Generated(digest, pages, files, ingested.findings, timer.seconds)
+
+
+def summary_context(article_id: str, actors: ActorIndex, idf: dict[str, float]) -> SummaryContext:
+    """What a summarizer may know: term rarity, and the words naming the article's main actors."""
+    names = {actor.id: actor.name for actor in actors.actors}
+    salient = frozenset(word.lower() for actor_id in actors.by_article.get(article_id, ())[:3]
+                        for word in names[actor_id].split())
+    return SummaryContext(idf, salient)
 
 
 def build_date(articles: tuple[Article, ...]) -> date:

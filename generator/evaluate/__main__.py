@@ -11,6 +11,7 @@ from ..analyze import analyze
 from ..config import Config
 from ..ingest import ingest
 from .aliases import score_aliases
+from .summaries import format_table, rouge_table
 
 
 @click.group()
@@ -34,6 +35,23 @@ def aliases(dataset: Path, model: str) -> None:
     click.echo(f"articles {len(articles)}  actors {len(actors.actors)}")
     click.echo(f"alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
                f"(predicted {scores.predicted}, gold {scores.gold}, correct {scores.correct})")
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--model", default=Config.__dataclass_fields__["model"].default, show_default=True)
+@click.option("--method", default=Config.__dataclass_fields__["summarizer"].default, show_default=True)
+@click.option("--sentences", default=3, show_default=True)
+def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
+    """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of digest's summaries and of Lead-3, side by side.
+
+    \b
+    Example:
+        python -m generator.evaluate summaries ../shared/eval/bbc-dev
+    """
+    ours, lead, count = rouge_table(dataset, model, method, sentences)
+    click.echo(f"{count} articles, {sentences}-sentence summaries")
+    click.echo(format_table([ours, lead]))
 
 
 main()
