@@ -10,7 +10,9 @@ from ..actors import build_actors
 from ..analyze import analyze
 from ..config import Config
 from ..ingest import ingest
+from ..stories import cluster_stories
 from .aliases import score_aliases
+from .stories import score_stories
 from .summaries import format_table, rouge_table
 
 
@@ -52,6 +54,27 @@ def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
     ours, lead, count = rouge_table(dataset, model, method, sentences)
     click.echo(f"{count} articles, {sentences}-sentence summaries")
     click.echo(format_table([ours, lead]))
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--model", default=Config.__dataclass_fields__["model"].default, show_default=True)
+def stories(dataset: Path, model: str) -> None:
+    """Pairwise precision, recall and F1 (and B-cubed F1) of stories against ECB+ gold events.
+
+    \b
+    Example:
+        python -m generator.evaluate stories ../shared/eval/ecbplus-dev
+    """
+    articles = ingest(dataset / "articles").articles
+    analyses = analyze(articles, model)
+    actors = build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
+    groups = cluster_stories(articles, analyses, actors.by_article)
+    names = {a.id: a.source_file for a in articles}
+    scores = score_stories([[names[i] for i in g.article_ids] for g in groups], dataset / "gold.json")
+    click.echo(f"articles {len(articles)}  stories {len(groups)}")
+    click.echo(f"pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}  "
+               f"B-cubed F1 {scores.bcubed_f1:.3f}")
 
 
 main()

@@ -1,0 +1,56 @@
+"""Story clustering measured on ECB+: pairwise precision, recall and F1 against the gold events, and B-cubed F1.
+
+A pair of articles is correct when both share a gold event, predicted when both are in one story;
+an article without a story is a cluster of its own.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterScores:
+    precision: float
+    recall: float
+    f1: float
+    bcubed_f1: float
+
+
+def score_stories(predicted: Iterable[Iterable[str]], gold_path: Path) -> ClusterScores:
+    """``predicted``: stories as lists of source file names."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["events"]
+    cluster_of = {name: f"alone:{name}" for name in gold}
+    for number, story in enumerate(predicted):
+        for name in story:
+            if name in cluster_of:
+                cluster_of[name] = f"story:{number}"
+    names = sorted(gold)
+    correct = predicted_pairs = gold_pairs = 0
+    for a, b in itertools.combinations(names, 2):
+        same_gold, same_story = gold[a] == gold[b], cluster_of[a] == cluster_of[b]
+        gold_pairs += same_gold
+        predicted_pairs += same_story
+        correct += same_gold and same_story
+    precision = correct / predicted_pairs if predicted_pairs else 0.0
+    recall = correct / gold_pairs if gold_pairs else 0.0
+    return ClusterScores(precision, recall, _f1(precision, recall), _bcubed(names, gold, cluster_of))
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _bcubed(names: list[str], gold: dict[str, str], cluster_of: dict[str, str]) -> float:
+    precision = recall = 0.0
+    for name in names:
+        same_story = [n for n in names if cluster_of[n] == cluster_of[name]]
+        same_gold = [n for n in names if gold[n] == gold[name]]
+        both = sum(1 for n in same_story if gold[n] == gold[name])
+        precision += both / len(same_story)
+        recall += both / len(same_gold)
+    return _f1(precision / len(names), recall / len(names))

@@ -1,0 +1,98 @@
+"""Stories: articles about the same event, clustered by their text and shared actors in a date window.
+
+The similarity of two articles is half the cosine of their TF-IDF vectors (content lemmas and
+pairs of neighbouring content lemmas) plus half the Jaccard overlap of their actors; articles
+dated more than ``DATE_WINDOW`` days apart are never joined (undated articles may join any
+story). Average-linkage clustering stops at ``THRESHOLD``. Articles whose text cosine is at
+least ``DUPLICATE`` are copies of one another (the same wire story twice): a story lists the
+copies under the first of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from . import vectors
+from .clustering import average_linkage
+from .models import Analysis, Article
+
+THRESHOLD = 0.1
+TEXT_WEIGHT = 0.5
+DATE_WINDOW = 14
+DUPLICATE = 0.9
+CANDIDATE_TERMS = 100
+"""Articles are compared when they share one of their most weighted terms (keeps the work near-linear)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """One story's articles in date order, with the copies of near-duplicate articles."""
+
+    article_ids: tuple[str, ...]
+    copies: Mapping[str, tuple[str, ...]]
+
+
+def story_features(analysis: Analysis) -> list[str]:
+    """Content lemmas and neighbouring pairs of them: "security_guarantee" says more than each word."""
+    found: list[str] = []
+    for sentence in analysis.sentences:
+        terms = sentence.terms
+        found.extend(terms)
+        found.extend(f"{a}_{b}" for a, b in itertools.pairwise(terms))
+    return found
+
+
+def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
+                    actors_of: Mapping[str, tuple[str, ...]]) -> list[StoryGroup]:
+    """Groups of two or more articles about the same event, oldest story first."""
+    features = {a.article_id: story_features(a) for a in analyses}
+    idf = vectors.idf_weights(features.values())
+    vecs = {article_id: vectors.tfidf(terms, idf) for article_id, terms in features.items()}
+    dates = {a.id: a.date for a in articles}
+    text = {pair: vectors.cosine(vecs[pair[0]], vecs[pair[1]]) for pair in _candidates(vecs, dates)}
+    similarity = {pair: _combine(value, pair, actors_of) for pair, value in text.items()}
+    order = sorted(dates, key=lambda i: (dates[i] or date.max, i))
+    groups = [g for g in average_linkage(order, similarity, THRESHOLD) if len(g) > 1]
+    stories = [_story(group, text, dates) for group in groups]
+    return sorted(stories, key=lambda s: (dates[s.article_ids[0]] or date.max, s.article_ids[0]))
+
+
+def _candidates(vecs: Mapping[str, vectors.Vector], dates: Mapping[str, date | None]) -> set[tuple[str, str]]:
+    postings: dict[str, list[str]] = defaultdict(list)
+    for article_id, vec in vecs.items():
+        for term in sorted(vec, key=lambda t: (-vec[t], t))[:CANDIDATE_TERMS]:
+            postings[term].append(article_id)
+    pairs = set()
+    for ids in postings.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if _in_window(dates[a], dates[b]):
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def _in_window(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= DATE_WINDOW
+
+
+def _combine(text: float, pair: tuple[str, str], actors_of: Mapping[str, tuple[str, ...]]) -> float:
+    mine, theirs = set(actors_of.get(pair[0], ())), set(actors_of.get(pair[1], ()))
+    shared = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+    return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * shared
+
+
+def _story(group: list[str], text: Mapping[tuple[str, str], float], dates: Mapping[str, date | None]) -> StoryGroup:
+    ordered = sorted(group, key=lambda i: (dates[i] or date.max, i))
+    copies: dict[str, list[str]] = {}
+    kept: list[str] = []
+    for article_id in ordered:
+        original = next((k for k in kept if text.get(tuple(sorted((k, article_id))), 0.0) >= DUPLICATE), None)
+        if original:
+            copies.setdefault(original, []).append(article_id)
+        else:
+            kept.append(article_id)
+    return StoryGroup(tuple(ordered), {k: tuple(v) for k, v in copies.items()})
