@@ -18,6 +18,7 @@ from .ingest import ingest
 from .models import Article, Digest, Finding
 from .related import related_articles
 from .render import render_pages
+from .stories import cluster_stories, make_stories
 from .summarize import SummaryContext, summarize
 from .themes import assign_themes, load_taxonomy
 from .timing import StageTimer
@@ -63,9 +64,12 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     with timer.stage("summarize"):
         summaries = {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
                                              summary_context(a.article_id, actors, idf)) for a in analyses}
+    with timer.stage("stories"):
+        groups = cluster_stories(articles, analyses, actors.by_article)
+        stories = make_stories(groups, articles, analyses, idf)
     with timer.stage("related"):
         related = related_articles(analyses, actors.by_article, idf, config.related_articles)
-    digest = assemble(articles, by_id, summaries, actors, themes, (), related, build_date(articles))
+    digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
     with timer.stage("render"):
         pages = render_pages(digest, site.name, config.home_articles)
         files = render_feeds(digest, site.name, site.url, config.feed_items) | render_export(digest)

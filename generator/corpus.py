@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from .actors import ActorIndex
+from .digests import build_periods
 from .models import Analysis, Article, AttributedQuote, Digest, Entry, Story, Theme
 from .slugs import article_slug, page_path, page_url
 
@@ -37,4 +38,5 @@ def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
                            for q in analyses[article.id].quotes),
               related_ids=related.get(article.id, ()))
         for article in reading_order(articles))
-    return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date)
+    return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date,
+                  build_periods(entries, stories))

@@ -1,15 +1,19 @@
-"""RSS 2.0 and Atom feeds of the newest articles, written with feedgen.
+"""RSS 2.0 and Atom feeds, written with feedgen: the whole site, and every actor, theme and story.
 
 Each item's guid is ``urn:uuid:`` + a UUID derived from the article id, so it never changes
-across rebuilds or when ``site_url`` moves. Undated articles come after dated ones; their RSS
-item has no ``pubDate`` and their Atom ``updated`` is the digest's build date (Atom requires one).
+across rebuilds or when ``site_url`` moves. Items are newest first, ties broken by article id;
+undated articles come last: their RSS item has no ``pubDate`` and their Atom ``updated`` is the
+digest's build date (Atom requires one). Categories name the article's actors and themes.
 """
 
 from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from xml.sax.saxutils import quoteattr
 
 from feedgen.feed import FeedGenerator
 
@@ -19,8 +23,55 @@ from .models import Digest, Entry
 GUID_NAMESPACE = uuid.UUID("8f0d7a4e-52c1-4bb0-9d4e-2f2f6a3c1d10")
 
 
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """One feed in both formats: what it covers and where its files and page live."""
+
+    title: str
+    description: str
+    rss: str
+    atom: str
+    page: str
+    """Site-relative URL of the page the feed follows."""
+    article_ids: tuple[str, ...]
+
+
 def guid(article_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, article_id)}"
+
+
+def feed_catalogue(digest: Digest, site_name: str) -> list[FeedSpec]:
+    """Every feed of the site: the main one first, then actors, themes and stories by id."""
+    url_of = {e.id: e.url for e in digest.entries}
+    feeds = [FeedSpec(site_name, f"The newest articles of {site_name}", "feed.xml", "atom.xml", "",
+                      tuple(e.id for e in digest.entries))]
+    for section, terms in (("actors", [(a.id, a.name, a.article_ids) for a in digest.actors]),
+                           ("themes", [(t.id, t.label, t.article_ids) for t in digest.themes]),
+                           ("stories", [(s.id, s.title, s.article_ids) for s in digest.stories])):
+        for term_id, label, article_ids in sorted(terms):
+            feeds.append(FeedSpec(f"{label} · {site_name}", f"Articles about {label}",
+                                  f"feeds/{section}/{term_id}.xml", f"feeds/{section}/{term_id}.atom.xml",
+                                  f"{section}/{term_id}/", tuple(i for i in article_ids if i in url_of)))
+    return feeds
+
+
+def render_feeds(digest: Digest, site_name: str, site_url: str, limit: int) -> dict[str, bytes]:
+    """Every feed of the catalogue in both formats, and ``feeds.opml`` listing them, as bytes."""
+    entries = {e.id: e for e in digest.entries}
+    labels = {a.id: a.name for a in digest.actors} | {t.id: t.label for t in digest.themes}
+    files: dict[str, bytes] = {}
+    catalogue = feed_catalogue(digest, site_name)
+    for spec in catalogue:
+        items = _newest_first([entries[i] for i in spec.article_ids])[:limit]
+        files[spec.rss] = _build(spec, items, labels, site_url, digest.build_date, atom=False).rss_str(pretty=True)
+        files[spec.atom] = _build(spec, items, labels, site_url, digest.build_date, atom=True).atom_str(pretty=True)
+    files["feeds.opml"] = _opml(catalogue, site_name, site_url)
+    return files
+
+
+def _newest_first(entries: Sequence[Entry]) -> list[Entry]:
+    dated = sorted((e for e in entries if e.article.date), key=lambda e: (-e.article.date.toordinal(), e.id))
+    return dated + sorted((e for e in entries if not e.article.date), key=lambda e: e.id)
 
 
 def _moment(day: date) -> datetime:
@@ -31,45 +82,52 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def render_feeds(digest: Digest, site_name: str, site_url: str, limit: int) -> dict[str, bytes]:
-    """``feed.xml`` (RSS 2.0) and ``atom.xml`` (Atom 1.0) as bytes."""
-    entries = digest.entries[:limit]
-    rss = _feed(digest, site_name, site_url, "feed.xml")
-    atom = _feed(digest, site_name, site_url, "atom.xml")
-    for entry in reversed(entries):  # feedgen prepends each new entry
-        _add(rss, entry, site_url, digest.build_date, for_rss=True)
-        _add(atom, entry, site_url, digest.build_date, for_rss=False)
-    return {"feed.xml": rss.rss_str(pretty=True), "atom.xml": atom.atom_str(pretty=True)}
-
-
-def _feed(digest: Digest, site_name: str, site_url: str, self_path: str) -> FeedGenerator:
+def _build(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url: str, build_date: date, *,
+           atom: bool) -> FeedGenerator:
+    self_path = spec.atom if atom else spec.rss
     feed = FeedGenerator()
-    feed.id(_absolute(site_url, ""))
-    feed.title(site_name)
-    feed.description(f"The newest articles of {site_name}")
+    feed.id(_absolute(site_url, spec.rss))
+    feed.title(plain_title(spec.title))
+    feed.description(plain_title(spec.description))
     feed.link(href=_absolute(site_url, self_path), rel="self")
-    feed.link(href=_absolute(site_url, ""), rel="alternate")  # last: RSS keeps one link
+    feed.link(href=_absolute(site_url, spec.page), rel="alternate")  # last: RSS keeps one link
     feed.language("en")
     feed.generator("digest")
-    moment = _moment(digest.build_date)
-    feed.updated(moment)
-    feed.lastBuildDate(moment)
+    newest = next((e.article.date for e in items if e.article.date), None)
+    feed.updated(_moment(newest or build_date))
+    feed.lastBuildDate(_moment(newest or build_date))
+    for entry in reversed(items):  # feedgen puts each new entry first
+        _add(feed, entry, labels, site_url, build_date, for_rss=not atom)
     return feed
 
 
-def _add(feed: FeedGenerator, entry: Entry, site_url: str, build_date: date, *, for_rss: bool) -> None:
-    item = feed.add_entry()
+def _add(feed: FeedGenerator, entry: Entry, labels: dict[str, str], site_url: str, build_date: date, *,
+         for_rss: bool) -> None:
+    item = feed.add_entry(order="prepend")
     item.id(guid(entry.id))
     item.guid(guid(entry.id), permalink=False)
     item.title(plain_title(entry.article.title))
     item.link(href=_absolute(site_url, entry.url))
-    text = " ".join(entry.summary)
+    text = html.escape(" ".join(entry.summary))  # readers show descriptions as HTML
     if for_rss:
-        # RSS readers treat description as HTML: escape it so article text stays text.
-        item.description(html.escape(text), isSummary=True)
+        item.description(text, isSummary=True)
     else:
-        item.summary(html.escape(text), type="html")
+        item.summary(text, type="html")
+    for term in (*entry.actor_ids, *entry.theme_ids):
+        item.category(term=term, label=plain_title(labels.get(term, term)))
     if entry.article.date:
         item.published(_moment(entry.article.date))
         item.pubDate(_moment(entry.article.date))
     item.updated(_moment(entry.article.date or build_date))
+
+
+def _opml(catalogue: list[FeedSpec], site_name: str, site_url: str) -> bytes:
+    """An OPML 2.0 list of every RSS feed, for importing into a feed reader."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+             f"  <head><title>{html.escape(plain_title(site_name))} feeds</title></head>", "  <body>"]
+    for spec in catalogue:
+        lines.append(f"    <outline type=\"rss\" text={quoteattr(plain_title(spec.title))} "
+                     f"xmlUrl={quoteattr(_absolute(site_url, spec.rss))} "
+                     f"htmlUrl={quoteattr(_absolute(site_url, spec.page))}/>")
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines).encode("utf-8")

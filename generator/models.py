@@ -141,9 +141,12 @@ class Story:
     id: str
     title: str
     article_ids: tuple[str, ...]
+    """Oldest first; undated articles last."""
     summary: tuple[str, ...]
     start: date | None
     end: date | None
+    copies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(article id, ids of its near-duplicate copies) for articles that were published twice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,28 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestItem:
+    """A story (or an article outside any story) and its articles published in one period."""
+
+    story_id: str | None
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One day's or one ISO week's digest: its items, the most covered first."""
+
+    kind: str
+    """"day" or "week"."""
+    key: str
+    """"2021-12-21" or "2021-W51": the page's name."""
+    label: str
+    start: date
+    end: date
+    items: tuple[DigestItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """The whole corpus, organised; what render, feeds and export read."""
 
@@ -181,3 +206,5 @@ class Digest:
     themes: tuple[Theme, ...]
     stories: tuple[Story, ...]
     build_date: date
+    periods: tuple[Period, ...] = ()
+    """Daily then weekly digests, newest first within each kind."""

@@ -10,9 +10,11 @@ import jinja2
 
 from . import views as v
 from .escape import finalize, trusted
-from .models import Digest
+from .feeds import feed_catalogue
+from .models import Actor, Digest, Entry, Period, Story, Theme
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pages"
+Context = dict[str, object]
 
 
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
@@ -27,67 +29,87 @@ def render_pages(digest: Digest, site_name: str, home_articles: int,
     """Every generated page as {Markdown source path: text}."""
     env = environment(templates)
     views = v.Views(digest)
-    pages: dict[str, str] = {}
-    for path, template, context in _page_contexts(views, site_name, home_articles):
-        pages[path] = env.get_template(template).render(**context)
+    pages = {path: env.get_template(template).render(**context)
+             for path, template, context in _page_contexts(views, site_name, home_articles)}
     return dict(sorted(pages.items()))
 
 
-def _page_contexts(views: v.Views, site_name: str, home_articles: int) -> Iterator[tuple[str, str, dict]]:
+def _page_contexts(views: v.Views, site_name: str, home_articles: int) -> Iterator[tuple[str, str, Context]]:
+    digest = views.digest
     yield v.HOME, "home.md.j2", _home(views, site_name, home_articles)
     yield v.TIMELINE, "timeline.md.j2", _timeline(views)
     yield v.ACTORS_INDEX, "actors.md.j2", _actors_index(views)
     yield v.THEMES_INDEX, "themes.md.j2", _themes_index(views)
-    for entry in views.digest.entries:
-        yield v.entry_page(entry), "article.md.j2", _article(views, entry)
-    for actor in views.digest.actors:
-        yield v.actor_page(actor), "actor.md.j2", _actor(views, actor)
-    for theme in views.digest.themes:
-        yield v.theme_page(theme), "theme.md.j2", _theme(views, theme)
+    yield v.STORIES_INDEX, "stories.md.j2", _stories_index(views)
+    yield v.DIGESTS_INDEX, "digests.md.j2", _digests_index(views)
+    yield v.FEEDS, "feeds.md.j2", _feeds(views, site_name)
+    yield from ((v.entry_page(e), "article.md.j2", _article(views, e)) for e in digest.entries)
+    yield from ((v.actor_page(a), "actor.md.j2", _actor(views, a)) for a in digest.actors)
+    yield from ((v.theme_page(t), "theme.md.j2", _theme(views, t)) for t in digest.themes)
+    yield from ((v.story_page(s), "story.md.j2", _story(views, s)) for s in digest.stories)
+    yield from ((v.period_page(p), "period.md.j2", _period(views, p, v.period_page(p))) for p in digest.periods)
 
 
-def _home(views: v.Views, site_name: str, count: int) -> dict:
-    source = v.HOME
-    return {"front_matter": v.front_matter(site_name), "site_name": site_name,
-            "total": len(views.digest.entries),
-            "entries": [views.entry_view(e, source) for e in views.digest.entries[:count]],
-            "timeline_href": trusted("timeline.md"), "actors_href": trusted("actors/index.md"),
-            "themes_href": trusted("themes/index.md"), "rss_href": trusted("feed.xml"),
-            "atom_href": trusted("atom.xml")}
+def _home(views: v.Views, site_name: str, count: int) -> Context:
+    latest = next((p for p in views.digest.periods if p.kind == "week"), None)
+    return {"front_matter": v.front_matter(site_name), "site_name": site_name, "total": len(views.digest.entries),
+            "latest": _period(views, latest, v.HOME) if latest else None,
+            "entries": [views.entry_view(e, v.HOME) for e in views.digest.entries[:count]],
+            "links": {name: trusted(path) for name, path in (
+                ("timeline", v.TIMELINE), ("stories", v.STORIES_INDEX), ("digests", v.DIGESTS_INDEX),
+                ("actors", v.ACTORS_INDEX), ("themes", v.THEMES_INDEX), ("feeds", v.FEEDS))}}
 
 
-def _timeline(views: v.Views) -> dict:
-    source = v.TIMELINE
+def _timeline(views: v.Views) -> Context:
     days = []
     for day, entries in groupby(views.digest.entries, key=lambda e: e.article.date):
-        rows = [v.Row(views.entry_link(e.id, source), e.article.outlet or "") for e in entries]
+        rows = [v.Row(views.entry_link(e.id, v.TIMELINE), e.article.outlet or "") for e in entries]
         days.append({"heading": v.long_date(day), "rows": rows})
     return {"front_matter": v.front_matter("Timeline"), "days": days}
 
 
-def _actors_index(views: v.Views) -> dict:
-    source = v.ACTORS_INDEX
+def _actors_index(views: v.Views) -> Context:
     groups = []
     for kind, heading in v.KIND_HEADINGS:
-        rows = [v.Row(views.actor_link(a.id, source), f"{len(a.article_ids)} articles, {a.mentions} mentions")
+        rows = [v.Row(views.actor_link(a.id, v.ACTORS_INDEX), f"{len(a.article_ids)} articles, {a.mentions} mentions")
                 for a in views.digest.actors if a.kind == kind]
         if rows:
             groups.append({"heading": heading, "rows": rows})
     return {"front_matter": v.front_matter("Actors"), "groups": groups}
 
 
-def _themes_index(views: v.Views) -> dict:
-    source = v.THEMES_INDEX
-    rows = [v.Row(views.theme_link(t.id, source), f"{len(t.matches)} articles") for t in views.digest.themes]
+def _themes_index(views: v.Views) -> Context:
+    rows = [v.Row(views.theme_link(t.id, v.THEMES_INDEX), f"{len(t.matches)} articles") for t in views.digest.themes]
     return {"front_matter": v.front_matter("Themes"), "rows": rows}
 
 
-def _article(views: v.Views, entry) -> dict:
+def _stories_index(views: v.Views) -> Context:
+    stories = sorted(views.digest.stories, key=lambda s: (-(s.end.toordinal() if s.end else 0), s.id))
+    rows = [{"link": views.story_link(s.id, v.STORIES_INDEX), "detail": f"{v.date_range(s.start, s.end)} · "
+             f"{len(s.article_ids)} articles", "summary": s.summary} for s in stories]
+    return {"front_matter": v.front_matter("Stories"), "rows": rows}
+
+
+def _digests_index(views: v.Views) -> Context:
+    periods = {kind: [v.Row(v.link(p.label, v.DIGESTS_INDEX, v.period_page(p)),
+                            f"{sum(len(i.article_ids) for i in p.items)} articles")
+                      for p in views.digest.periods if p.kind == kind] for kind in ("day", "week")}
+    return {"front_matter": v.front_matter("Digests"), "days": periods["day"], "weeks": periods["week"]}
+
+
+def _feeds(views: v.Views, site_name: str) -> Context:
+    rows = [{"title": spec.title, "rss": v.link("RSS", v.FEEDS, spec.rss), "atom": v.link("Atom", v.FEEDS, spec.atom)}
+            for spec in feed_catalogue(views.digest, site_name)]
+    return {"front_matter": v.front_matter("Feeds"), "rows": rows, "opml": trusted("feeds.opml")}
+
+
+def _article(views: v.Views, entry: Entry) -> Context:
     source = v.entry_page(entry)
     quotes = [{"text": q.text, "speaker": views.actor_link(q.speaker, source) if q.speaker else "speaker not stated"}
               for q in entry.quotes]
     return {"front_matter": v.front_matter(entry.article.title), "title": entry.article.title,
             "meta": v.entry_meta(entry), "summary": entry.summary,
+            "story": views.story_link(entry.story_id, source) if entry.story_id else None,
             "actors": [views.actor_link(a, source) for a in entry.actor_ids],
             "themes": [views.theme_link(t, source) for t in entry.theme_ids],
             "quotes": quotes, "paragraphs": entry.article.paragraphs,
@@ -95,28 +117,69 @@ def _article(views: v.Views, entry) -> dict:
             "source_file": entry.article.source_file}
 
 
-def _actor(views: v.Views, actor) -> dict:
+def _follow(source: str, section: str, term_id: str) -> Context:
+    return {"rss": v.link("RSS", source, f"feeds/{section}/{term_id}.xml"),
+            "atom": v.link("Atom", source, f"feeds/{section}/{term_id}.atom.xml")}
+
+
+def _actor(views: v.Views, actor: Actor) -> Context:
     source = v.actor_page(actor)
-    entries = [views.entries[i] for i in sorted(actor.article_ids, key=_position(views))]
+    entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
     quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
               for e in entries for q in e.quotes if q.speaker == actor.id]
-    return {"front_matter": v.front_matter(actor.name), "name": actor.name, "kind": actor.kind.value.capitalize(),
-            "article_count": len(actor.article_ids), "mentions": actor.mentions, "aliases": actor.aliases,
+    return {"front_matter": v.front_matter(actor.name, f"feeds/actors/{actor.id}"), "name": actor.name,
+            "kind": actor.kind.value.capitalize(), "article_count": len(actor.article_ids),
+            "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
             "entries": [views.entry_view(e, source) for e in entries], "quotes": quotes,
-            "companions": [v.Row(views.actor_link(other, source), f"{count} shared articles")
-                           for other, count in views.companions(actor)],
-            "themes": [v.Row(views.theme_link(theme, source), f"{count} articles")
-                       for theme, count in views.actor_themes(actor)]}
+            "companions": [v.Row(views.actor_link(other, source), f"{n} shared articles")
+                           for other, n in views.companions(actor)],
+            "themes": _theme_rows(views, actor.article_ids, source)}
 
 
-def _theme(views: v.Views, theme) -> dict:
+def _theme(views: v.Views, theme: Theme) -> Context:
     source = v.theme_page(theme)
     rows = [{"link": views.entry_link(m.article_id, source), "meta": v.entry_meta(views.entries[m.article_id]),
              "terms": ", ".join(m.terms)} for m in theme.matches]
-    return {"front_matter": v.front_matter(theme.label), "label": theme.label, "description": theme.description,
-            "article_count": len(theme.matches), "rows": rows}
+    related = [(t, n) for t, n in views.themes_of(theme.article_ids) if t != theme.id]
+    return {"front_matter": v.front_matter(theme.label, f"feeds/themes/{theme.id}"), "label": theme.label,
+            "description": theme.description, "article_count": len(theme.matches), "rows": rows,
+            "follow": _follow(source, "themes", theme.id),
+            "terms": ", ".join(sorted({term for m in theme.matches for term in m.terms})),
+            "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
+                       for a, n in views.top_actors(theme.article_ids)],
+            "related": [v.Row(views.theme_link(t, source), f"{n} shared articles") for t, n in related]}
 
 
-def _position(views: v.Views):
-    order = {entry.id: i for i, entry in enumerate(views.digest.entries)}
-    return order.__getitem__
+def _story(views: v.Views, story: Story) -> Context:
+    source = v.story_page(story)
+    copies = dict(story.copies)
+    copied = {c for ids in copies.values() for c in ids}
+    timeline = [{"date": v.long_date(views.entries[i].article.date), "link": views.entry_link(i, source),
+                 "outlet": views.entries[i].article.outlet or "",
+                 "copies": [views.entry_link(c, source) for c in copies.get(i, ())]}
+                for i in story.article_ids if i not in copied]
+    return {"front_matter": v.front_matter(story.title, f"feeds/stories/{story.id}"), "title": story.title,
+            "dates": v.date_range(story.start, story.end), "count": len(story.article_ids),
+            "summary": story.summary, "timeline": timeline, "follow": _follow(source, "stories", story.id),
+            "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
+                       for a, n in views.top_actors(story.article_ids)],
+            "themes": _theme_rows(views, story.article_ids, source)}
+
+
+def _period(views: v.Views, period: Period, source: str) -> Context:
+    items = []
+    for item in period.items:
+        if item.story_id:
+            story = views.stories[item.story_id]
+            heading, summary = views.story_link(story.id, source), story.summary
+        else:
+            entry = views.entries[item.article_ids[0]]
+            heading, summary = views.entry_link(entry.id, source), entry.summary
+        items.append({"heading": heading, "summary": summary, "count": len(item.article_ids),
+                      "articles": [views.entry_link(i, source) for i in item.article_ids]})
+    return {"front_matter": v.front_matter(period.label), "label": period.label, "items": items,
+            "archive": v.link("All digests", source, v.DIGESTS_INDEX)}
+
+
+def _theme_rows(views: v.Views, article_ids: tuple[str, ...], source: str) -> list[v.Row]:
+    return [v.Row(views.theme_link(t, source), f"{n} articles") for t, n in views.themes_of(article_ids)]

@@ -18,7 +18,9 @@ from datetime import date
 
 from . import vectors
 from .clustering import average_linkage
-from .models import Analysis, Article
+from .models import Analysis, Article, Story
+from .slugs import article_slug
+from .summarize.story import summarize_story
 
 THRESHOLD = 0.1
 TEXT_WEIGHT = 0.5
@@ -96,3 +98,21 @@ def _story(group: list[str], text: Mapping[tuple[str, str], float], dates: Mappi
         else:
             kept.append(article_id)
     return StoryGroup(tuple(ordered), {k: tuple(v) for k, v in copies.items()})
+
+
+def make_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], analyses: Sequence[Analysis],
+                 idf: Mapping[str, float]) -> tuple[Story, ...]:
+    """Stories with a stable id and title from their first article, a summary and the date range."""
+    by_id = {a.id: a for a in articles}
+    analysis_of = {a.article_id: a for a in analyses}
+    stories = []
+    for group in groups:
+        first = by_id[group.article_ids[0]]
+        copies = {copy for copy_ids in group.copies.values() for copy in copy_ids}
+        readable = [analysis_of[i] for i in group.article_ids if i not in copies]
+        dates = sorted(by_id[i].date for i in group.article_ids if by_id[i].date)
+        stories.append(Story(id=article_slug(first.title, first.id), title=first.title,
+                             article_ids=group.article_ids, summary=summarize_story(readable, idf),
+                             start=dates[0] if dates else None, end=dates[-1] if dates else None,
+                             copies=tuple(sorted(group.copies.items()))))
+    return tuple(stories)

@@ -12,11 +12,12 @@ import yaml
 from markupsafe import Markup
 
 from .escape import md_text, plain_title, trusted
-from .models import Actor, ActorKind, DateSource, Digest, Entry, Theme
+from .models import Actor, ActorKind, DateSource, Digest, Entry, Period, Story, Theme
 from .slugs import page_path
 
-HOME, TIMELINE = "index.md", "timeline.md"
+HOME, TIMELINE, FEEDS = "index.md", "timeline.md", "feeds.md"
 ACTORS_INDEX, THEMES_INDEX = "actors/index.md", "themes/index.md"
+STORIES_INDEX, DIGESTS_INDEX = "stories/index.md", "digests/index.md"
 DATE_SOURCE_TEXT = {DateSource.FRONT_MATTER: "front matter", DateSource.METADATA: "page metadata",
                     DateSource.HEADER: "date header",
                     DateSource.BYLINE: "byline", DateSource.TRAILER: "trailer"}
@@ -56,10 +57,31 @@ def link(text: str, source: str, target: str) -> Markup:
     return trusted(f"[{md_text(text)}]({href})")
 
 
-def front_matter(title: str) -> Markup:
-    """YAML front matter with a title that stays text in every theme template, escaped or not."""
-    safe = html.escape(plain_title(title), quote=True)
-    return trusted("---\n" + yaml.safe_dump({"title": safe}, allow_unicode=True, width=10_000) + "---")
+def story_page(story: Story) -> str:
+    return page_path("stories", story.id)
+
+
+def period_page(period: Period) -> str:
+    return page_path("digests", period.key.lower())
+
+
+def front_matter(title: str, feed: str | None = None) -> Markup:
+    """YAML front matter with a title that stays text in every theme template, escaped or not,
+    and the page's own feeds (``feeds/<section>/<id>``) for the theme's feed autodiscovery."""
+    data = {"title": html.escape(plain_title(title), quote=True)}
+    if feed:
+        data |= {"feed_rss": f"{feed}.xml", "feed_atom": f"{feed}.atom.xml"}
+    return trusted("---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---")
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    if not start or not end:
+        return "Undated"
+    if start == end:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} to {end.day} {end:%B %Y}"
+    return f"{long_date(start)} to {long_date(end)}"
 
 
 def long_date(value: date | None) -> str:
@@ -84,6 +106,7 @@ class Views:
         self.entries = {entry.id: entry for entry in digest.entries}
         self.actors = {actor.id: actor for actor in digest.actors}
         self.themes = {theme.id: theme for theme in digest.themes}
+        self.stories = {story.id: story for story in digest.stories}
 
     def entry_view(self, entry: Entry, source: str) -> EntryView:
         actors = tuple(self.actor_link(a, source) for a in entry.actor_ids[:8])
@@ -100,13 +123,23 @@ class Views:
 
     def companions(self, actor: Actor, limit: int = 10) -> list[tuple[str, int]]:
         """The actors named most often in the same articles, with the number of shared articles."""
-        counts = Counter(other for article_id in actor.article_ids for other in self.entries[article_id].actor_ids
-                         if other != actor.id)
+        return [(other, n) for other, n in self.top_actors(actor.article_ids, limit + 1) if other != actor.id][:limit]
+
+    def story_link(self, story_id: str, source: str) -> Markup:
+        story = self.stories[story_id]
+        return link(story.title, source, story_page(story))
+
+    def in_reading_order(self, article_ids: tuple[str, ...]) -> list[str]:
+        order = {entry.id: i for i, entry in enumerate(self.digest.entries)}
+        return sorted(article_ids, key=order.__getitem__)
+
+    def top_actors(self, article_ids: tuple[str, ...], limit: int = 10) -> list[tuple[str, int]]:
+        """The actors named in most of these articles, with the number of articles."""
+        counts = Counter(a for article_id in article_ids for a in self.entries[article_id].actor_ids)
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
-    def actor_themes(self, actor: Actor) -> list[tuple[str, int]]:
-        """The themes of the actor's articles, with how many of them each covers."""
-        counts = Counter(theme for article_id in actor.article_ids for theme in self.entries[article_id].theme_ids)
+    def themes_of(self, article_ids: tuple[str, ...]) -> list[tuple[str, int]]:
+        counts = Counter(t for article_id in article_ids for t in self.entries[article_id].theme_ids)
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def entry_link(self, article_id: str, source: str) -> Markup:

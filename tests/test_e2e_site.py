@@ -86,15 +86,18 @@ def test_feeds_parse_with_stable_absolute_items(seeds_site: Path) -> None:
                 assert date(*entry.published_parsed[:3]) == HEADER_DATES[source]
 
 
-def test_every_page_advertises_both_feeds(seeds_site: Path) -> None:
+def test_every_page_advertises_the_site_feeds_and_its_own(seeds_site: Path) -> None:
     for page in seeds_site.rglob("*.html"):
         if page.name == "404.html":
             continue
-        alternates = {link.get("type"): link.get("href") for link in parse(page).head_links
-                      if link.get("rel") == "alternate"}
-        assert "application/rss+xml" in alternates and "application/atom+xml" in alternates, page
-        target = (page.parent / alternates["application/rss+xml"]).resolve()
-        assert target == (seeds_site / "feed.xml").resolve(), page
+        alternates = {(link.get("type"), (page.parent / (link.get("href") or "")).resolve())
+                      for link in parse(page).head_links if link.get("rel") == "alternate"}
+        assert ("application/rss+xml", (seeds_site / "feed.xml").resolve()) in alternates, page
+        assert ("application/atom+xml", (seeds_site / "atom.xml").resolve()) in alternates, page
+        section = page.relative_to(seeds_site).parts[0]
+        if section in ("actors", "themes", "stories") and page.parent.name != section:
+            own = (seeds_site / "feeds" / section / f"{page.parent.name}.xml").resolve()
+            assert ("application/rss+xml", own) in alternates and own.exists(), page
 
 
 def test_internal_links_resolve(seeds_site: Path) -> None:

@@ -1,0 +1,49 @@
+"""Story summaries: about 100 words chosen across a story's articles, centroid-based with MMR.
+
+Each sentence is scored by its cosine to the centroid of the story's sentences (Radev et al.,
+MEAD, 2004) plus a prior for sentences near the start of their article; sentences are taken
+greedily while they are not near-duplicates of one already taken (maximal marginal relevance,
+Carbonell and Goldstein, 1998) until about ``WORDS`` words, then ordered by the date of their
+article and their position in it so the summary reads in order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .. import vectors
+from ..models import Analysis
+from .base import eligible
+
+WORDS = 100
+REDUNDANCY = 0.5
+POSITION_WEIGHT = 0.3
+
+
+def summarize_story(analyses: Sequence[Analysis], idf: Mapping[str, float]) -> tuple[str, ...]:
+    """``analyses`` in reading order (oldest article first)."""
+    pool = [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences if eligible(s)]
+    if not pool:
+        return ()
+    vecs = [vectors.tfidf(s.terms, idf) for _, s in pool]
+    centroid = _centroid(vecs)
+    scores = [vectors.cosine(v, centroid) + POSITION_WEIGHT / (1 + s.index) for v, (_, s) in zip(vecs, pool,
+                                                                                              strict=True)]
+    chosen: list[int] = []
+    words = 0
+    for i in sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][0], pool[i][1].index)):
+        if words >= WORDS:
+            break
+        if all(vectors.cosine(vecs[i], vecs[j]) < REDUNDANCY for j in chosen):
+            chosen.append(i)
+            words += len(pool[i][1].lemmas)
+    return tuple(pool[i][1].text for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][1].index)))
+
+
+def _centroid(vecs: list[vectors.Vector]) -> vectors.Vector:
+    total: Counter[str] = Counter()
+    for vec in vecs:
+        total.update(vec)
+    norm = sum(w * w for w in total.values()) ** 0.5
+    return {t: w / norm for t, w in total.items()} if norm else {}

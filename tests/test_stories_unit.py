@@ -1,0 +1,60 @@
+"""Clustering, story summaries and digests on hand-built data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.clustering import average_linkage
+from generator.digests import build_periods
+from generator.models import Entry
+from generator.stories import cluster_stories
+from generator.summarize.story import summarize_story
+
+from .helpers import analysis, article
+
+
+def test_average_linkage_stops_at_the_threshold() -> None:
+    similarity = {("a", "b"): 0.9, ("b", "c"): 0.5, ("a", "c"): 0.4, ("c", "d"): 0.1, ("d", "e"): 0.8}
+    assert average_linkage(list("abcde"), similarity, 0.3) == [["a", "b", "c"], ["d", "e"]]
+    assert average_linkage(list("abcde"), similarity, 0.5) == [["a", "b"], ["c"], ["d", "e"]]
+    assert average_linkage(list("abcde"), {}, 0.1) == [["a"], ["b"], ["c"], ["d"], ["e"]]
+
+
+QUAKE = ["A strong earthquake struck the coastal city of Valdera on Monday morning.",
+         "Rescue teams searched collapsed buildings in Valdera for survivors of the earthquake."]
+ELECTION = ["Voters in Norland elected a new parliament on Sunday after a bitter campaign.",
+            "The ruling party lost its majority in the Norland parliament election."]
+
+
+def test_stories_join_same_event_within_the_window_and_collapse_copies() -> None:
+    articles = [article("q1", "Quake", date(2023, 5, 1)), article("q2", "Quake", date(2023, 5, 2)),
+                article("q3", "Quake copy", date(2023, 5, 2)), article("e1", "Vote", date(2023, 5, 1)),
+                article("e2", "Vote", date(2023, 5, 2)), article("q9", "Quake", date(2023, 9, 1))]
+    analyses = [analysis("q1", QUAKE), analysis("q2", QUAKE[::-1] + ["More aftershocks shook Valdera."]),
+                analysis("q3", QUAKE[::-1] + ["More aftershocks shook Valdera."]), analysis("e1", ELECTION),
+                analysis("e2", ELECTION[::-1]), analysis("q9", QUAKE)]
+    groups = cluster_stories(articles, analyses, {})
+    assert [g.article_ids for g in groups] == [("e1", "e2"), ("q1", "q2", "q3")]
+    assert dict(groups[1].copies) == {"q2": ("q3",)}
+
+
+def test_story_summary_reads_in_order_without_repeats() -> None:
+    first = analysis("a", QUAKE + ["Officials said the death toll had risen to twelve in Valdera."])
+    second = analysis("b", [QUAKE[0], "Aid convoys reached Valdera on Tuesday after the earthquake."])
+    summary = summarize_story([first, second], {})
+    assert len(set(summary)) == len(summary) and summary.count(QUAKE[0]) == 1
+    assert sum(len(s.split()) for s in summary) <= 100 + 20
+    positions = [(0, QUAKE.index(s)) if s in QUAKE else (1, 1) for s in summary]
+    assert positions == sorted(positions)
+
+
+def test_periods_list_the_most_covered_story_first() -> None:
+    def entry(article_id: str, day: int, story: str | None) -> Entry:
+        return Entry(article(article_id, article_id, date(2023, 5, day)), f"articles/{article_id}/", ("S.",),
+                     (), (), story, (), ())
+    entries = (entry("a", 2, "quake"), entry("b", 2, "quake"), entry("c", 2, None), entry("d", 9, "vote"))
+    periods = build_periods(entries, ())
+    assert [(p.kind, p.key) for p in periods] == [("day", "2023-05-09"), ("day", "2023-05-02"),
+                                                 ("week", "2023-W19"), ("week", "2023-W18")]
+    may_2 = periods[1]
+    assert [(i.story_id, i.article_ids) for i in may_2.items] == [("quake", ("a", "b")), (None, ("c",))]
