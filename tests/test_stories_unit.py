@@ -30,8 +30,8 @@ def test_stories_join_same_event_within_the_window_and_collapse_copies() -> None
     articles = [article("q1", "Quake", date(2023, 5, 1)), article("q2", "Quake", date(2023, 5, 2)),
                 article("q3", "Quake copy", date(2023, 5, 2)), article("e1", "Vote", date(2023, 5, 1)),
                 article("e2", "Vote", date(2023, 5, 2)), article("q9", "Quake", date(2023, 9, 1))]
-    analyses = [analysis("q1", QUAKE), analysis("q2", QUAKE[::-1] + ["More aftershocks shook Valdera."]),
-                analysis("q3", QUAKE[::-1] + ["More aftershocks shook Valdera."]), analysis("e1", ELECTION),
+    analyses = [analysis("q1", QUAKE), analysis("q2", [*QUAKE[::-1], "More aftershocks shook Valdera."]),
+                analysis("q3", [*QUAKE[::-1], "More aftershocks shook Valdera."]), analysis("e1", ELECTION),
                 analysis("e2", ELECTION[::-1]), analysis("q9", QUAKE)]
     groups = cluster_stories(articles, analyses, {})
     assert [g.article_ids for g in groups] == [("e1", "e2"), ("q1", "q2", "q3")]
@@ -39,7 +39,7 @@ def test_stories_join_same_event_within_the_window_and_collapse_copies() -> None
 
 
 def test_story_summary_reads_in_order_without_repeats() -> None:
-    first = analysis("a", QUAKE + ["Officials said the death toll had risen to twelve in Valdera."])
+    first = analysis("a", [*QUAKE, "Officials said the death toll had risen to twelve in Valdera."])
     second = analysis("b", [QUAKE[0], "Aid convoys reached Valdera on Tuesday after the earthquake."])
     summary = summarize_story([first, second], {})
     assert len(set(summary)) == len(summary) and summary.count(QUAKE[0]) == 1
