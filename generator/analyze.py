@@ -94,7 +94,20 @@ def split_parts(article: Article, limit: int = PART_CHARS) -> list[_Part]:
 
 def _merge(article_id: str, pieces: list[Analysis]) -> Analysis:
     return Analysis(article_id, tuple(s for a in pieces for s in a.sentences),
-                    tuple(m for a in pieces for m in a.mentions), tuple(q for a in pieces for q in a.quotes))
+                    tuple(m for a in pieces for m in a.mentions), tuple(q for a in pieces for q in a.quotes),
+                    tuple(p for a in pieces for p in a.phrases))
+
+
+def _phrases(doc: Doc) -> list[str]:
+    """Noun phrases as lemmas of their content words, at most three, with at least one common noun."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found = []
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if 1 <= len(words) <= 3 and any(t.pos_ == "NOUN" for t in words):
+            found.append(" ".join(t.lemma_.lower() for t in words))
+    return found
 
 
 def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
@@ -115,7 +128,8 @@ def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:
     def paragraph_of(char: int) -> int:
         return part.numbers[bisect.bisect_right(starts, char) - 1]
 
-    return Analysis(part.article_id, sentences, mentions, tuple(extract_quotes(doc, sent_index, paragraph_of)))
+    return Analysis(part.article_id, sentences, mentions, tuple(extract_quotes(doc, sent_index, paragraph_of)),
+                    tuple(_phrases(doc)))
 
 
 def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:

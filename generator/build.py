@@ -12,6 +12,7 @@ from .actors import ActorIndex, build_actors
 from .aliasfile import load_aliases
 from .config import Config
 from .corpus import assemble, reading_order
+from .discovery import discover_themes
 from .export import render_export
 from .feeds import render_feeds
 from .ingest import ingest
@@ -20,7 +21,7 @@ from .related import related_articles
 from .render import render_pages
 from .stories import cluster_stories, make_stories
 from .summarize import SummaryContext, summarize
-from .themes import assign_themes, load_taxonomy
+from .themes import assign_themes, load_taxonomy, with_discovered
 from .timing import StageTimer
 from .vectors import idf_weights
 
@@ -61,6 +62,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     with timer.stage("themes"):
         order = [a.id for a in reading_order(articles)]
         themes = assign_themes(taxonomy, analyses, partial(nlp.lemmatize, model=config.model), order)
+        themes = with_discovered(themes, discover_themes(analyses, order, themes))
     with timer.stage("summarize"):
         summaries = {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
                                              summary_context(a.article_id, actors, idf)) for a in analyses}

@@ -105,6 +105,8 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
+    phrases: tuple[str, ...] = ()
+    """Key phrases: lemmas of the noun phrases, lower-cased ("security guarantee"), in text order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,8 @@ class Theme:
     description: str
     matches: tuple[ThemeMatch, ...]
     """Articles in the theme, newest first, with the terms that put them there."""
+    discovered: bool = False
+    """Found from the corpus' recurring phrases rather than from the taxonomy."""
 
     @property
     def article_ids(self) -> tuple[str, ...]:

@@ -79,8 +79,13 @@ def _actors_index(views: v.Views) -> Context:
 
 
 def _themes_index(views: v.Views) -> Context:
-    rows = [v.Row(views.theme_link(t.id, v.THEMES_INDEX), f"{len(t.matches)} articles") for t in views.digest.themes]
-    return {"front_matter": v.front_matter("Themes"), "rows": rows}
+    groups = []
+    for discovered, heading in ((False, "From the taxonomy"), (True, "Discovered in the articles")):
+        rows = [v.Row(views.theme_link(t.id, v.THEMES_INDEX), f"{len(t.matches)} articles")
+                for t in views.digest.themes if t.discovered == discovered]
+        if rows:
+            groups.append({"heading": heading, "rows": rows})
+    return {"front_matter": v.front_matter("Themes"), "groups": groups}
 
 
 def _stories_index(views: v.Views) -> Context:

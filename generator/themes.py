@@ -86,3 +86,15 @@ def _ngrams(analysis: Analysis, longest: int = 3) -> set[tuple[str, ...]]:
         for n in range(1, longest + 1):
             found.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
     return found
+
+
+def with_discovered(taxonomy: Sequence[Theme], discovered: Sequence[tuple[str, Theme]]) -> tuple[Theme, ...]:
+    """Taxonomy themes, then discovered ones, each discovered theme with an id no other theme has."""
+    taken = {theme.id for theme in taxonomy}
+    result = list(taxonomy)
+    for label, theme in discovered:
+        slug = unique_slugs({label: label})[label]
+        theme_id = slug if slug not in taken else f"{slug}-topic"
+        taken.add(theme_id)
+        result.append(Theme(theme_id, theme.label, theme.description, theme.matches, discovered=True))
+    return tuple(result)

@@ -58,3 +58,24 @@ def test_periods_list_the_most_covered_story_first() -> None:
                                                  ("week", "2023-W19"), ("week", "2023-W18")]
     may_2 = periods[1]
     assert [(i.story_id, i.article_ids) for i in may_2.items] == [("quake", ("a", "b")), (None, ("c",))]
+
+
+def test_discovered_themes_merge_variants_and_skip_rare_or_common_phrases() -> None:
+    from generator.discovery import discover_themes
+    from generator.models import Analysis
+
+    def item(number: int, phrases: tuple[str, ...]) -> Analysis:
+        return Analysis(f"a{number:02d}", (), (), (), phrases)
+
+    analyses = [item(i, ("transfer window", "league title")) for i in range(2)]
+    analyses += [item(i, ("transfer window",)) for i in range(2, 4)]
+    analyses += [item(i, ("summer transfer window", "injury time")) for i in range(4, 7)]
+    analyses += [item(i, ("one off phrase",)) for i in range(7, 12)]
+    analyses += [item(i, ("league title",)) for i in range(12, 14)]
+    order = [a.article_id for a in analyses]
+    themes = dict(discover_themes(analyses, order, []))
+    assert set(themes) == {"Transfer window", "League title", "Injury time"}
+    window = themes["Transfer window"]
+    assert window.discovered and [m.article_id for m in window.matches] == order[:7]
+    assert window.matches[5].terms == ("summer transfer window",)
+    assert discover_themes(analyses[:9], order[:9], []) == []  # too few articles to tell
