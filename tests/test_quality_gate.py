@@ -20,6 +20,7 @@ EVAL = Path(os.environ.get("DIGEST_EVAL_DIR", REPO.parent / "shared" / "eval"))
 MODEL = Config.__dataclass_fields__["model"].default
 SUMMARY_FLOORS = {"rouge1": 51.2, "rouge2": 44.8, "rougeLsum": 50.4}
 ALIAS_FLOORS = {"precision": 0.92, "recall": 0.56}
+STORY_FLOORS = {"f1": 0.835, "bcubed_f1": 0.885}
 
 
 def dataset(name: str) -> Path:
@@ -40,15 +41,36 @@ def test_article_summaries_beat_lead_3_and_hold_their_floors() -> None:
         assert getattr(ours, metric) >= floor, (metric, getattr(ours, metric))
 
 
-def test_alias_pairs_hold_their_floors() -> None:
+@pytest.fixture(scope="module")
+def ecbplus():
     from generator.actors import build_actors
     from generator.analyze import analyze
-    from generator.evaluate.aliases import score_aliases
     from generator.ingest import ingest
 
     data = dataset("ecbplus-dev")
-    analyses = analyze(ingest(data / "articles").articles, MODEL)
-    actors = build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
+    ingested = ingest(data / "articles")
+    analyses = analyze(ingested.articles, MODEL)
+    return data, ingested, analyses, build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
+
+
+def test_alias_pairs_hold_their_floors(ecbplus) -> None:
+    from generator.evaluate.aliases import score_aliases
+
+    data, _, _, actors = ecbplus
     scores = score_aliases(actors.actors, data / "gold.json")
     assert scores.precision >= ALIAS_FLOORS["precision"], scores
     assert scores.recall >= ALIAS_FLOORS["recall"], scores
+
+
+def test_stories_hold_their_floors(ecbplus) -> None:
+    from generator.evaluate.stories import duplicate_twins, score_stories
+    from generator.stories import cluster_stories
+
+    data, ingested, analyses, actors = ecbplus
+    names = {a.id: a.source_file for a in ingested.articles}
+    twins = duplicate_twins(ingested.findings)
+    groups = cluster_stories(ingested.articles, analyses, actors.by_article)
+    stories = [[names[i] for i in g.article_ids] for g in groups]
+    scores = score_stories([s + [c for n in s for c in twins.get(n, [])] for s in stories], data / "gold.json")
+    assert scores.f1 >= STORY_FLOORS["f1"], scores
+    assert scores.bcubed_f1 >= STORY_FLOORS["bcubed_f1"], scores

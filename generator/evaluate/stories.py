@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..models import Finding
+
 
 @dataclass(frozen=True, slots=True)
 class ClusterScores:
@@ -54,3 +56,13 @@ def _bcubed(names: list[str], gold: dict[str, str], cluster_of: dict[str, str]) 
         precision += both / len(same_story)
         recall += both / len(same_gold)
     return _f1(precision / len(names), recall / len(names))
+
+
+def duplicate_twins(findings: Iterable[Finding]) -> dict[str, list[str]]:
+    """{original file: [files skipped as copies of it]}, from ingestion's duplicate reports."""
+    twins: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.reason.startswith("same text as "):
+            original = finding.reason.removeprefix("same text as ").split(";")[0]
+            twins.setdefault(original, []).append(finding.path)
+    return twins

@@ -19,6 +19,7 @@ from ..config import Config
 from ..ingest import ingest
 from ..summarize import summarize
 from ..vectors import idf_weights
+from .stories import duplicate_twins
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
@@ -38,9 +39,9 @@ def rouge_table(dataset: Path, model: str, method: str, sentences: int = 3) -> t
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     actors = build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
     by_file = {a.source_file: (a, n) for a, n in zip(ingested.articles, analyses, strict=True)}
-    for finding in ingested.findings:  # a duplicate file is scored with its twin's summary
-        if finding.reason.startswith("same text as "):
-            by_file[finding.path] = by_file[finding.reason.removeprefix("same text as ").split(";")[0]]
+    for original, copies in duplicate_twins(ingested.findings).items():  # a copy is scored like its original
+        for copy in copies:
+            by_file[copy] = by_file[original]
     ours, lead, references = [], [], []
     for name, (article, analysis) in sorted(by_file.items()):
         reference = dataset / "summaries" / Path(name).name
