@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.metadata
 import itertools
+import multiprocessing
 import textwrap
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .cache import AnalysisCache
 from .errors import ModelError
 from .models import Analysis, Article, Mention, Sentence
 from .quotes import entity_text, extract_quotes
@@ -47,9 +51,59 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+@dataclass(frozen=True, slots=True)
+class AnalysisRun:
+    analyses: tuple[Analysis, ...]
+    analysed: int
+    """Articles spaCy ran on in this build; the others came from the cache."""
+
+
+PARALLEL_MINIMUM = 200
+"""Fewer new articles than this are analysed in this process: starting workers costs seconds."""
+CHUNK = 64
+
+
 def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
     """Run the named pipeline over every article and keep plain data."""
     return analyze_with(articles, load_pipeline(model))
+
+
+def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
+                   workers: int = 1) -> AnalysisRun:
+    """Analyses for every article: from the cache when the text was seen, else from spaCy, on
+    ``workers`` processes when there is enough new work. Results do not depend on ``workers``."""
+    found = {a.id: cache.get(a) for a in articles} if cache else {}
+    missing = [a for a in articles if found.get(a.id) is None]
+    if workers > 1 and len(missing) >= PARALLEL_MINIMUM:
+        fresh = _analyze_in_processes(missing, model, workers)
+    else:
+        fresh = analyze(missing, model) if missing else ()
+    for article, analysis in zip(missing, fresh, strict=True):
+        found[article.id] = analysis
+        if cache:
+            cache.put(article, analysis)
+    return AnalysisRun(tuple(found[a.id] for a in articles), len(missing))
+
+
+def _analyze_in_processes(articles: Sequence[Article], model: str, workers: int) -> tuple[Analysis, ...]:
+    chunks = [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = pool.map(_analyze_chunk, [model] * len(chunks), chunks)
+        return tuple(analysis for chunk in results for analysis in chunk)
+
+
+def _analyze_chunk(model: str, articles: tuple[Article, ...]) -> tuple[Analysis, ...]:
+    """Runs in a worker process: the pipeline is loaded once per worker (``load_pipeline`` caches)."""
+    return analyze(articles, model)
+
+
+def model_version(model: str) -> str:
+    """The installed pipeline's version, for cache keys; read from package metadata, not by loading it."""
+    try:
+        return importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from functools import partial
 from . import analyze as nlp
 from .actors import ActorIndex, build_actors
 from .aliasfile import load_aliases
+from .cache import AnalysisCache
 from .config import Config
 from .corpus import assemble, reading_order
 from .discovery import discover_themes
@@ -43,6 +44,8 @@ class Generated:
     files: dict[str, bytes]
     findings: tuple[Finding, ...]
     seconds: dict[str, float] = field(default_factory=dict)
+    analysed: int = 0
+    """Articles spaCy analysed in this build (the rest came from the cache)."""
 
 
 def generate(config: Config, site: SiteInfo) -> Generated:
@@ -54,7 +57,10 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         ingested = ingest(config.input)
     articles = ingested.articles
     with timer.stage("analyze"):
-        analyses = nlp.analyze(articles, config.model)
+        cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
+            if config.cache_dir else None
+        run = nlp.analyze_corpus(articles, config.model, cache, config.workers)
+        analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     with timer.stage("actors"):
@@ -75,7 +81,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     with timer.stage("render"):
         pages = render_pages(digest, site.name, config.home_articles)
         files = render_feeds(digest, site.name, site.url, config.feed_items) | render_export(digest)
-    return Generated(digest, pages, files, ingested.findings, timer.seconds)
+    return Generated(digest, pages, files, ingested.findings, timer.seconds, run.analysed)
 
 
 def summary_context(article_id: str, actors: ActorIndex, idf: dict[str, float]) -> SummaryContext:

@@ -81,7 +81,8 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
         for finding in report.notes:
             click.echo(f"  note: {finding}", err=True)
     if not quiet:
-        click.echo(f"Built {len(generated.digest.entries)} articles, {len(generated.digest.actors)} actors, "
+        click.echo(f"Built {len(generated.digest.entries)} articles ({generated.analysed} analysed, the rest "
+                   f"from the cache), {len(generated.digest.actors)} actors, "
                    f"{len(generated.digest.themes)} themes into {report.site_dir} "
                    f"({sum(counts.values())} residue lines removed, {len(report.notes)} notes, "
                    f"{len(report.problems)} problems).", err=True)

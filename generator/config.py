@@ -14,6 +14,7 @@ from .errors import ConfigError
 
 SUMMARIZERS = ("centrality", "lead")
 DEFAULT_INPUT = "seeds"
+DEFAULT_CACHE = ".digest-cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,10 @@ class Config:
     """A theme taxonomy (YAML); empty means the general news taxonomy shipped with digest."""
     aliases: Path | None = None
     """An alias file (YAML) adding aliases, names to ignore, names to keep apart and kinds."""
+    cache_dir: Path | None = Path(DEFAULT_CACHE)
+    """Folder of the analysis cache; a rebuild analyses only new or changed articles. Empty: no cache."""
+    workers: int = 2
+    """Processes for analysing many new articles at once (used from 200 new articles up)."""
     source: Path | None = None
     """The file the options were read from, for messages; not an option."""
 
@@ -47,9 +52,10 @@ class Config:
 _OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str,
                                   "summary_sentences": int, "home_articles": int,
                                   "feed_items": int, "related_articles": int,
-                                  "min_actor_mentions": int, "themes": Path, "aliases": Path}
+                                  "min_actor_mentions": int, "themes": Path, "aliases": Path,
+                                  "cache_dir": Path, "workers": int}
 _RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
-           "related_articles": (0, 50), "min_actor_mentions": (1, 100)}
+           "related_articles": (0, 50), "min_actor_mentions": (1, 100), "workers": (1, 64)}
 
 
 def option_docs() -> list[tuple[str, Any, str]]:
@@ -80,6 +86,7 @@ def load_config(path: str | Path | None, **overrides: Any) -> Config:
         raise ConfigError(str(source), ["the file does not exist"])
     raw.update({key: value for key, value in overrides.items() if value is not None})
     raw.setdefault("input", DEFAULT_INPUT)
+    raw.setdefault("cache_dir", DEFAULT_CACHE)
     base = source.parent if source else Path.cwd()
     values, errors = _convert(raw, base)
     if errors:
@@ -116,7 +123,7 @@ def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]
 
 def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     kind = _OPTION_TYPES[key]
-    if value is None and key in ("themes", "aliases"):
+    if value is None and key in ("themes", "aliases", "cache_dir"):
         return None, None
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):

@@ -1,0 +1,52 @@
+"""The analysis cache: one file per analysed text, so a rebuild analyses only new or changed articles.
+
+An entry is keyed by the SHA-256 of the cleaned text together with the spaCy pipeline's name and
+version and ``ANALYSIS_VERSION`` (raised whenever the analysis code changes what it produces). The
+files are Python pickles written by digest itself: never point ``cache_dir`` at files from
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .models import Analysis, Article
+
+ANALYSIS_VERSION = "3"
+
+
+class AnalysisCache:
+    def __init__(self, folder: Path, model: str, model_version: str) -> None:
+        self.folder = folder
+        self.salt = f"{ANALYSIS_VERSION}\n{model}\n{model_version}\n"
+
+    def key(self, article: Article) -> str:
+        return hashlib.sha256((self.salt + article.text).encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, article: Article) -> Analysis | None:
+        """The cached analysis of this article's text, under this article's id; None when absent."""
+        path = self._path(self.key(article))
+        try:
+            cached = pickle.loads(path.read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            return None
+        if not isinstance(cached, Analysis):
+            return None
+        return dataclasses.replace(cached, article_id=article.id)
+
+    def put(self, article: Article, analysis: Analysis) -> None:
+        """Write atomically, so an interrupted build never leaves a half-written entry."""
+        path = self._path(self.key(article))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))
+        os.replace(temporary, path)

@@ -1,0 +1,60 @@
+"""The analysis cache and parallel analysis: a rebuild analyses only what changed; workers change nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import analyze as analyze_module
+from generator.build import SiteInfo, generate
+from generator.config import load_config
+from generator.ingest import ingest
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.e2e
+SITE = SiteInfo("Test", "https://example.org/")
+
+
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "articles")
+    (tmp_path / "digest.yml").write_text("input: articles\ncache_dir: cache\n")
+    return tmp_path / "digest.yml"
+
+
+def test_rebuild_analyses_only_new_or_changed_articles(tmp_path: Path) -> None:
+    config = load_config(project(tmp_path))
+    cold = generate(config, SITE)
+    assert cold.analysed == 5
+    warm = generate(config, SITE)
+    assert warm.analysed == 0
+    assert warm.pages == cold.pages and warm.files == cold.files
+    changed = tmp_path / "articles" / "002_caf6e756d51fc672.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe talks are due to resume in January in Geneva.\n",
+                       encoding="utf-8")
+    (tmp_path / "articles" / "new.txt").write_text(
+        "date 2021-12-30 Diplomats from Russia and the United States confirmed on Thursday that security talks "
+        "will open in Geneva on January 10.\n", encoding="utf-8")
+    assert generate(config, SITE).analysed == 2
+
+
+def test_changing_the_model_invalidates_the_cache(tmp_path: Path) -> None:
+    config = load_config(project(tmp_path))
+    generate(config, SITE)
+    from generator.cache import AnalysisCache
+
+    article = ingest(tmp_path / "articles").articles[0]
+    same = AnalysisCache(tmp_path / "cache", config.model, analyze_module.model_version(config.model))
+    other = AnalysisCache(tmp_path / "cache", config.model, "9.9.9")
+    assert same.get(article) is not None and other.get(article) is None
+
+
+def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = ingest(SEEDS).articles
+    monkeypatch.setattr(analyze_module, "PARALLEL_MINIMUM", 1)
+    monkeypatch.setattr(analyze_module, "CHUNK", 2)
+    parallel = analyze_module.analyze_corpus(articles, load_config(None).model, None, workers=2)
+    serial = analyze_module.analyze_corpus(articles, load_config(None).model, None, workers=1)
+    assert parallel.analyses == serial.analyses and parallel.analysed == 5
