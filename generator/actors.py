@@ -8,7 +8,6 @@ one person's name (same first and last word) and a surname shared by exactly one
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from .aliasfile import AliasSpec, load_aliases
 from .countries import country_names, demonyms
 from .models import Actor, ActorKind, Analysis
-from .names import acronym, first_last, form_key, is_name_like, normalise_name, one_edit_apart, surface_name
+from .names import acronym, first_last, form_key, is_name_like, near_pairs, normalise_name, surface_name
 from .slugs import unique_slugs
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -237,23 +236,27 @@ class _Groups:
         "Klistchko" and "Wladimir Klitschko": a long surname one letter from one person's."""
         people = sorted({m.key for m in self.mentions if m.label == "PERSON" and len(m.key.split(" ")) == 2}
                         - self.separate)
-        by_first: dict[str, list[str]] = defaultdict(list)
-        by_last: dict[str, list[str]] = defaultdict(list)
+        by_first: dict[str, set[str]] = defaultdict(set)
+        by_last: dict[str, set[str]] = defaultdict(set)
         for key in people:
             first, last = key.split(" ")
-            by_first[first].append(last)
-            by_last[last].append(first)
-        for fixed, build in ((by_first, "{0} {1}"), (by_last, "{1} {0}")):
-            for shared, others in fixed.items():
-                for a, b in itertools.combinations(others, 2):
-                    if min(len(a), len(b)) >= 4 and one_edit_apart(a, b):
-                        self.union(build.format(shared, a), build.format(shared, b))
+            by_first[first].add(last)
+            by_last[last].add(first)
+        for a, b in near_pairs(by_first.keys() | by_last.keys()):
+            if min(len(a), len(b)) >= 4:
+                for last in by_first.get(a, set()) & by_first.get(b, set()):
+                    self.union(f"{a} {last}", f"{b} {last}")
+                for first in by_last.get(a, set()) & by_last.get(b, set()):
+                    self.union(f"{first} {a}", f"{first} {b}")
         singles = sorted({m.key for m in self.mentions if " " not in m.key and len(m.key) >= 6} - self.separate)
+        near: dict[str, set[str]] = defaultdict(set)
+        for a, b in near_pairs([*singles, *by_last]):
+            for single, last in ((a, b), (b, a)):
+                if last in by_last:
+                    near[single] |= {self.find(f"{first} {last}") for first in by_last[last]}
         for single in singles:
-            near = {self.find(f"{first} {last}") for last, firsts in by_last.items() if one_edit_apart(single, last)
-                    for first in firsts}
-            if len(near) == 1 and not self.is_place(single):
-                self.union(single, near.pop())
+            if len(near.get(single, ())) == 1 and not self.is_place(single):
+                self.union(single, next(iter(near[single])))
 
     def _merge_spacing(self) -> None:
         """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""

@@ -40,9 +40,13 @@ def discover_themes(analyses: Sequence[Analysis], order: Sequence[str],
     low, high = max(MIN_ARTICLES, 0.02 * len(analyses)), MAX_SHARE * len(analyses)
     ranked = sorted((p for p, n in counts.items() if low <= n <= high and " " in p),
                     key=lambda p: (-counts[p], p))
+    holders: dict[str, set[str]] = {}
+    for article_id, phrases in phrases_of.items():
+        for phrase in phrases:
+            holders.setdefault(phrase, set()).add(article_id)
     groups: list[_Group] = []
     for phrase in ranked:
-        articles = {i for i, phrases in phrases_of.items() if phrase in phrases}
+        articles = holders[phrase]
         group = next((g for g in groups if _belongs(phrase, articles, g)), None)
         if group:
             group.phrases.append(phrase)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
@@ -83,3 +84,14 @@ def one_edit_apart(a: str, b: str) -> bool:
         return a[start:] == b[start + 1:]
     swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
     return a[start + 1:] == b[start + 1:] or (swapped and a[start + 2:] == b[start + 2:])
+
+
+def near_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of distinct words one edit apart, found through shared one-deletion variants, so the
+    work grows with the number of words rather than its square."""
+    by_variant: dict[str, set[str]] = {}
+    for word in set(words):
+        for variant in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
+            by_variant.setdefault(variant, set()).add(word)
+    pairs = {(a, b) for group in by_variant.values() for a in group for b in group if a < b}
+    return sorted(pair for pair in pairs if one_edit_apart(*pair))

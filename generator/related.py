@@ -8,6 +8,8 @@ from . import vectors
 from .models import Analysis
 
 MIN_SIMILARITY = 0.1
+CANDIDATE_TERMS = 30
+"""Only articles sharing one of their 30 heaviest terms are compared (see vectors.candidate_pairs)."""
 ACTOR_WEIGHT = 0.3
 
 
@@ -15,13 +17,14 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
                      idf: Mapping[str, float], limit: int) -> dict[str, tuple[str, ...]]:
     """For each article, up to ``limit`` most similar other articles, best first (ties by id)."""
     vecs = {a.article_id: vectors.tfidf([t for s in a.sentences for t in s.terms], idf) for a in analyses}
-    result: dict[str, tuple[str, ...]] = {}
-    for analysis in analyses:
-        me = analysis.article_id
-        scored = [(_score(me, other, vecs, actors_of), other) for other in vecs if other != me]
-        ranked = sorted((item for item in scored if item[0] >= MIN_SIMILARITY), key=lambda x: (-x[0], x[1]))
-        result[me] = tuple(other for _, other in ranked[:limit])
-    return result
+    neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
+    for a, b in vectors.candidate_pairs(vecs, CANDIDATE_TERMS, max(200, len(vecs) // 20)):
+        score = _score(a, b, vecs, actors_of)
+        if score >= MIN_SIMILARITY:
+            neighbours[a].append((score, b))
+            neighbours[b].append((score, a))
+    return {me: tuple(other for _, other in sorted(found, key=lambda x: (-x[0], x[1]))[:limit])
+            for me, found in neighbours.items()}
 
 
 def _score(a: str, b: str, vecs: Mapping[str, vectors.Vector], actors_of: Mapping[str, tuple[str, ...]]) -> float:

@@ -11,7 +11,6 @@ copies under the first of them.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,8 @@ DATE_WINDOW = 14
 DUPLICATE = 0.9
 CANDIDATE_TERMS = 100
 """Articles are compared when they share one of their most weighted terms (keeps the work near-linear)."""
+MAX_SHARED, MAX_SHARED_SHARE = 200, 0.05
+"""A term in more articles than this (or this share of them) is too common to make two articles a pair."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +65,9 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
 
 
 def _candidates(vecs: Mapping[str, vectors.Vector], dates: Mapping[str, date | None]) -> set[tuple[str, str]]:
-    postings: dict[str, list[str]] = defaultdict(list)
-    for article_id, vec in vecs.items():
-        for term in sorted(vec, key=lambda t: (-vec[t], t))[:CANDIDATE_TERMS]:
-            postings[term].append(article_id)
-    pairs = set()
-    for ids in postings.values():
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                if _in_window(dates[a], dates[b]):
-                    pairs.add((a, b) if a < b else (b, a))
-    return pairs
+    limit = max(MAX_SHARED, int(MAX_SHARED_SHARE * len(vecs)))
+    return {pair for pair in vectors.candidate_pairs(vecs, CANDIDATE_TERMS, limit)
+            if _in_window(dates[pair[0]], dates[pair[1]])}
 
 
 def _in_window(a: date | None, b: date | None) -> bool:

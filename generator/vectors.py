@@ -32,3 +32,20 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+
+
+def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int) -> set[tuple[str, str]]:
+    """Pairs of ids sharing one of their ``top_terms`` heaviest terms, ignoring terms held by more than
+    ``max_shared`` ids (too common to tell documents apart): near-linear instead of all pairs."""
+    postings: dict[str, list[str]] = {}
+    for item, vec in vecs.items():
+        for term in sorted(vec, key=lambda t: (-vec[t], t))[:top_terms]:
+            postings.setdefault(term, []).append(item)
+    pairs: set[tuple[str, str]] = set()
+    for ids in postings.values():
+        if len(ids) > max_shared:
+            continue
+        ids.sort()
+        for i, a in enumerate(ids):
+            pairs.update((a, b) for b in ids[i + 1:])
+    return pairs

@@ -107,6 +107,7 @@ class Views:
         self.actors = {actor.id: actor for actor in digest.actors}
         self.themes = {theme.id: theme for theme in digest.themes}
         self.stories = {story.id: story for story in digest.stories}
+        self.order = {entry.id: i for i, entry in enumerate(digest.entries)}
 
     def entry_view(self, entry: Entry, source: str) -> EntryView:
         actors = tuple(self.actor_link(a, source) for a in entry.actor_ids[:8])
@@ -130,8 +131,7 @@ class Views:
         return link(story.title, source, story_page(story))
 
     def in_reading_order(self, article_ids: tuple[str, ...]) -> list[str]:
-        order = {entry.id: i for i, entry in enumerate(self.digest.entries)}
-        return sorted(article_ids, key=order.__getitem__)
+        return sorted(article_ids, key=self.order.__getitem__)
 
     def top_actors(self, article_ids: tuple[str, ...], limit: int = 10) -> list[tuple[str, int]]:
         """The actors named in most of these articles, with the number of articles."""
