@@ -6,10 +6,12 @@ import bisect
 import functools
 import importlib.metadata
 import itertools
+import logging
 import multiprocessing
 import textwrap
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import spacy
@@ -21,6 +23,7 @@ from .errors import ModelError
 from .models import Analysis, Article, Mention, Sentence
 from .quotes import entity_text, extract_quotes
 
+log = logging.getLogger("mkdocs.plugins.digest")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PART_CHARS = 100_000
@@ -74,9 +77,13 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
     ``workers`` processes when there is enough new work. Results do not depend on ``workers``."""
     found = {a.id: cache.get(a) for a in articles} if cache else {}
     missing = [a for a in articles if found.get(a.id) is None]
+    fresh: tuple[Analysis, ...] | None = None
     if workers > 1 and len(missing) >= PARALLEL_MINIMUM:
-        fresh = _analyze_in_processes(missing, model, workers)
-    else:
+        try:
+            fresh = _analyze_in_processes(missing, model, workers)
+        except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
+            log.warning("parallel analysis unavailable (%s); analysing in this process", error)
+    if fresh is None:
         fresh = analyze(missing, model) if missing else ()
     for article, analysis in zip(missing, fresh, strict=True):
         found[article.id] = analysis

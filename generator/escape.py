@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
-# Every character that can open Markdown, HTML or extension syntax becomes a numeric entity.
-# Python-Markdown passes entities through untouched and the browser shows the character, so an
-# article can contain "<script>", "[x](javascript:...)", "{: onclick }" or "--8<--" and it
-# renders as those characters, never as markup.
-_SPECIAL = "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@"
-_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _SPECIAL}
+# Characters that can open Markdown, HTML or extension syntax anywhere in a line become numeric
+# entities; Python-Markdown passes entities through untouched and the browser shows the character.
+# With "[", "<", "{" and "`" escaped no link, tag, attribute list or code span can form, so "(",
+# ":" or "!" are harmless; characters that only matter at the start of a line ("#", "-", "+",
+# "1.", "=") are escaped there. So "<script>", "[x](javascript:...)", "{: onclick }" and
+# "--8<--" render as those characters, never as markup.
+_ANYWHERE = "\\`*_{}[]<>&|~^$"
+_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _ANYWHERE}
+_LINE_START = re.compile(r"^([#=+\-]|\d+(?=[.)]))")
 
 
 def md_text(value: object) -> str:
-    """Inline Markdown for untrusted text: whitespace collapsed, every syntax character an entity."""
-    return " ".join(str(value).split()).translate(_TABLE)
+    """Inline Markdown for untrusted text: whitespace collapsed, syntax characters as entities."""
+    text = " ".join(str(value).split()).translate(_TABLE)
+    return _LINE_START.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
 
 
 def finalize(value: object) -> object:

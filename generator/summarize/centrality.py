@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
+
 from .. import vectors
 from ..models import Sentence
 from .base import SummaryContext, eligible
@@ -52,11 +54,17 @@ def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector], context: 
 
 def _directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
     n = len(vecs)
-    sims = [[vectors.cosine(vecs[i], vecs[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
-    flat = [value for row in sims for value in row]
-    if not flat:
-        return [0.0] * n
-    low, high = min(flat), max(flat)
-    cut = low + BETA * (high - low)
-    edges = [[max(0.0, value - cut) for value in row] for row in sims]
-    return [FORWARD * sum(edges[i][i + 1:]) + BACKWARD * sum(edges[i][:i]) for i in range(n)]
+    if n == 0:
+        return []
+    vocabulary = {term: i for i, term in enumerate(sorted({t for vec in vecs for t in vec}))}
+    matrix = numpy.zeros((n, max(len(vocabulary), 1)))
+    for row, vec in enumerate(vecs):
+        for term, weight in vec.items():
+            matrix[row, vocabulary[term]] = weight
+    sims = matrix @ matrix.T
+    numpy.fill_diagonal(sims, 0.0)
+    low, high = float(sims.min()), float(sims.max())
+    edges = numpy.maximum(sims - (low + BETA * (high - low)), 0.0)
+    forward = numpy.triu(edges, k=1).sum(axis=1)
+    backward = numpy.tril(edges, k=-1).sum(axis=1)
+    return [float(v) for v in FORWARD * forward + BACKWARD * backward]

