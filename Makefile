@@ -9,12 +9,13 @@ EVAL   ?= ../shared/eval
 .PHONY: setup site test lint serve eval clean
 
 $(STAMP): pyproject.toml
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)  ## Create .venv and install digest, spaCy with its English pipeline, MkDocs, test tools.
+setup: $(STAMP)  ## Create .venv; install digest, spaCy and its English pipeline, MkDocs, test tools, Chromium.
 
 site: setup  ## Build the site from seeds/ into site/.
 	$(BIN)/digest build --strict

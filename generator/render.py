@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import charts
 from . import views as v
 from .escape import finalize, trusted
 from .feeds import feed_catalogue
@@ -53,6 +54,7 @@ def _page_contexts(views: v.Views, site_name: str, home_articles: int) -> Iterat
 def _home(views: v.Views, site_name: str, count: int) -> Context:
     latest = next((p for p in views.digest.periods if p.kind == "week"), None)
     return {"front_matter": v.front_matter(site_name), "site_name": site_name, "total": len(views.digest.entries),
+            "charts": _home_charts(views),
             "latest": _period(views, latest, v.HOME) if latest else None,
             "entries": [views.entry_view(e, v.HOME) for e in views.digest.entries[:count]],
             "links": {name: trusted(path) for name, path in (
@@ -135,6 +137,8 @@ def _actor(views: v.Views, actor: Actor) -> Context:
     return {"front_matter": v.front_matter(actor.name, f"feeds/actors/{actor.id}"), "name": actor.name,
             "kind": actor.kind.value.capitalize(), "article_count": len(actor.article_ids),
             "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
+            "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
+                                                    views.dates(actor.article_ids))] if c],
             "entries": [views.entry_view(e, source) for e in entries], "quotes": quotes,
             "companions": [v.Row(views.actor_link(other, source), f"{n} shared articles")
                            for other, n in views.companions(actor)],
@@ -149,6 +153,8 @@ def _theme(views: v.Views, theme: Theme) -> Context:
     return {"front_matter": v.front_matter(theme.label, f"feeds/themes/{theme.id}"), "label": theme.label,
             "description": theme.description, "article_count": len(theme.matches), "rows": rows,
             "follow": _follow(source, "themes", theme.id),
+            "charts": [c for c in [charts.bar_chart("theme-days", f"Articles on {theme.label}",
+                                                    views.dates(theme.article_ids))] if c],
             "terms": ", ".join(sorted({term for m in theme.matches for term in m.terms})),
             "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
                        for a, n in views.top_actors(theme.article_ids)],
@@ -188,3 +194,14 @@ def _period(views: v.Views, period: Period, source: str) -> Context:
 
 def _theme_rows(views: v.Views, article_ids: tuple[str, ...], source: str) -> list[v.Row]:
     return [v.Row(views.theme_link(t, source), f"{n} articles") for t, n in views.themes_of(article_ids)]
+
+
+def _home_charts(views: v.Views) -> list[charts.Chart]:
+    digest = views.digest
+    leading = {a.name: views.dates(a.article_ids) for a in digest.actors[:5]}
+    themes = {t.label: views.dates(t.article_ids)
+              for t in sorted(digest.themes, key=lambda t: (-len(t.matches), t.id))[:5]}
+    made = [charts.bar_chart("home-days", "Articles per day", views.dates(tuple(e.id for e in digest.entries))),
+            charts.line_chart("home-actors", "Articles naming the leading actors", leading),
+            charts.line_chart("home-themes", "Articles per theme", themes)]
+    return [chart for chart in made if chart]

@@ -130,6 +130,10 @@ class Views:
         story = self.stories[story_id]
         return link(story.title, source, story_page(story))
 
+    def dates(self, article_ids: tuple[str, ...]) -> list[date]:
+        """The dates of the dated ones among these articles."""
+        return [d for d in (self.entries[i].article.date for i in article_ids) if d]
+
     def in_reading_order(self, article_ids: tuple[str, ...]) -> list[str]:
         return sorted(article_ids, key=self.order.__getitem__)
 

@@ -84,3 +84,19 @@ def test_export_matches_the_documented_shape() -> None:
     assert json.loads(files["data/actors.json"]) == [{"id": "jane-doe", "name": "Jane Doe", "kind": "person",
                                                       "aliases": ["Doe"], "articles": ["aaa111"], "mentions": 3}]
     assert json.loads(files["data/stories.json"]) == [] == json.loads(files["data/themes.json"])
+
+
+def test_charts_escape_labels_and_describe_their_figures() -> None:
+    from datetime import date
+
+    from generator.charts import bar_chart, line_chart
+
+    days = [date(2021, 12, 21), date(2021, 12, 22), date(2021, 12, 22)]
+    bars = bar_chart("c1", "Articles per day", days)
+    assert bars is not None and bars.description == "Articles per day: 21 Dec 2021: 1; 22 Dec 2021: 2"
+    assert 'role="img"' in bars.svg and "<title id=\"c1-title\">Articles per day</title>" in bars.svg
+    lines = line_chart("c2", "Actors", {"<script>x</script>": days, "Nobody": []})
+    assert lines is not None and "<script>" not in lines.svg and "&lt;script&gt;" in lines.svg
+    assert line_chart("c3", "Empty", {"Nobody": []}) is None and bar_chart("c4", "Empty", []) is None
+    spread = bar_chart("c5", "Weeks", [date(2021, 1, 4), date(2021, 6, 7)])
+    assert spread is not None and spread.description == "Weeks: 4 Jan 2021: 1; 7 Jun 2021: 1"
