@@ -22,6 +22,7 @@ PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1")
 @dataclass(frozen=True, slots=True)
 class Chart:
     svg: Markup
+    title: str
     description: str
     """The chart's content in words: its text alternative, also printed under it."""
 
@@ -53,7 +54,7 @@ def bar_chart(chart_id: str, title: str, days: Sequence[date]) -> Chart | None:
         f'height="{HEIGHT - MARGIN - _y(v, top):.1f}" fill="var(--md-primary-fg-color, #4e79a7)"/>'
         for i, v in enumerate(values) if v)
     description = f"{title}: " + "; ".join(f"{_label(p)}: {v}" for p, v in zip(points, values, strict=True) if v)
-    return Chart(_svg(chart_id, title, description, bars + _axes(points, top)), description)
+    return Chart(_svg(chart_id, title, description, bars + _axes(points, top)), title, description)
 
 
 def line_chart(chart_id: str, title: str, series: Mapping[str, Sequence[date]]) -> Chart | None:
@@ -74,7 +75,7 @@ def line_chart(chart_id: str, title: str, series: Mapping[str, Sequence[date]]) 
                      f'fill="{colour}">{html.escape(name)}</text>')
         words.append(f"{name} {sum(counts.values())}")
     description = f"{title}: " + "; ".join(words)
-    return Chart(_svg(chart_id, title, description, "".join(parts) + _axes(points, top)), description)
+    return Chart(_svg(chart_id, title, description, "".join(parts) + _axes(points, top)), title, description)
 
 
 def _y(value: int, top: int) -> float:

@@ -36,6 +36,12 @@ class FeedSpec:
     article_ids: tuple[str, ...]
 
 
+def feed_paths(section: str, term_id: str) -> tuple[str, str]:
+    """(RSS, Atom) paths of a term's feeds. They sit at the site's top level because the theme
+    looks for ``sitemap.xml`` beside every ``<link rel="alternate">`` target."""
+    return f"feed-{section}-{term_id}.xml", f"feed-{section}-{term_id}.atom.xml"
+
+
 def guid(article_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, article_id)}"
 
@@ -49,8 +55,8 @@ def feed_catalogue(digest: Digest, site_name: str) -> list[FeedSpec]:
                            ("themes", [(t.id, t.label, t.article_ids) for t in digest.themes]),
                            ("stories", [(s.id, s.title, s.article_ids) for s in digest.stories])):
         for term_id, label, article_ids in sorted(terms):
-            feeds.append(FeedSpec(f"{label} · {site_name}", f"Articles about {label}",
-                                  f"feeds/{section}/{term_id}.xml", f"feeds/{section}/{term_id}.atom.xml",
+            rss, atom = feed_paths(section, term_id)
+            feeds.append(FeedSpec(f"{label} · {site_name}", f"Articles about {label}", rss, atom,
                                   f"{section}/{term_id}/", tuple(i for i in article_ids if i in url_of)))
     return feeds
 

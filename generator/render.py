@@ -11,7 +11,7 @@ import jinja2
 from . import charts
 from . import views as v
 from .escape import finalize, trusted
-from .feeds import feed_catalogue
+from .feeds import feed_catalogue, feed_paths
 from .models import Actor, Digest, Entry, Period, Story, Theme
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pages"
@@ -125,8 +125,8 @@ def _article(views: v.Views, entry: Entry) -> Context:
 
 
 def _follow(source: str, section: str, term_id: str) -> Context:
-    return {"rss": v.link("RSS", source, f"feeds/{section}/{term_id}.xml"),
-            "atom": v.link("Atom", source, f"feeds/{section}/{term_id}.atom.xml")}
+    rss, atom = feed_paths(section, term_id)
+    return {"rss": v.link("RSS", source, rss), "atom": v.link("Atom", source, atom)}
 
 
 def _actor(views: v.Views, actor: Actor) -> Context:
@@ -134,7 +134,7 @@ def _actor(views: v.Views, actor: Actor) -> Context:
     entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
     quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
               for e in entries for q in e.quotes if q.speaker == actor.id]
-    return {"front_matter": v.front_matter(actor.name, f"feeds/actors/{actor.id}"), "name": actor.name,
+    return {"front_matter": v.front_matter(actor.name, feed_paths("actors", actor.id)), "name": actor.name,
             "kind": actor.kind.value.capitalize(), "article_count": len(actor.article_ids),
             "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
             "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
@@ -150,7 +150,7 @@ def _theme(views: v.Views, theme: Theme) -> Context:
     rows = [{"link": views.entry_link(m.article_id, source), "meta": v.entry_meta(views.entries[m.article_id]),
              "terms": ", ".join(m.terms)} for m in theme.matches]
     related = [(t, n) for t, n in views.themes_of(theme.article_ids) if t != theme.id]
-    return {"front_matter": v.front_matter(theme.label, f"feeds/themes/{theme.id}"), "label": theme.label,
+    return {"front_matter": v.front_matter(theme.label, feed_paths("themes", theme.id)), "label": theme.label,
             "description": theme.description, "article_count": len(theme.matches), "rows": rows,
             "follow": _follow(source, "themes", theme.id),
             "charts": [c for c in [charts.bar_chart("theme-days", f"Articles on {theme.label}",
@@ -169,7 +169,7 @@ def _story(views: v.Views, story: Story) -> Context:
                  "outlet": views.entries[i].article.outlet or "",
                  "copies": [views.entry_link(c, source) for c in copies.get(i, ())]}
                 for i in story.article_ids if i not in copied]
-    return {"front_matter": v.front_matter(story.title, f"feeds/stories/{story.id}"), "title": story.title,
+    return {"front_matter": v.front_matter(story.title, feed_paths("stories", story.id)), "title": story.title,
             "dates": v.date_range(story.start, story.end), "count": len(story.article_ids),
             "summary": story.summary, "timeline": timeline, "follow": _follow(source, "stories", story.id),
             "actors": [v.Row(views.actor_link(a, source), f"{n} articles")

@@ -65,12 +65,12 @@ def period_page(period: Period) -> str:
     return page_path("digests", period.key.lower())
 
 
-def front_matter(title: str, feed: str | None = None) -> Markup:
+def front_matter(title: str, feeds: tuple[str, str] | None = None) -> Markup:
     """YAML front matter with a title that stays text in every theme template, escaped or not,
-    and the page's own feeds (``feeds/<section>/<id>``) for the theme's feed autodiscovery."""
+    and the page's own (RSS, Atom) feed paths for the theme's feed autodiscovery."""
     data = {"title": html.escape(plain_title(title), quote=True)}
-    if feed:
-        data |= {"feed_rss": f"{feed}.xml", "feed_atom": f"{feed}.atom.xml"}
+    if feeds:
+        data |= {"feed_rss": feeds[0], "feed_atom": feeds[1]}
     return trusted("---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---")
 
 

@@ -96,7 +96,7 @@ def test_every_page_advertises_the_site_feeds_and_its_own(seeds_site: Path) -> N
         assert ("application/atom+xml", (seeds_site / "atom.xml").resolve()) in alternates, page
         section = page.relative_to(seeds_site).parts[0]
         if section in ("actors", "themes", "stories") and page.parent.name != section:
-            own = (seeds_site / "feeds" / section / f"{page.parent.name}.xml").resolve()
+            own = (seeds_site / f"feed-{section}-{page.parent.name}.xml").resolve()
             assert ("application/rss+xml", own) in alternates and own.exists(), page
 
 

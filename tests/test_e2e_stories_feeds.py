@@ -57,7 +57,7 @@ def test_opml_lists_a_feed_for_every_actor_theme_and_story(seeds_site: Path) -> 
     urls = {url for url, _ in feeds_of(seeds_site)}
     expected = {SITE_URL + "feed.xml"}
     for name, section in (("actors.json", "actors"), ("themes.json", "themes"), ("stories.json", "stories")):
-        expected |= {f"{SITE_URL}feeds/{section}/{item['id']}.xml" for item in load_json(seeds_site, name)}
+        expected |= {f"{SITE_URL}feed-{section}-{item['id']}.xml" for item in load_json(seeds_site, name)}
     assert urls == expected
     page = _visible_text((seeds_site / "feeds" / "index.html").read_text(encoding="utf-8"))
     assert page.count("RSS · Atom") == len(expected)
