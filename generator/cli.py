@@ -85,7 +85,8 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
                    f"from the cache), {len(generated.digest.actors)} actors, "
                    f"{len(generated.digest.themes)} themes into {report.site_dir} "
                    f"({sum(counts.values())} residue lines removed, {len(report.notes)} notes, "
-                   f"{len(report.problems)} problems).", err=True)
+                   f"{len(report.problems)} problems; {report.written} files written, {report.removed} removed).",
+                   err=True)
     if strict and report.problems:
         sys.exit(1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .errors import BuildError, ConfigError
 from .ingest import ingest
 from .models import Finding, Severity
 from .plugin import DigestPlugin
+from .sync import sync_tree
 from .themes import load_taxonomy
 
 
@@ -23,6 +25,9 @@ from .themes import load_taxonomy
 class BuildReport:
     site_dir: Path
     generated: Generated
+    written: int = 0
+    """Files written into the site folder (new or changed)."""
+    removed: int = 0
 
     @property
     def problems(self) -> tuple[Finding, ...]:
@@ -48,17 +53,25 @@ def _mkdocs_config(config_file: Path, input_dir: Path | None, **settings):
 
 def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
                site_dir: Path | None = None, strict: bool = False) -> BuildReport:
-    """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``."""
-    settings = {"strict": strict} | ({"site_dir": str(site_dir.resolve())} if site_dir else {})
-    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, **settings)
-    try:
-        mkdocs_build(mkdocs_config)
-    except Abort as error:
-        raise BuildError(f"Build failed: {error}") from None
-    except MkDocsException as error:
-        raise BuildError(str(error)) from None
+    """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``.
+
+    MkDocs builds into a staging folder beside the site; only files whose bytes changed are then
+    written into the site folder, and files of removed pages are deleted, so a rebuild leaves
+    unchanged pages (and their times) alone."""
+    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, strict=strict)
+    target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
+        mkdocs_config.site_dir = staging
+        try:
+            mkdocs_build(mkdocs_config)
+        except Abort as error:
+            raise BuildError(f"Build failed: {error}") from None
+        except MkDocsException as error:
+            raise BuildError(str(error)) from None
+        written, removed = sync_tree(Path(staging), target)
     assert plugin.result is not None
-    return BuildReport(Path(mkdocs_config.site_dir), plugin.result)
+    return BuildReport(target, plugin.result, written, removed)
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,

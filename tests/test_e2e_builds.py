@@ -107,3 +107,17 @@ def test_build_report_counts_removed_lines_by_rule(tmp_path: Path) -> None:
     assert "removed   10 lines by rule trailer" in done.stderr
     assert "removed    2 lines by rule photo-credit" in done.stderr
     assert "18 residue lines removed" in done.stderr
+
+
+def test_rebuild_rewrites_only_changed_files(tmp_path: Path) -> None:
+    from generator.site import build_site
+
+    input_dir, site_dir = tmp_path / "in", tmp_path / "site"
+    shutil.copytree(SEEDS, input_dir)
+    first = build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir)
+    assert first.written > 50 and first.removed == 0
+    about = site_dir / "about" / "index.html"
+    stamp = about.stat().st_mtime_ns
+    again = build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir)
+    assert (again.written, again.removed) == (0, 0) and about.stat().st_mtime_ns == stamp
+    assert not list(tmp_path.glob(".digest-staging-*"))
