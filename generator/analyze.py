@@ -72,13 +72,16 @@ def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
 
 
 def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
-                   workers: int = 1) -> AnalysisRun:
-    """Analyses for every article: from the cache when the text was seen, else from spaCy, on
-    ``workers`` processes when there is enough new work. Results do not depend on ``workers``."""
+                   workers: int = 1, scheduler: str | None = None) -> AnalysisRun:
+    """Analyses for every article: from the cache when the text was seen, else from spaCy, on a
+    Dask cluster when ``scheduler`` names one, else on ``workers`` processes when there is enough
+    new work. The cache stays here, so every way shares it; results never depend on the way."""
     found = {a.id: cache.get(a) for a in articles} if cache else {}
     missing = [a for a in articles if found.get(a.id) is None]
     fresh: tuple[Analysis, ...] | None = None
-    if workers > 1 and len(missing) >= PARALLEL_MINIMUM:
+    if scheduler and missing:
+        fresh = _analyze_on_dask(missing, model, scheduler)
+    elif workers > 1 and len(missing) >= PARALLEL_MINIMUM:
         try:
             fresh = _analyze_in_processes(missing, model, workers)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
@@ -98,6 +101,19 @@ def _analyze_in_processes(articles: Sequence[Article], model: str, workers: int)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = pool.map(_analyze_chunk, [model] * len(chunks), chunks)
         return tuple(analysis for chunk in results for analysis in chunk)
+
+
+def _analyze_on_dask(articles: Sequence[Article], model: str, scheduler: str) -> tuple[Analysis, ...]:
+    """The same map over chunks of articles, run by the workers of a Dask distributed cluster."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ModelError("a Dask scheduler is configured but Dask is not installed: "
+                         "pip install 'digest[dask]'") from None
+    chunks = [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+    with Client(scheduler) as client:
+        futures = client.map(_analyze_chunk, [model] * len(chunks), chunks, pure=False)
+        return tuple(analysis for chunk in client.gather(futures) for analysis in chunk)
 
 
 def _analyze_chunk(model: str, articles: tuple[Article, ...]) -> tuple[Analysis, ...]:

@@ -59,7 +59,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     with timer.stage("analyze"):
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
             if config.cache_dir else None
-        run = nlp.analyze_corpus(articles, config.model, cache, config.workers)
+        run = nlp.analyze_corpus(articles, config.model, cache, config.workers, config.dask_scheduler)
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)

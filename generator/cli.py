@@ -59,17 +59,19 @@ def main() -> None:
 @INPUT_OPTION
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any problem with an input file or MkDocs warning.")
+@click.option("--dask-scheduler", help="Run the analysis on this Dask scheduler (tcp://host:8786); needs digest[dask].")
 @_verbosity
 @_errors_to_exit_codes
 def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, strict: bool,
-          verbose: bool, quiet: bool) -> None:
+          dask_scheduler: str | None, verbose: bool, quiet: bool) -> None:
     """Build the site from a folder of articles.
 
     \b
     Example:
         digest build --input ~/beats/ukraine --site-dir public --strict
     """
-    report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict)
+    report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
+                             dask_scheduler=dask_scheduler)
     generated = report.generated
     if verbose:
         for name, seconds in generated.seconds.items():

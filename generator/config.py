@@ -45,6 +45,8 @@ class Config:
     """Folder of the analysis cache; a rebuild analyses only new or changed articles. Empty: no cache."""
     workers: int = 2
     """Processes for analysing many new articles at once (used from 200 new articles up)."""
+    dask_scheduler: str | None = None
+    """Address of a Dask distributed scheduler (tcp://host:8786) to run the analysis on; needs digest[dask]."""
     source: Path | None = None
     """The file the options were read from, for messages; not an option."""
 
@@ -53,7 +55,7 @@ _OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str
                                   "summary_sentences": int, "home_articles": int,
                                   "feed_items": int, "related_articles": int,
                                   "min_actor_mentions": int, "themes": Path, "aliases": Path,
-                                  "cache_dir": Path, "workers": int}
+                                  "cache_dir": Path, "workers": int, "dask_scheduler": str}
 _RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
            "related_articles": (0, 50), "min_actor_mentions": (1, 100), "workers": (1, 64)}
 
@@ -123,7 +125,7 @@ def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]
 
 def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     kind = _OPTION_TYPES[key]
-    if value is None and key in ("themes", "aliases", "cache_dir"):
+    if value is None and key in ("themes", "aliases", "cache_dir", "dask_scheduler"):
         return None, None
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):

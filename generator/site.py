@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from .aliasfile import load_aliases
@@ -38,7 +39,8 @@ class BuildReport:
         return tuple(f for f in self.generated.findings if f.severity is Severity.NOTE)
 
 
-def _mkdocs_config(config_file: Path, input_dir: Path | None, **settings):
+def _mkdocs_config(config_file: Path, input_dir: Path | None, dask_scheduler: str | None = None,
+                   **settings: object) -> tuple[MkDocsConfig, DigestPlugin]:
     try:
         mkdocs_config = load_mkdocs_config(str(config_file), **settings)
     except MkDocsException as error:
@@ -47,18 +49,19 @@ def _mkdocs_config(config_file: Path, input_dir: Path | None, **settings):
     if not isinstance(plugin, DigestPlugin):
         raise ConfigError(str(config_file), ["Config value 'plugins': the 'digest' plugin is not enabled"])
     # Set on every call: MkDocs reuses plugin instances that define on_startup.
-    plugin.overrides = {"input": str(input_dir.resolve())} if input_dir else {}
+    plugin.overrides = ({"input": str(input_dir.resolve())} if input_dir else {}) | (
+        {"dask_scheduler": dask_scheduler} if dask_scheduler else {})
     return mkdocs_config, plugin
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
-               site_dir: Path | None = None, strict: bool = False) -> BuildReport:
+               site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None) -> BuildReport:
     """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``.
 
     MkDocs builds into a staging folder beside the site; only files whose bytes changed are then
     written into the site folder, and files of removed pages are deleted, so a rebuild leaves
     unchanged pages (and their times) alone."""
-    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, strict=strict)
+    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:

@@ -58,3 +58,20 @@ def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None
     parallel = analyze_module.analyze_corpus(articles, load_config(None).model, None, workers=2)
     serial = analyze_module.analyze_corpus(articles, load_config(None).model, None, workers=1)
     assert parallel.analyses == serial.analyses and parallel.analysed == 5
+
+
+def test_analysis_on_a_local_dask_cluster_shares_the_cache(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    from generator.cache import AnalysisCache
+
+    articles = ingest(SEEDS).articles
+    model = load_config(None).model
+    cache = AnalysisCache(tmp_path / "cache", model, analyze_module.model_version(model))
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        on_dask = analyze_module.analyze_corpus(articles, model, cache, scheduler=cluster.scheduler_address)
+    assert on_dask.analysed == 5
+    serial = analyze_module.analyze_corpus(articles, model, None)
+    assert on_dask.analyses == serial.analyses
+    again = analyze_module.analyze_corpus(articles, model, cache, scheduler="tcp://127.0.0.1:1")  # never contacted
+    assert again.analysed == 0 and again.analyses == serial.analyses
