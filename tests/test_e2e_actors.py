@@ -13,7 +13,7 @@ from .conftest import load_json
 from .helpers import article
 
 pytestmark = pytest.mark.e2e
-MODEL = Config.__dataclass_fields__["model"].default
+MODEL = Config().model
 EXPECTED = ["Vladimir Putin", "NATO", "United States", "Russia", "Ukraine", "Olaf Scholz", "Jens Stoltenberg",
             "Karen Donfried", "Joe Biden", "Emmanuel Macron", "Volodymr Zelenskiy", "Sergei Ryabkov", "Sergei Shoigu"]
 # Who really spoke each quote in seeds/, by its first words (checked by hand against the articles).

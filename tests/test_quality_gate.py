@@ -17,7 +17,7 @@ from .conftest import REPO
 
 pytestmark = pytest.mark.quality
 EVAL = Path(os.environ.get("DIGEST_EVAL_DIR", REPO.parent / "shared" / "eval"))
-MODEL = Config.__dataclass_fields__["model"].default
+MODEL = Config().model
 SUMMARY_FLOORS = {"rouge1": 51.2, "rouge2": 44.8, "rougeLsum": 50.4}
 ALIAS_FLOORS = {"precision": 0.92, "recall": 0.56}
 STORY_FLOORS = {"f1": 0.835, "bcubed_f1": 0.885}
@@ -50,7 +50,7 @@ def ecbplus():
     data = dataset("ecbplus-dev")
     ingested = ingest(data / "articles")
     analyses = analyze(ingested.articles, MODEL)
-    return data, ingested, analyses, build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
+    return data, ingested, analyses, build_actors(analyses, Config().min_actor_mentions)
 
 
 def test_alias_pairs_hold_their_floors(ecbplus) -> None:

@@ -21,9 +21,13 @@ def main() -> None:
     """Measure digest on the development sets (see the README's Evaluation section)."""
 
 
+DATASET = click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+MODEL = click.option("--model", default=Config().model, show_default=True, help="The spaCy pipeline.")
+
+
 @main.command()
-@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--model", default=Config.__dataclass_fields__["model"].default, show_default=True)
+@DATASET
+@MODEL
 def aliases(dataset: Path, model: str) -> None:
     """Alias-pair precision and recall on an ECB+ folder (articles/ and gold.json).
 
@@ -32,7 +36,7 @@ def aliases(dataset: Path, model: str) -> None:
         python -m generator.evaluate aliases ../shared/eval/ecbplus-dev
     """
     articles = ingest(dataset / "articles").articles
-    actors = build_actors(analyze(articles, model), Config.__dataclass_fields__["min_actor_mentions"].default)
+    actors = build_actors(analyze(articles, model), Config().min_actor_mentions)
     scores = score_aliases(actors.actors, dataset / "gold.json")
     click.echo(f"articles {len(articles)}  actors {len(actors.actors)}")
     click.echo(f"alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
@@ -40,9 +44,9 @@ def aliases(dataset: Path, model: str) -> None:
 
 
 @main.command()
-@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--model", default=Config.__dataclass_fields__["model"].default, show_default=True)
-@click.option("--method", default=Config.__dataclass_fields__["summarizer"].default, show_default=True)
+@DATASET
+@MODEL
+@click.option("--method", default=Config().summarizer, show_default=True)
 @click.option("--sentences", default=3, show_default=True)
 def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
     """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of digest's summaries and of Lead-3, side by side.
@@ -57,8 +61,8 @@ def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
 
 
 @main.command()
-@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--model", default=Config.__dataclass_fields__["model"].default, show_default=True)
+@DATASET
+@MODEL
 def stories(dataset: Path, model: str) -> None:
     """Pairwise precision, recall and F1 (and B-cubed F1) of stories against ECB+ gold events.
 
@@ -69,7 +73,7 @@ def stories(dataset: Path, model: str) -> None:
     ingested = ingest(dataset / "articles")
     articles = ingested.articles
     analyses = analyze(articles, model)
-    actors = build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
+    actors = build_actors(analyses, Config().min_actor_mentions)
     groups = cluster_stories(articles, analyses, actors.by_article)
     names = {a.id: a.source_file for a in articles}
     twins = duplicate_twins(ingested.findings)  # a skipped copy belongs where its original is

@@ -37,7 +37,7 @@ def rouge_table(dataset: Path, model: str, method: str, sentences: int = 3) -> t
     ingested = ingest(dataset / "articles")
     analyses = analyze(ingested.articles, model)
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
-    actors = build_actors(analyses, Config.__dataclass_fields__["min_actor_mentions"].default)
+    actors = build_actors(analyses, Config().min_actor_mentions)
     by_file = {a.source_file: (a, n) for a, n in zip(ingested.articles, analyses, strict=True)}
     for original, copies in duplicate_twins(ingested.findings).items():  # a copy is scored like its original
         for copy in copies:
