@@ -14,27 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .aliasfile import AliasSpec, load_aliases
-from .countries import country_names, demonyms
+from .countries import country_names
+from .mentions import KIND_OF_LABEL, PLACE_LABELS, NameMention, article_mentions
 from .models import Actor, ActorKind, Analysis
-from .names import acronym, first_last, form_key, is_name_like, near_pairs, normalise_name, surface_name
+from .names import acronym, first_last, form_key, near_pairs, normalise_name
 from .slugs import unique_slugs
-
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.PLACE,
-                 "LOC": ActorKind.PLACE, "FAC": ActorKind.PLACE}
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    name: str
-    surface: str
-    """As written (titles kept), for the actor's list of aliases."""
-    label: str
-    article: str
-    surface_key: str
-    key: str
-    """The form key after resolution inside the article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,97 +50,15 @@ def build_actors(analyses: Sequence[Analysis], min_mentions: int,
     specs = tuple(specs) if specs is not None else load_aliases(None)
     ignore = frozenset().union(*(spec.ignore for spec in specs))
     separate = frozenset().union(*(spec.separate for spec in specs))
-    mentions = [m for a in analyses
-                for m in _resolve_in_article(_collect(a, ignore) + _missed_short_forms(a, ignore), separate)]
+    mentions = [m for a in analyses for m in article_mentions(a, ignore, separate)]
     groups = _Groups(mentions, specs, separate)
     return groups.to_index(min_mentions)
-
-
-def _collect(analysis: Analysis, ignore: frozenset[str]) -> list[_Mention]:
-    """Usable mentions of one article; demonyms become mentions of their country."""
-    found = []
-    for mention in analysis.mentions:
-        name, surface = normalise_name(mention.text), surface_name(mention.text)
-        key, label = form_key(name), mention.label
-        country = demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)
-        if country:
-            name, label, key = country, "GPE", form_key(country)
-        if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
-            found.append(_Mention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
-                                  key))
-    return found
-
-
-_GENERIC_WORDS = frozenset("""new united national international american north south east west central city state
-university college center centre department ministry service services company group council association
-bank party club team court police school hospital church street park county district fund league the""".split())
-_CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
-
-
-def _missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[_Mention]:
-    """First names, surnames and leading name words that spaCy did not tag on their own ("Timmons"
-    after "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
-    anchors: dict[str, tuple[str, int]] = {}
-    for mention in analysis.mentions:
-        words = normalise_name(mention.text).split(" ")
-        if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
-            continue
-        for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
-            if word.lower() not in _GENERIC_WORDS and form_key(word) not in ignore and len(word) >= 3:
-                anchors.setdefault(word, (mention.text, mention.sentence))
-    tagged = defaultdict(list)
-    for mention in analysis.mentions:
-        tagged[mention.sentence].append(mention.text)
-    found = []
-    for sentence in analysis.sentences:
-        for match in _CAPITALISED.finditer(" " + sentence.text):
-            word = _POSSESSIVE_END.sub("", match.group())
-            anchor = anchors.get(word)
-            if anchor and anchor[1] < sentence.index and not any(word in text for text in tagged[sentence.index]):
-                label = next(m.label for m in analysis.mentions if m.text == anchor[0])
-                found.append(_Mention(word, word, label, analysis.article_id, form_key(word), form_key(word)))
-    return found
-
-
-def _resolve_in_article(mentions: list[_Mention], separate: frozenset[str]) -> list[_Mention]:
-    """A short form takes the key of the one longer name it abbreviates, when that name came first
-    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"."""
-    countries = country_names()
-    first_seen: dict[str, int] = {}
-    for position, mention in enumerate(mentions):
-        first_seen.setdefault(mention.key, position)
-    resolved = []
-    for position, mention in enumerate(mentions):
-        target = None
-        if mention.key not in separate and mention.key not in countries:
-            earlier = [m for m in mentions[:position] if " " in m.key and first_seen[m.key] < first_seen[mention.key]]
-            target = _abbreviated(mention, earlier)
-        resolved.append(_Mention(mention.name, mention.surface, mention.label, mention.article,
-                                 mention.surface_key, target or mention.key))
-    return resolved
-
-
-def _abbreviated(mention: _Mention, earlier: list[_Mention]) -> str | None:
-    """Surname or first name of one earlier person, else a part of one earlier longer name."""
-    words = mention.key.split(" ")
-    if len(words) == 1:
-        by_last = {m.key for m in earlier if m.label not in _PLACE_LABELS and m.key.split(" ")[-1] == mention.key}
-        if len(by_last) == 1:
-            return by_last.pop()
-        by_first = {m.key for m in earlier if m.label == "PERSON" and m.key.split(" ")[0] == mention.key}
-        if mention.label == "PERSON" and len(by_first) == 1:
-            return by_first.pop()
-    # Only a longer name that is not a place: "Europe" is not "Eastern Europe", but "Indianapolis"
-    # after "Indianapolis Colts" is the team.
-    containing = {m.key for m in earlier if m.label not in _PLACE_LABELS
-                  and len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
-    return containing.pop() if len(containing) == 1 else None
 
 
 class _Groups:
     """Union-find over form keys; each root becomes one actor."""
 
-    def __init__(self, mentions: list[_Mention], specs: Sequence[AliasSpec], separate: frozenset[str]) -> None:
+    def __init__(self, mentions: list[NameMention], specs: Sequence[AliasSpec], separate: frozenset[str]) -> None:
         self.mentions = mentions
         self.separate = separate
         self.parent: dict[str, str] = {}
@@ -190,7 +92,7 @@ class _Groups:
     def is_place(self, key: str) -> bool:
         """Mostly tagged as a place: never merged into a longer name by containment."""
         labels = self.labels.get(key)
-        return bool(labels) and sum(labels[label] for label in _PLACE_LABELS) * 2 > sum(labels.values())
+        return bool(labels) and sum(labels[label] for label in PLACE_LABELS) * 2 > sum(labels.values())
 
     def _prefer(self, name: str, priority: int) -> None:
         key = form_key(name)
@@ -299,7 +201,7 @@ class _Groups:
                 self.union(key, next(iter(roots_by_last[key])))
 
     def to_index(self, min_mentions: int) -> ActorIndex:
-        members: dict[str, list[_Mention]] = defaultdict(list)
+        members: dict[str, list[NameMention]] = defaultdict(list)
         for mention in self.mentions:
             members[self.find(mention.key)].append(mention)
         kept = {root: group for root, group in members.items() if self._strong(root, group, min_mentions)}
@@ -311,7 +213,7 @@ class _Groups:
         by_article_form = {(m.article, m.surface_key): ids[root] for root, group in kept.items() for m in group}
         return ActorIndex(actors, by_form, by_article_form, _by_article(kept, ids))
 
-    def _strong(self, root: str, group: list[_Mention], min_mentions: int) -> bool:
+    def _strong(self, root: str, group: list[NameMention], min_mentions: int) -> bool:
         """Enough evidence: repeated, in two articles, a full personal name, or a known actor."""
         return (len(group) >= min_mentions or len({m.article for m in group}) >= 2
                 or any(m.label == "PERSON" and " " in m.key for m in group) or self._known(root))
@@ -319,7 +221,7 @@ class _Groups:
     def _known(self, root: str) -> bool:
         return any(self.find(key) == root for key in self.preferred)
 
-    def _name(self, root: str, group: list[_Mention]) -> str:
+    def _name(self, root: str, group: list[NameMention]) -> str:
         preferred = [value for key, value in self.preferred.items() if self.find(key) == root]
         if preferred:
             return max(preferred)[1]
@@ -330,14 +232,14 @@ class _Groups:
         multi = [n for n in counts if " " in n] if _vote(group) == ActorKind.PERSON else []
         return max(multi or list(counts), key=lambda n: (counts[n], len(n), n))
 
-    def _actor(self, actor_id: str, name: str, root: str, group: list[_Mention]) -> Actor:
+    def _actor(self, actor_id: str, name: str, root: str, group: list[NameMention]) -> Actor:
         aliases = tuple(sorted(({m.name for m in group} | {m.surface for m in group}) - {name}))
         articles = tuple(sorted({m.article for m in group}))
         forced = [kind for key, kind in self.kinds.items() if self.find(key) == root]
         return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group))
 
 
-def _vote(group: list[_Mention]) -> ActorKind:
+def _vote(group: list[NameMention]) -> ActorKind:
     """A person when tagged so at least once and named as people are, full name then surname alone
     ("Olaf Scholz", "Scholz" tagged as a place); else the majority label, multi-word mentions first."""
     singles = {m.surface_key for m in group if " " not in m.surface_key}
@@ -349,7 +251,7 @@ def _vote(group: list[_Mention]) -> ActorKind:
     return max(votes, key=lambda kind: (votes[kind], kind.value))
 
 
-def _by_article(kept: Mapping[str, Iterable[_Mention]], ids: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def _by_article(kept: Mapping[str, Iterable[NameMention]], ids: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for root, group in kept.items():
         for mention in group:

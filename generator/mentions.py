@@ -1,0 +1,115 @@
+"""Mentions of one article: spaCy's entities cleaned, demonyms turned into countries, untagged
+surnames found, and short forms resolved to the longer name they abbreviate in that article."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .countries import country_names, demonyms
+from .models import ActorKind, Analysis
+from .names import form_key, is_name_like, normalise_name, surface_name
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.PLACE,
+                 "LOC": ActorKind.PLACE, "FAC": ActorKind.PLACE}
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    name: str
+    surface: str
+    """As written (titles kept), for the actor's list of aliases."""
+    label: str
+    article: str
+    surface_key: str
+    key: str
+    """The form key after resolution inside the article."""
+
+
+def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str]) -> list[NameMention]:
+    """Every usable name mention of one article, resolved inside the article."""
+    return resolve_in_article(collect_mentions(analysis, ignore) + missed_short_forms(analysis, ignore), separate)
+
+
+def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
+    """Usable mentions of one article; demonyms become mentions of their country."""
+    found = []
+    for mention in analysis.mentions:
+        name, surface = normalise_name(mention.text), surface_name(mention.text)
+        key, label = form_key(name), mention.label
+        country = demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)
+        if country:
+            name, label, key = country, "GPE", form_key(country)
+        if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
+            found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
+                                  key))
+    return found
+
+
+_GENERIC_WORDS = frozenset("""new united national international american north south east west central city state
+university college center centre department ministry service services company group council association
+bank party club team court police school hospital church street park county district fund league the""".split())
+_CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
+
+
+def missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
+    """First names, surnames and leading name words that spaCy did not tag on their own ("Timmons"
+    after "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
+    anchors: dict[str, tuple[str, int]] = {}
+    for mention in analysis.mentions:
+        words = normalise_name(mention.text).split(" ")
+        if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
+            continue
+        for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
+            if word.lower() not in _GENERIC_WORDS and form_key(word) not in ignore and len(word) >= 3:
+                anchors.setdefault(word, (mention.text, mention.sentence))
+    tagged = defaultdict(list)
+    for mention in analysis.mentions:
+        tagged[mention.sentence].append(mention.text)
+    found = []
+    for sentence in analysis.sentences:
+        for match in _CAPITALISED.finditer(" " + sentence.text):
+            word = _POSSESSIVE_END.sub("", match.group())
+            anchor = anchors.get(word)
+            if anchor and anchor[1] < sentence.index and not any(word in text for text in tagged[sentence.index]):
+                label = next(m.label for m in analysis.mentions if m.text == anchor[0])
+                found.append(NameMention(word, word, label, analysis.article_id, form_key(word), form_key(word)))
+    return found
+
+
+def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) -> list[NameMention]:
+    """A short form takes the key of the one longer name it abbreviates, when that name came first
+    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"."""
+    countries = country_names()
+    first_seen: dict[str, int] = {}
+    for position, mention in enumerate(mentions):
+        first_seen.setdefault(mention.key, position)
+    resolved = []
+    for position, mention in enumerate(mentions):
+        target = None
+        if mention.key not in separate and mention.key not in countries:
+            earlier = [m for m in mentions[:position] if " " in m.key and first_seen[m.key] < first_seen[mention.key]]
+            target = _abbreviated(mention, earlier)
+        resolved.append(NameMention(mention.name, mention.surface, mention.label, mention.article,
+                                 mention.surface_key, target or mention.key))
+    return resolved
+
+
+def _abbreviated(mention: NameMention, earlier: list[NameMention]) -> str | None:
+    """Surname or first name of one earlier person, else a part of one earlier longer name."""
+    words = mention.key.split(" ")
+    if len(words) == 1:
+        by_last = {m.key for m in earlier if m.label not in PLACE_LABELS and m.key.split(" ")[-1] == mention.key}
+        if len(by_last) == 1:
+            return by_last.pop()
+        by_first = {m.key for m in earlier if m.label == "PERSON" and m.key.split(" ")[0] == mention.key}
+        if mention.label == "PERSON" and len(by_first) == 1:
+            return by_first.pop()
+    # Only a longer name that is not a place: "Europe" is not "Eastern Europe", but "Indianapolis"
+    # after "Indianapolis Colts" is the team.
+    containing = {m.key for m in earlier if m.label not in PLACE_LABELS
+                  and len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
+    return containing.pop() if len(containing) == 1 else None
