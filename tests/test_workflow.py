@@ -42,8 +42,9 @@ def test_build_job_tests_then_builds_strictly_and_uploads_on_main_only() -> None
     assert runs.index("make test") < runs.index(".venv/bin/digest build --strict")
     upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    setup = next(s for s in steps if "setup-python" in s.get("uses", ""))
-    assert setup["with"]["cache"] == "pip"
+    cache = next(s for s in steps if "actions/cache" in s.get("uses", ""))
+    assert cache["with"]["path"] == "~/.cache/pip"
+    assert load()["jobs"]["build"]["container"]["image"].startswith("python:3.11-bookworm")
     for step in steps:
         if "uses" in step:
             assert len(step["uses"].split("@")[1]) == 40, step["uses"]  # pinned to a commit
