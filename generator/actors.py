@@ -44,6 +44,11 @@ class ActorIndex:
         return found or self.by_form.get(key)
 
 
+def people_of(index: ActorIndex) -> frozenset[str]:
+    """Ids of the actors who are people."""
+    return frozenset(actor.id for actor in index.actors if actor.kind is ActorKind.PERSON)
+
+
 def build_actors(analyses: Sequence[Analysis], min_mentions: int,
                  specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
     """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""

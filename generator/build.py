@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from . import analyze as nlp
-from .actors import ActorIndex, build_actors
+from .actors import ActorIndex, build_actors, people_of
 from .aliasfile import load_aliases
 from .cache import AnalysisCache
 from .config import Config
@@ -73,7 +73,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         summaries = {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
                                              summary_context(a.article_id, actors, idf)) for a in analyses}
     with timer.stage("stories"):
-        groups = cluster_stories(articles, analyses, actors.by_article)
+        groups = cluster_stories(articles, analyses, actors.by_article, people_of(actors))
         stories = make_stories(groups, articles, analyses, idf)
     with timer.stage("related"):
         related = related_articles(analyses, actors.by_article, idf, config.related_articles)

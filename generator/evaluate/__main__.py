@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..actors import build_actors
+from ..actors import build_actors, people_of
 from ..analyze import analyze
 from ..config import Config
 from ..ingest import ingest
@@ -74,7 +74,7 @@ def stories(dataset: Path, model: str) -> None:
     articles = ingested.articles
     analyses = analyze(articles, model)
     actors = build_actors(analyses, Config().min_actor_mentions)
-    groups = cluster_stories(articles, analyses, actors.by_article)
+    groups = cluster_stories(articles, analyses, actors.by_article, people_of(actors))
     names = {a.id: a.source_file for a in articles}
     twins = duplicate_twins(ingested.findings)  # a skipped copy belongs where its original is
     stories = [[names[i] for i in g.article_ids] for g in groups]
