@@ -29,6 +29,8 @@ class ActorIndex:
     by_form: Mapping[str, str]
     by_article_form: Mapping[tuple[str, str], str]
     by_article: Mapping[str, tuple[str, ...]]
+    surnames: Mapping[str, str]
+    """Actor id -> the last word of its name's key, for "Donfried" said."""
 
     def resolve(self, surface: str | None, article_id: str | None = None) -> str | None:
         """The actor a name refers to: as tagged in the article, else the one actor of the article
@@ -38,8 +40,7 @@ class ActorIndex:
         key = form_key(normalise_name(surface))
         found = self.by_article_form.get((article_id or "", key))
         if found is None and article_id and " " not in key:
-            names = {a.id: a.name for a in self.actors}
-            same = [i for i in self.by_article.get(article_id, ()) if form_key(names[i]).split(" ")[-1] == key]
+            same = [i for i in self.by_article.get(article_id, ()) if self.surnames.get(i) == key]
             found = same[0] if len(same) == 1 else None
         return found or self.by_form.get(key)
 
@@ -216,7 +217,8 @@ class _Groups:
                               key=lambda a: (-a.mentions, a.id)))
         by_form = {key: ids[self.find(key)] for key in self.parent if self.find(key) in ids}
         by_article_form = {(m.article, m.surface_key): ids[root] for root, group in kept.items() for m in group}
-        return ActorIndex(actors, by_form, by_article_form, _by_article(kept, ids))
+        surnames = {actor.id: form_key(actor.name).split(" ")[-1] for actor in actors}
+        return ActorIndex(actors, by_form, by_article_form, _by_article(kept, ids), surnames)
 
     def _strong(self, root: str, group: list[NameMention], min_mentions: int) -> bool:
         """Enough evidence: repeated, in two articles, a full personal name, or a known actor."""

@@ -200,7 +200,7 @@ def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:
     sentences = tuple(_sentence(offset + i, sent, starts, part.numbers) for i, sent in enumerate(doc.sents))
     sent_index = {sent.start: offset + i for i, sent in enumerate(doc.sents)}
     mentions = tuple(
-        Mention(_entity_text(ent), ent.label_, sent_index[ent.sent.start])
+        Mention(entity_text(ent), ent.label_, sent_index[ent.sent.start])
         for ent in doc.ents if ent.label_ in ENTITY_LABELS)
     def paragraph_of(char: int) -> int:
         return part.numbers[bisect.bisect_right(starts, char) - 1]
@@ -227,5 +227,3 @@ def _sentence(index: int, sent: Span, starts: list[int], numbers: tuple[int, ...
                     tuple(t.lemma_.lower() for t in words))
 
 
-def _entity_text(ent: Span) -> str:
-    return entity_text(ent)

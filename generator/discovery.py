@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import vectors
 from .models import Analysis, Theme, ThemeMatch
 
 MIN_CORPUS = 10
@@ -53,7 +54,7 @@ def discover_themes(analyses: Sequence[Analysis], order: Sequence[str],
             group.articles |= articles
         else:
             groups.append(_Group([phrase], articles))
-    kept = [g for g in groups if not any(_jaccard(g.articles, set(t.article_ids)) >= 0.8 for t in taxonomy)]
+    kept = [g for g in groups if not any(vectors.jaccard(g.articles, set(t.article_ids)) >= 0.8 for t in taxonomy)]
     kept.sort(key=lambda g: (-len(g.articles), g.phrases[0]))
     rank = {article_id: i for i, article_id in enumerate(order)}
     return [_theme(g, phrases_of, rank) for g in kept[:LIMIT]]
@@ -62,11 +63,8 @@ def discover_themes(analyses: Sequence[Analysis], order: Sequence[str],
 def _belongs(phrase: str, articles: set[str], group: _Group) -> bool:
     words = set(phrase.split())
     variant = any(words <= set(p.split()) or set(p.split()) <= words for p in group.phrases)
-    return variant or _jaccard(articles, group.articles) >= SAME_ARTICLES
+    return variant or vectors.jaccard(articles, group.articles) >= SAME_ARTICLES
 
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _theme(group: _Group, phrases_of: dict[str, set[str]], rank: dict[str, int]) -> tuple[str, Theme]:

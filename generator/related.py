@@ -28,6 +28,5 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
 
 
 def _score(a: str, b: str, vecs: Mapping[str, vectors.Vector], actors_of: Mapping[str, tuple[str, ...]]) -> float:
-    mine, theirs = set(actors_of.get(a, ())), set(actors_of.get(b, ()))
-    shared = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+    shared = vectors.jaccard(set(actors_of.get(a, ())), set(actors_of.get(b, ())))
     return (1 - ACTOR_WEIGHT) * vectors.cosine(vecs[a], vecs[b]) + ACTOR_WEIGHT * shared

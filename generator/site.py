@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from .aliasfile import load_aliases
 from .build import Generated
 from .config import Config, load_config
-from .errors import BuildError, ConfigError
+from .errors import BuildError, ConfigError, ModelError
 from .ingest import ingest
 from .models import Finding, Severity
 from .plugin import DigestPlugin
@@ -100,7 +100,5 @@ def _check_model(name: str) -> None:
     import spacy.util
 
     if not spacy.util.is_package(name) and not Path(name).is_dir():
-        from .errors import ModelError
-
         raise ModelError(f"The spaCy pipeline '{name}' is not installed. Run 'make setup', or set "
                          "'model' in digest.yml to an installed pipeline.")

@@ -78,12 +78,9 @@ def _in_window(a: date | None, b: date | None) -> bool:
 def _combine(text: float, pair: tuple[str, str], actors_of: Mapping[str, tuple[str, ...]],
              people: frozenset[str]) -> float:
     mine, theirs = set(actors_of.get(pair[0], ())), set(actors_of.get(pair[1], ()))
-    return (TEXT_WEIGHT * text + ACTOR_WEIGHT * _jaccard(mine, theirs)
-            + PERSON_WEIGHT * _jaccard(mine & people, theirs & people))
+    return (TEXT_WEIGHT * text + ACTOR_WEIGHT * vectors.jaccard(mine, theirs)
+            + PERSON_WEIGHT * vectors.jaccard(mine & people, theirs & people))
 
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _story(group: list[str], text: Mapping[tuple[str, str], float], dates: Mapping[str, date | None]) -> StoryGroup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 Vector = dict[str, float]
 
@@ -49,3 +50,8 @@ def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int)
         for i, a in enumerate(ids):
             pairs.update((a, b) for b in ids[i + 1:])
     return pairs
+
+
+def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Shared items over all items; 0 for two empty sets."""
+    return len(a & b) / len(a | b) if a | b else 0.0

@@ -43,35 +43,22 @@ def test_article_summaries_beat_lead_3_and_hold_their_floors() -> None:
 
 @pytest.fixture(scope="module")
 def ecbplus():
-    from generator.actors import build_actors
-    from generator.analyze import analyze
-    from generator.ingest import ingest
+    from generator.evaluate import load_corpus
 
-    data = dataset("ecbplus-dev")
-    ingested = ingest(data / "articles")
-    analyses = analyze(ingested.articles, MODEL)
-    return data, ingested, analyses, build_actors(analyses, Config().min_actor_mentions)
+    return load_corpus(dataset("ecbplus-dev"), MODEL)
 
 
 def test_alias_pairs_hold_their_floors(ecbplus) -> None:
     from generator.evaluate.aliases import score_aliases
 
-    data, _, _, actors = ecbplus
-    scores = score_aliases(actors.actors, data / "gold.json")
+    scores = score_aliases(ecbplus.actors.actors, ecbplus.folder / "gold.json")
     assert scores.precision >= ALIAS_FLOORS["precision"], scores
     assert scores.recall >= ALIAS_FLOORS["recall"], scores
 
 
 def test_stories_hold_their_floors(ecbplus) -> None:
-    from generator.actors import people_of
-    from generator.evaluate.stories import duplicate_twins, score_stories
-    from generator.stories import cluster_stories
+    from generator.evaluate.stories import evaluate_stories
 
-    data, ingested, analyses, actors = ecbplus
-    names = {a.id: a.source_file for a in ingested.articles}
-    twins = duplicate_twins(ingested.findings)
-    groups = cluster_stories(ingested.articles, analyses, actors.by_article, people_of(actors))
-    stories = [[names[i] for i in g.article_ids] for g in groups]
-    scores = score_stories([s + [c for n in s for c in twins.get(n, [])] for s in stories], data / "gold.json")
+    scores, _ = evaluate_stories(ecbplus)
     assert scores.f1 >= STORY_FLOORS["f1"], scores
     assert scores.bcubed_f1 >= STORY_FLOORS["bcubed_f1"], scores

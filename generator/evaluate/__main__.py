@@ -6,13 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..actors import build_actors, people_of
-from ..analyze import analyze
 from ..config import Config
-from ..ingest import ingest
-from ..stories import cluster_stories
+from . import load_corpus
 from .aliases import score_aliases
-from .stories import duplicate_twins, score_stories
+from .stories import evaluate_stories
 from .summaries import format_table, rouge_table
 
 
@@ -35,10 +32,10 @@ def aliases(dataset: Path, model: str) -> None:
     Example:
         python -m generator.evaluate aliases ../shared/eval/ecbplus-dev
     """
-    articles = ingest(dataset / "articles").articles
-    actors = build_actors(analyze(articles, model), Config().min_actor_mentions)
+    corpus = load_corpus(dataset, model)
+    actors = corpus.actors
     scores = score_aliases(actors.actors, dataset / "gold.json")
-    click.echo(f"articles {len(articles)}  actors {len(actors.actors)}")
+    click.echo(f"articles {len(corpus.ingested.articles)}  actors {len(actors.actors)}")
     click.echo(f"alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
                f"(predicted {scores.predicted}, gold {scores.gold}, correct {scores.correct})")
 
@@ -70,17 +67,9 @@ def stories(dataset: Path, model: str) -> None:
     Example:
         python -m generator.evaluate stories ../shared/eval/ecbplus-dev
     """
-    ingested = ingest(dataset / "articles")
-    articles = ingested.articles
-    analyses = analyze(articles, model)
-    actors = build_actors(analyses, Config().min_actor_mentions)
-    groups = cluster_stories(articles, analyses, actors.by_article, people_of(actors))
-    names = {a.id: a.source_file for a in articles}
-    twins = duplicate_twins(ingested.findings)  # a skipped copy belongs where its original is
-    stories = [[names[i] for i in g.article_ids] for g in groups]
-    stories = [story + [copy for name in story for copy in twins.get(name, [])] for story in stories]
-    scores = score_stories(stories, dataset / "gold.json")
-    click.echo(f"articles {len(articles)}  stories {len(groups)}")
+    corpus = load_corpus(dataset, model)
+    scores, count = evaluate_stories(corpus)
+    click.echo(f"articles {len(corpus.ingested.articles)}  stories {count}")
     click.echo(f"pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}  "
                f"B-cubed F1 {scores.bcubed_f1:.3f}")
 

@@ -12,7 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..actors import people_of
 from ..models import Finding
+from ..stories import cluster_stories
+from . import DevCorpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +69,14 @@ def duplicate_twins(findings: Iterable[Finding]) -> dict[str, list[str]]:
             original = finding.reason.removeprefix("same text as ").split(";")[0]
             twins.setdefault(original, []).append(finding.path)
     return twins
+
+
+def evaluate_stories(corpus: DevCorpus) -> tuple[ClusterScores, int]:
+    """Cluster the corpus as a build would and score it; a skipped copy goes with its original."""
+    articles = corpus.ingested.articles
+    groups = cluster_stories(articles, corpus.analyses, corpus.actors.by_article, people_of(corpus.actors))
+    names = {a.id: a.source_file for a in articles}
+    twins = duplicate_twins(corpus.ingested.findings)
+    stories = [[names[i] for i in g.article_ids] for g in groups]
+    stories = [story + [copy for name in story for copy in twins.get(name, [])] for story in stories]
+    return score_stories(stories, corpus.folder / "gold.json"), len(groups)

@@ -93,7 +93,10 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
 
 
 def _str(value: object) -> str | None:
-    return str(value).strip() or None if value is not None and not isinstance(value, (dict, list)) else None
+    """A front matter scalar as stripped text; None for missing, empty or structured values."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value).strip() or None
 
 
 def _take_header_date(lines: list[str]) -> tuple[str | None, list[str]]:
