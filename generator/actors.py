@@ -8,6 +8,7 @@ one person's name (same first and last word) and a surname shared by exactly one
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,7 +18,7 @@ from .aliasfile import AliasSpec, load_aliases
 from .countries import country_names
 from .mentions import KIND_OF_LABEL, PLACE_LABELS, NameMention, article_mentions
 from .models import Actor, ActorKind, Analysis
-from .names import acronym, first_last, form_key, near_pairs, normalise_name
+from .names import ACRONYM_SKIP, acronym, first_last, form_key, near_pairs, normalise_name, same_first_name
 from .slugs import unique_slugs
 
 
@@ -79,7 +80,9 @@ class _Groups:
         self._merge_acronyms()
         self._merge_name_variants()
         self._merge_misspelt_people()
+        self._merge_first_name_variants()
         self._merge_spacing()
+        self._merge_place_heads()
         self._merge_contained_names()
         self._merge_surnames()
 
@@ -122,11 +125,23 @@ class _Groups:
                 self.kinds[key] = ActorKind.PLACE
 
     def _merge_acronyms(self) -> None:
+        """"NATO" and "North Atlantic Treaty Organization". A two-letter acronym is ambiguous: it joins
+        only the actor that makes two thirds of its expansions' mentions ("AP" and "Associated Press",
+        but "NP" neither "National Park" nor "North Philadelphia")."""
         present = set(self.parent)
+        expansions: dict[str, Counter[str]] = defaultdict(Counter)
         for mention in self.mentions:
             short = acronym(mention.name)
             if mention.label != "PERSON" and short in present and not {short, mention.key} & self.separate:
-                self.union(short, mention.key)
+                expansions[short][self.find(mention.key)] += 1
+        for short, keys in sorted(expansions.items()):
+            if len(short) >= 3:
+                for key in sorted(keys):
+                    self.union(short, key)
+                continue
+            key, count = max(keys.items(), key=lambda item: (item[1], item[0]))
+            if 3 * count >= 2 * keys.total():
+                self.union(short, key)
 
     def _merge_name_variants(self) -> None:
         """"Mark Jay Heller" and "Mark Heller": one person."""
@@ -138,6 +153,30 @@ class _Groups:
         for keys in by_ends.values():
             for other in keys[1:]:
                 self.union(keys[0], other)
+        self._merge_longer_titles()
+
+    def _merge_longer_titles(self) -> None:
+        """"Central Election Commission" and "Central Election and Referendum Commission": an
+        organisation's name of three or more content words inside a longer one with the same first
+        and last word ("University of California" is not "University of Southern California")."""
+        keys = sorted({m.key for m in self.mentions if m.label != "PERSON" and " " in m.key} - self.separate)
+        by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key in keys:
+            by_ends[key.split(" ")[0], key.split(" ")[-1]].append(key)
+        for group in by_ends.values():
+            for short, long in itertools.permutations(group, 2):
+                content = [w for w in short.split(" ") if w not in ACRONYM_SKIP]
+                if len(content) >= 3 and len(short) < len(long) and _subsequence(short.split(" "), long.split(" ")):
+                    self.union(short, long)
+
+    def _merge_place_heads(self) -> None:
+        """"Gaza Strip" is Gaza, "Aceh Province" is Aceh: a place and the same name with a generic head."""
+        for key in sorted(set(self.parent) - self.separate):
+            words = key.split(" ")
+            if len(words) >= 2 and words[-1] in _PLACE_HEADS and self.is_place(key):
+                base = " ".join(words[:-1])
+                if base in self.parent and self.is_place(base):
+                    self.union(base, key)
 
     def _merge_misspelt_people(self) -> None:
         """"Duncan Rait" and "Duncan Raite": one name part spelt one letter apart, the other equal;
@@ -166,6 +205,21 @@ class _Groups:
             if len(near.get(single, ())) == 1 and not self.is_place(single):
                 self.union(single, next(iter(near[single])))
 
+    def _merge_first_name_variants(self) -> None:
+        """"Mo Cheeks" and "Maurice Cheeks", "Alexis" and "Alexandros Grigoropoulos": one surname and
+        two forms of one first name, when neither form fits another person of that surname."""
+        by_last: dict[str, set[str]] = defaultdict(set)
+        for key in {m.key for m in self.mentions if m.label == "PERSON"} - self.separate:
+            words = key.split(" ")
+            if len(words) == 2 and len(words[1]) >= 4:
+                by_last[words[1]].add(words[0])
+        for last, firsts in sorted(by_last.items()):
+            fits = {first: [other for other in firsts if other != first and same_first_name(first, other)]
+                    for first in firsts}
+            for first, others in sorted(fits.items()):
+                if len(others) == 1 and fits[others[0]] == [first]:
+                    self.union(f"{first} {last}", f"{others[0]} {last}")
+
     def _merge_spacing(self) -> None:
         """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""
         by_compact: dict[str, str] = {}
@@ -178,7 +232,9 @@ class _Groups:
 
     def _merge_contained_names(self) -> None:
         """A multi-word name inside longer names of a single actor is that actor: "Mount Cook" in
-        "Mount Cook National Park" and "Aoraki Mount Cook National Park"."""
+        "Mount Cook National Park" and "Aoraki Mount Cook National Park". When the longer names belong
+        to several actors, the one that ends with it wins if it is alone, since the last words of a
+        name are its head: "Mount Cook" is "Aoraki Mount Cook", not "Mount Cook Village"."""
         keys = sorted({m.key for m in self.mentions if " " in m.key} - self.separate)
         holders: dict[str, set[str]] = defaultdict(set)
         for key in keys:
@@ -188,8 +244,12 @@ class _Groups:
                     if end - start < len(words):
                         holders[" ".join(words[start:end])].add(key)
         for key in sorted(keys, key=lambda k: (-len(k.split(" ")), k)):  # longest first, so holders merge first
+            if key in country_names():
+                continue
             roots = {self.find(holder) for holder in holders.get(key, ())}
-            if len(roots) == 1 and key not in country_names():
+            if len(roots) > 1:
+                roots = {self.find(holder) for holder in holders[key] if holder.endswith(" " + key)}
+            if len(roots) == 1:
                 self.union(key, roots.pop())
 
     def _merge_surnames(self) -> None:
@@ -244,6 +304,14 @@ class _Groups:
         articles = tuple(sorted({m.article for m in group}))
         forced = [kind for key, kind in self.kinds.items() if self.find(key) == root]
         return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group))
+
+
+_PLACE_HEADS = frozenset({"strip", "province", "region", "peninsula", "island", "islands"})
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
 
 
 def _vote(group: list[NameMention]) -> ActorKind:

@@ -64,7 +64,9 @@ def missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[NameM
         if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
             continue
         for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
-            if word.lower() not in _GENERIC_WORDS and form_key(word) not in ignore and len(word) >= 3:
+            key = form_key(word)
+            if (word.lower() not in _GENERIC_WORDS and key not in ignore and len(word) >= 3
+                    and key not in demonyms() and key not in country_names()):
                 anchors.setdefault(word, (mention.text, mention.sentence))
     tagged = defaultdict(list)
     for mention in analysis.mentions:
@@ -82,20 +84,37 @@ def missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[NameM
 
 def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) -> list[NameMention]:
     """A short form takes the key of the one longer name it abbreviates, when that name came first
-    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"."""
+    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"; and a
+    clipped form ("Indy", "Jags", "Philly") takes the key of the one earlier name it clips."""
     countries = country_names()
     first_seen: dict[str, int] = {}
     for position, mention in enumerate(mentions):
         first_seen.setdefault(mention.key, position)
-    resolved = []
+    resolved: list[NameMention] = []
     for position, mention in enumerate(mentions):
         target = None
         if mention.key not in separate and mention.key not in countries:
             earlier = [m for m in mentions[:position] if " " in m.key and first_seen[m.key] < first_seen[mention.key]]
-            target = _abbreviated(mention, earlier)
+            target = _abbreviated(mention, earlier) or _clipped(mention, resolved)
         resolved.append(NameMention(mention.name, mention.surface, mention.label, mention.article,
                                  mention.surface_key, target or mention.key))
     return resolved
+
+
+_CLIPPED = re.compile(r"^(?P<stem>[a-z]{3,5})(?:y|ie|s)$")
+
+
+def _clipped(mention: NameMention, earlier: list[NameMention]) -> str | None:
+    """The one earlier place or organisation with a word this name clips: "Indy" for Indianapolis,
+    "Philly" for Philadelphia. People are left out: "Andy" is no clip of "Anderson"."""
+    match = _CLIPPED.match(mention.key)
+    if not match:
+        return None
+    stem = match.group("stem")
+    stems = {stem, stem[:-1]} if stem[-1] == stem[-2] else {stem}  # "Philly": "phil"
+    clipped = {m.key for m in earlier if m.key != mention.key and m.label != "PERSON" and any(
+        word.startswith(tuple(stems)) and len(word) >= len(mention.key) + 3 for word in m.key.split(" "))}
+    return clipped.pop() if len(clipped) == 1 else None
 
 
 def _abbreviated(mention: NameMention, earlier: list[NameMention]) -> str | None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from importlib import resources
+
+import yaml
 
 _TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
@@ -13,7 +17,7 @@ _COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd",
                             "ag", "sa", "gmbh"})
 _PARTICLES = frozenset({"of", "and", "the", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin",
                         "ibn", "la", "le", "du", "di", "for", "on", "in", "at", "&", "y", "e"})
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _SPELLING = (("centre", "center"), ("organisation", "organization"), ("defence", "defense"),
              ("theatre", "theater"), ("programme", "program"))
@@ -23,12 +27,14 @@ def surface_name(text: str) -> str:
     """The name as written, without a leading 'the', a possessive, or a lower-case tail that
     headline-cased text glued on ("Lindsay Lohan checks into" -> "Lindsay Lohan")."""
     words = " ".join(text.split()).strip(" .,;:-–—\"'“”‘’()[]").split(" ")
-    if len(words) > 1 and words[0].lower() == "the":
+    while len(words) > 1 and words[0].lower() == "the":  # also "the The Associated Press"
         words = words[1:]
     for index, word in enumerate(words[1:], start=1):
         if word[:1].islower() and word.lower() not in _PARTICLES:
             words = words[:index]
             break
+    while len(words) > 1 and words[-1] in _PARTICLES:  # "National Player of" -> "National Player"
+        words.pop()
     words[-1] = _POSSESSIVE.sub("", words[-1])
     return " ".join(words).strip(" .,;:-–—")
 
@@ -58,13 +64,39 @@ def is_name_like(name: str) -> bool:
             and any(ch.isupper() for ch in name) and name[0].isalpha() and len(name.split()) <= 6)
 
 
+def is_acronym(name: str) -> bool:
+    """"NATO", "BBC", "U.S.": one word of two to six capitals."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def acronym(name: str) -> str | None:
     """"North Atlantic Treaty Organization" -> "nato"; None for one-word names or lower-case words."""
-    words = [w for w in name.replace(".", "").split() if w.lower() not in _ACRONYM_SKIP]
+    words = [w for w in name.replace(".", "").split() if w.lower() not in ACRONYM_SKIP]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return None
     # An all-capitals word keeps its letters: "US Geological Survey" -> "usgs".
     return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).casefold()
+
+
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    text = resources.files("generator").joinpath("data/nicknames.yml").read_text(encoding="utf-8")
+    return {short: frozenset(full) for short, full in yaml.safe_load(text).items()}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Two spellings of one first name: a listed short form ("Mo", "Maurice"), one starting the other
+    or both starting with the same four letters ("Alex", "Alexis", "Alexandros"), or one letter apart
+    ("Jon", "John")."""
+    if a == b:
+        return True
+    if b in _nicknames().get(a, ()) or a in _nicknames().get(b, ()):
+        return True
+    shorter = min(len(a), len(b))
+    if shorter >= 3 and (a.startswith(b) or b.startswith(a) or (shorter >= 4 and a[:4] == b[:4])):
+        return True
+    return shorter >= 3 and one_edit_apart(a, b)
 
 
 def first_last(key: str) -> tuple[str, str] | None:

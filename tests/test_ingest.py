@@ -76,6 +76,22 @@ def test_headline_first_line_becomes_title(tmp_path: Path) -> None:
     assert "Ministers agree" not in article.text
 
 
+def test_headline_directly_above_the_text_is_the_title_not_the_lead(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "http://example.com/2012/amd-acquires-seamicro\n"
+          "AMD Acquires SeaMicro in Bet on Server Chips\nMarch 1, 2012 -- 07:58 GMT (23:58 PST)\n" + BODY)
+    article = only_article(tmp_path)
+    assert article.title == "AMD Acquires SeaMicro in Bet on Server Chips"
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+    assert article.date == date(2012, 3, 1)
+
+
+def test_wrapped_first_line_of_prose_is_not_taken_for_a_headline(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Russian President Vladimir Putin warned the United States and\n"
+          "NATO on Tuesday that Moscow would respond to any new deployment near its borders.\n")
+    article = only_article(tmp_path)
+    assert article.paragraphs[0].startswith("Russian President Vladimir Putin warned the United States and NATO")
+
+
 def test_comment_form_and_link_lines_removed(tmp_path: Path) -> None:
     kept, removed = clean_lines([*BODY.splitlines(), "Read Also: Something else", "", "Recent Articles",
                                  "Leave A Reply", "Please enter your comment!", "Please enter your name here"])

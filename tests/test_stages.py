@@ -66,6 +66,58 @@ def test_actor_ids_do_not_change_when_articles_are_added() -> None:
     assert one.resolve("Vladimir Putin") == two.resolve("Vladimir Putin") == "vladimir-putin"
 
 
+def names_of(index) -> list[list[str]]:
+    return sorted(sorted([a.name, *a.aliases]) for a in index.actors)
+
+
+def test_first_name_forms_of_one_surname_merge_but_different_people_do_not() -> None:
+    index = build_actors([analysis("a", ["x"], [("Maurice Cheeks", "PERSON"), ("Alexandros Grigoropoulos", "PERSON"),
+                                                ("Roy Williams", "PERSON"), ("Jon Owen", "PERSON")]),
+                          analysis("b", ["x"], [("Mo Cheeks", "PERSON"), ("Alexis Grigoropoulos", "PERSON"),
+                                                ("Jamal Williams", "PERSON"), ("John Owen", "PERSON")])],
+                         min_mentions=2)
+    merged = names_of(index)
+    assert ["Maurice Cheeks", "Mo Cheeks"] in merged
+    assert ["Alexandros Grigoropoulos", "Alexis Grigoropoulos"] in merged
+    assert ["John Owen", "Jon Owen"] in merged
+    assert ["Jamal Williams"] in merged and ["Roy Williams"] in merged
+
+
+def test_clipped_names_join_the_place_or_team_they_clip() -> None:
+    index = build_actors([analysis("a", ["x"], [("Indianapolis Colts", "ORG"), ("Indy", "GPE"),
+                                                ("Philadelphia", "GPE"), ("Philly", "PERSON"),
+                                                ("Andrew Anderson", "PERSON"), ("Andy", "PERSON")])],
+                         min_mentions=1)
+    merged = names_of(index)
+    assert ["Indianapolis Colts", "Indy"] in merged
+    assert ["Philadelphia", "Philly"] in merged
+    assert not any("Andy" in names and "Andrew Anderson" in names for names in merged)
+
+
+def test_two_letter_acronym_joins_only_a_dominant_expansion() -> None:
+    index = build_actors([analysis("a", ["x"], [("Associated Press", "ORG")] * 3 + [("AP", "ORG")]),
+                          analysis("b", ["x"], [("National Park", "ORG"), ("North Philadelphia", "GPE"),
+                                                ("NP", "ORG")])],
+                         min_mentions=1)
+    merged = names_of(index)
+    assert ["AP", "Associated Press"] in merged
+    assert ["NP"] in merged
+
+
+def test_longer_forms_of_a_name_with_the_same_head_merge() -> None:
+    index = build_actors([analysis("a", ["x"], [("Central Election Commission", "ORG"), ("Mount Cook", "LOC"),
+                                                ("the Gaza Strip", "GPE"), ("University of California", "ORG")]),
+                          analysis("b", ["x"], [("Central Election and Referendum Commission", "ORG"),
+                                                ("Aoraki Mount Cook", "LOC"), ("Mount Cook Village", "LOC"),
+                                                ("Gaza", "GPE"), ("University of Southern California", "ORG")])],
+                         min_mentions=1)
+    merged = names_of(index)
+    assert ["Central Election Commission", "Central Election and Referendum Commission"] in merged
+    assert ["Aoraki Mount Cook", "Mount Cook"] in merged and ["Mount Cook Village"] in merged
+    assert ["Gaza", "Gaza Strip"] in merged
+    assert ["University of California"] in merged and ["University of Southern California"] in merged
+
+
 CAPTION = "Photo: Jane Smith/Reuters shows the minister arriving at the summit in Brussels today."
 ARTICLE = [
     "The government announced a sweeping plan to cut energy prices for households this winter.",

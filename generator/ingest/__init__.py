@@ -78,7 +78,7 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     header_date, lines = _take_header_date(lines)
     outlet, lines = _take_dateline(lines)
     kept, removed = clean.clean_lines(lines, repeated)
-    paragraphs = _paragraphs(kept)
+    paragraphs = _paragraphs(titles.separate_headline(kept))
     fm = source.front_matter
     title, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
     if not paragraphs:

@@ -19,6 +19,7 @@ _CREDIT = re.compile(
     rf"^\s*(image|photo|picture|video)\s+(source|caption|credit)s?\b|"
     rf"\b({_AGENCIES})\b\s*/|/\s*({_AGENCIES})\b|\b(photograph|photo|image)\s*(by|:)|©", re.I)
 _URL = re.compile(r"^\s*(<)?(https?://|www\.)\S+(>)?\s*$", re.I)
+_URL_START = re.compile(r"^\s*(https?://|www\.)\S+", re.I)
 _SEE_ALSO = re.compile(r"^\s*(read|see|watch|listen)\s+(also|more)\b\s*:?|^\s*(related|recommended|more)\s*:", re.I)
 _SOCIAL = re.compile(
     r"^\s*(share( this)?|tweet|e-?mail|print|subscribe|sign up|follow us|log ?in|register|advertisement|"
@@ -29,7 +30,7 @@ _BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.
 _SEPARATORS = re.compile(r"\s[|•›»>·]\s")
 _DATE_WORDS = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
                r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(t[\d:.]+z?)?|\d{1,2}|\d{4}|"
-               r"[\d:]+\s*(am|pm)?|at|on|posted|published|updated|last|modified|by|[,|•·-]|"
+               r"[\d:]+\s*(am|pm)?|at|on|posted|published|updated|last|modified|by|[,|•·()-]|"
                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|utc|gmt|[a-z]{1,2}t|[ap]\.?m\.?|"
                r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|an?|just|now|read|min")
 _TIMESTAMP = re.compile(rf"^\s*((?:{_DATE_WORDS})\s*)+$", re.I)
@@ -47,7 +48,8 @@ def is_paragraph(line: str) -> bool:
 
 
 def is_url(line: str) -> bool:
-    return bool(_URL.match(line))
+    """A link on its own line, also when a scraper has broken it up with spaces."""
+    return bool(_URL.match(line)) or (bool(_URL_START.match(line)) and not is_paragraph(line))
 
 
 def is_timestamp(line: str) -> bool:

@@ -34,6 +34,29 @@ def is_headline(line: str) -> bool:
     return stripped[0].isupper() or stripped[0] in "\"'“‘"
 
 
+def separate_headline(lines: list[str]) -> list[str]:
+    """A headline line directly above the text (no blank line between) stays its own paragraph.
+
+    It must read as a headline, end on a full word, and either be written in title case or come
+    before a line that starts like a sentence: wrapped prose ends on a dangling word ("...the
+    United States and" / "NATO said") or runs on in lower case."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or first + 1 >= len(lines) or not lines[first + 1].strip() or not is_headline(lines[first]):
+        return lines
+    following = lines[first + 1].lstrip()
+    last_word = lines[first].split()[-1].lower()
+    runs_on = last_word in _DANGLING and last_word not in ("said", "says")  # "..., lawyer says" ends headlines
+    if not runs_on and (_title_cased(lines[first]) or following[0].isupper()):
+        return [*lines[:first + 1], "", *lines[first + 1:]]
+    return lines
+
+
+def _title_cased(line: str) -> bool:
+    """Most words of four or more letters start with a capital, as in "Lohan Checks Into Rehab"."""
+    long_words = [word for word in _WORD.findall(line) if len(word) >= 4]
+    return len(long_words) >= 2 and sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words)
+
+
 def trailer_headline(lines: list[str]) -> tuple[str, str] | None:
     """The ``Headline - Outlet`` line aggregators append, as (headline, outlet)."""
     for line in lines:
