@@ -21,6 +21,7 @@ MODEL = Config().model
 SUMMARY_FLOORS = {"rouge1": 51.2, "rouge2": 44.8, "rougeLsum": 50.4}
 ALIAS_FLOORS = {"precision": 0.95, "recall": 0.63}
 STORY_FLOORS = {"f1": 0.845, "bcubed_f1": 0.895}
+STORY_SUMMARY_FLOORS = {"rouge1": 37.5, "rouge2": 14.8, "rougeLsum": 35.0}
 
 
 def dataset(name: str) -> Path:
@@ -62,3 +63,13 @@ def test_stories_hold_their_floors(ecbplus) -> None:
     scores, _ = evaluate_stories(ecbplus)
     assert scores.f1 >= STORY_FLOORS["f1"], scores
     assert scores.bcubed_f1 >= STORY_FLOORS["bcubed_f1"], scores
+
+
+def test_story_summaries_beat_pooled_lexrank_and_hold_their_floors(ecbplus) -> None:
+    from generator.evaluate.story_summaries import story_summary_table
+
+    (ours, lexrank, _leads), count = story_summary_table(ecbplus)
+    assert count == 21
+    assert ours.rouge1 > lexrank.rouge1 and ours.rouge2 > lexrank.rouge2 and ours.rougeLsum > lexrank.rougeLsum
+    for metric, floor in STORY_SUMMARY_FLOORS.items():
+        assert getattr(ours, metric) >= floor, (metric, getattr(ours, metric))

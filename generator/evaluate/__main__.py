@@ -10,6 +10,7 @@ from ..config import Config
 from . import load_corpus
 from .aliases import score_aliases
 from .stories import evaluate_stories
+from .story_summaries import story_summary_table
 from .summaries import format_table, rouge_table
 
 
@@ -55,6 +56,22 @@ def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
     ours, lead, count = rouge_table(dataset, model, method, sentences)
     click.echo(f"{count} articles, {sentences}-sentence summaries")
     click.echo(format_table([ours, lead]))
+
+
+@main.command("story-summaries")
+@DATASET
+@MODEL
+def story_summaries(dataset: Path, model: str) -> None:
+    """ROUGE of ~100-word story summaries against the headlines of each ECB+ event group, beside
+    LexRank over the group's pooled sentences and the articles' leads.
+
+    \b
+    Example:
+        python -m generator.evaluate story-summaries ../shared/eval/ecbplus-dev
+    """
+    rows, count = story_summary_table(load_corpus(dataset, model))
+    click.echo(f"{count} event groups, about 100 words each, against the groups' headlines")
+    click.echo(format_table(rows))
 
 
 @main.command()
