@@ -15,6 +15,7 @@ from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .errors import DigestError
 from .models import Severity
+from .pagecache import CachedPage, PageCache
 
 log = get_plugin_logger("digest")
 
@@ -31,6 +32,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.overrides: dict[str, Any] = {}
         self.digest_config: Config | None = None
         self.result: Generated | None = None
+        self.page_cache: PageCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and the loaded model) across serve rebuilds."""
@@ -53,11 +55,21 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             raise PluginError(str(error)) from None
         for finding in self.result.findings:
             (log.warning if finding.severity is Severity.PROBLEM else log.info)(str(finding))
+        in_nav = set(_nav_paths(config.nav or []))
+        cache_dir = self.digest_config.cache_dir
+        self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir else None
         for path, content in [*self.result.pages.items(), *self.result.files.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
-            files.append(File.generated(config, path, content=content))
+            file = File.generated(config, path, content=content)
+            files.append(file)
+            if self.page_cache and file.is_documentation_page() and path not in in_nav:
+                CachedPage(file, config, self.page_cache)  # nav pages keep their nav titles
         return files
+
+    def on_post_build(self, *, config) -> None:
+        if self.page_cache:
+            self.page_cache.prune()
 
     def on_pre_page(self, page, *, config, files):
         # The sitemap's dates come from here; the build date keeps them reproducible.
@@ -71,3 +83,15 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if self.digest_config.themes:
             server.watch(str(self.digest_config.themes))
         return server
+
+
+def _nav_paths(items: list) -> list[str]:
+    """Every page path named in ``nav``, at any depth."""
+    found: list[str] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found.extend(_nav_paths(value))
+        elif isinstance(value, str):
+            found.append(value)
+    return found

@@ -129,6 +129,12 @@ def _follow(source: str, section: str, term_id: str) -> Context:
     return {"rss": v.link("RSS", source, rss), "atom": v.link("Atom", source, atom)}
 
 
+FULL_ENTRIES = 20
+"""An actor page shows this many newest articles with their summaries, the older ones as one line each."""
+QUOTES = 50
+"""An actor page lists this many newest quotes; every quote stays on its article's page."""
+
+
 def _actor(views: v.Views, actor: Actor) -> Context:
     source = v.actor_page(actor)
     entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
@@ -139,7 +145,9 @@ def _actor(views: v.Views, actor: Actor) -> Context:
             "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
             "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
                                                     views.dates(actor.article_ids))] if c],
-            "entries": [views.entry_view(e, source) for e in entries], "quotes": quotes,
+            "entries": [views.entry_view(e, source) for e in entries[:FULL_ENTRIES]],
+            "earlier": [v.Row(views.entry_link(e.id, source), v.entry_meta(e)) for e in entries[FULL_ENTRIES:]],
+            "quotes": quotes[:QUOTES], "quote_count": len(quotes),
             "companions": [v.Row(views.actor_link(other, source), f"{n} shared articles")
                            for other, n in views.companions(actor)],
             "themes": _theme_rows(views, actor.article_ids, source)}

@@ -29,10 +29,9 @@ def tfidf(terms: Sequence[str], idf: Mapping[str, float], default_idf: float = 1
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two unit vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    """Cosine of two unit vectors: only the shared terms are visited (the key intersection runs in
+    C), and ``fsum`` is exactly rounded, so the result does not depend on the set's order."""
+    return math.fsum([a[term] * b[term] for term in a.keys() & b.keys()])
 
 
 def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int) -> set[tuple[str, str]]:

@@ -121,3 +121,44 @@ def test_rebuild_rewrites_only_changed_files(tmp_path: Path) -> None:
     again = build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir)
     assert (again.written, again.removed) == (0, 0) and about.stat().st_mtime_ns == stamp
     assert not list(tmp_path.glob(".digest-staging-*"))
+
+
+def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+    from mkdocs.structure.pages import Page
+
+    from generator.plugin import _nav_paths
+    from generator.site import build_site
+
+    converted: list[str] = []
+    plain_render = Page.render
+    monkeypatch.setattr(Page, "render", lambda page, config, files: (converted.append(page.file.src_uri),
+                                                                      plain_render(page, config, files))[1])
+    input_dir = tmp_path / "in"
+    shutil.copytree(SEEDS, input_dir)
+
+    def project(name: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        for part in ("docs", "templates"):
+            (folder / part).symlink_to(REPO / part)
+        shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+        (folder / "digest.yml").write_text(f"input: {input_dir}\ncache_dir: {tmp_path / ('cache-' + name)}\n")
+        return folder / "mkdocs.yml"
+
+    cached = project("cached")
+    first = build_site(cached, site_dir=tmp_path / "site").generated.pages
+    (input_dir / "new.txt").write_text(
+        "date 2021-12-30 Diplomats from Russia and the United States confirmed on Thursday that security talks "
+        "will open in Geneva on January 10.\n", encoding="utf-8")
+    converted.clear()
+    second = build_site(cached, site_dir=tmp_path / "site").generated.pages
+    never_cached = {*_nav_paths(yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]),
+                    *(p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md"))}
+    changed = {path for path, text in second.items() if first.get(path) != text}
+    assert set(converted) - never_cached == changed - never_cached
+    assert len(changed) < len(second) / 2  # most pages came from the cache
+    build_site(project("fresh"), site_dir=tmp_path / "fresh-site")
+    a, b = tree(tmp_path / "site"), tree(tmp_path / "fresh-site")
+    assert a.keys() == b.keys() and [name for name in a if a[name] != b[name]] == []

@@ -100,3 +100,27 @@ def test_charts_escape_labels_and_describe_their_figures() -> None:
     assert line_chart("c3", "Empty", {"Nobody": []}) is None and bar_chart("c4", "Empty", []) is None
     spread = bar_chart("c5", "Weeks", [date(2021, 1, 4), date(2021, 6, 7)])
     assert spread is not None and spread.description == "Weeks: 4 Jan 2021: 1; 7 Jun 2021: 1"
+
+
+def test_long_actor_page_keeps_summaries_for_the_newest_and_lists_every_article() -> None:
+    from datetime import date, timedelta
+
+    from generator.models import Actor, ActorKind, AttributedQuote, Digest, Entry
+    from generator.render import FULL_ENTRIES, QUOTES, render_pages
+    from generator.views import actor_page
+
+    from .helpers import article
+
+    days = [date(2022, 1, 1) + timedelta(days=n) for n in range(30)]
+    entries = tuple(Entry(article(f"a{n:03d}", f"Story number {n}", day), f"articles/story-{n}/",
+                          (f"Summary sentence {n}.",), ("jane-doe",), (), None,
+                          tuple(AttributedQuote(f"Quote {n}-{k}", "jane-doe") for k in range(2)), ())
+                    for n, day in enumerate(days))
+    actor = Actor("jane-doe", "Jane Doe", ActorKind.PERSON, (), tuple(e.id for e in entries), 30)
+    newest_first = tuple(reversed(entries))  # as the digest orders its entries
+    page = render_pages(Digest(newest_first, (actor,), (), (), days[-1]), "Test", 10)[actor_page(actor)]
+    assert all(f"Story number {n}" in page for n in range(30))  # every article is listed
+    newest = range(29, 29 - FULL_ENTRIES, -1)
+    assert {n for n in range(30) if f"Summary sentence {n}." in page} == set(newest)
+    assert page.index("Story number 29") < page.index("## Earlier articles") < page.index("Story number 9]")
+    assert page.count("“Quote ") == QUOTES and "The 50 newest of 60 quotes" in page

@@ -1,0 +1,101 @@
+"""The page cache: a generated page whose Markdown did not change skips MkDocs' Markdown conversion.
+
+MkDocs converts every page on every build. For digest's generated pages the HTML depends only on
+the page's Markdown, its place in the site and the Markdown settings, so ``CachedPage`` keys the
+converted HTML, table of contents and anchors by those and reuses them on the next build: adding
+one article re-converts only the pages that list it. Theme rendering and the search index still
+run for every page. Pages written by hand in ``docs/`` are never cached. Entries not used by a
+build are deleted after it. Like the analysis cache, the files are pickles written by digest
+itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+PAGE_CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    content: str
+    toc: TableOfContents
+    title: str | None
+    anchors: frozenset[str]
+    links_to_anchors: dict[str, dict[str, str]] | None
+    """Linked file's source path -> {anchor: original link}, for MkDocs' anchor validation."""
+
+
+class PageCache:
+    def __init__(self, folder: Path, config: MkDocsConfig) -> None:
+        self.folder = folder
+        versions = [metadata.version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
+        self.salt = "\n".join([PAGE_CACHE_VERSION, *versions, repr(config["markdown_extensions"]),
+                               repr(sorted((config["mdx_configs"] or {}).items(), key=lambda item: item[0])),
+                               str(config["use_directory_urls"]), ""])
+        self.used: set[str] = set()
+
+    def key(self, page: Page) -> str:
+        text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> Rendered | None:
+        self.used.add(key)
+        try:
+            found = pickle.loads(self._path(key).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            return None
+        return found if isinstance(found, Rendered) else None
+
+    def put(self, key: str, rendered: Rendered) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(pickle.dumps(rendered, protocol=5))
+        os.replace(temporary, self._path(key))
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (pages that changed or went away)."""
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+class CachedPage(Page):
+    """A generated page that takes its HTML from the page cache when its Markdown is unchanged."""
+
+    def __init__(self, file: File, config: MkDocsConfig, cache: PageCache) -> None:
+        super().__init__(None, file, config)
+        self.cache = cache
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        key = self.cache.key(self)
+        found = self.cache.get(key)
+        if found is None:
+            super().render(config, files)
+            links = ({linked.src_uri: anchors for linked, anchors in self.links_to_anchors.items()}
+                     if self.links_to_anchors is not None else None)
+            found = Rendered(self.content or "", self.toc, self._title_from_render,
+                             frozenset(self.present_anchor_ids or ()), links)
+            self.cache.put(key, found)
+            return
+        self.content, self.toc, self._title_from_render = found.content, found.toc, found.title
+        self.present_anchor_ids = set(found.anchors)
+        if found.links_to_anchors is not None:
+            self.links_to_anchors = {linked: anchors for uri, anchors in found.links_to_anchors.items()
+                                     if (linked := files.get_file_from_path(uri)) is not None}
