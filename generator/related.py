@@ -18,8 +18,9 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
     """For each article, up to ``limit`` most similar other articles, best first (ties by id)."""
     vecs = {a.article_id: vectors.tfidf([t for s in a.sentences for t in s.terms], idf) for a in analyses}
     neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
-    for a, b in vectors.candidate_pairs(vecs, CANDIDATE_TERMS, max(200, len(vecs) // 20)):
-        score = _score(a, b, vecs, actors_of)
+    pairs = vectors.candidate_pairs(vecs, CANDIDATE_TERMS, max(200, len(vecs) // 20))
+    for (a, b), text in vectors.pair_cosines(vecs, pairs).items():
+        score = _score(a, b, text, actors_of)
         if score >= MIN_SIMILARITY:
             neighbours[a].append((score, b))
             neighbours[b].append((score, a))
@@ -27,6 +28,6 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
             for me, found in neighbours.items()}
 
 
-def _score(a: str, b: str, vecs: Mapping[str, vectors.Vector], actors_of: Mapping[str, tuple[str, ...]]) -> float:
+def _score(a: str, b: str, text: float, actors_of: Mapping[str, tuple[str, ...]]) -> float:
     shared = vectors.jaccard(set(actors_of.get(a, ())), set(actors_of.get(b, ())))
-    return (1 - ACTOR_WEIGHT) * vectors.cosine(vecs[a], vecs[b]) + ACTOR_WEIGHT * shared
+    return (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * shared

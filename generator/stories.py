@@ -57,7 +57,7 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     idf = vectors.idf_weights(features.values())
     vecs = {article_id: vectors.tfidf(terms, idf) for article_id, terms in features.items()}
     dates = {a.id: a.date for a in articles}
-    text = {pair: vectors.cosine(vecs[pair[0]], vecs[pair[1]]) for pair in _candidates(vecs, dates)}
+    text = vectors.pair_cosines(vecs, _candidates(vecs, dates))
     similarity = {pair: _combine(value, pair, actors_of, people) for pair, value in text.items()}
     order = sorted(dates, key=lambda i: (dates[i] or date.max, i))
     groups = [g for g in average_linkage(order, similarity, THRESHOLD) if len(g) > 1]

@@ -34,6 +34,38 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return math.fsum([a[term] * b[term] for term in a.keys() & b.keys()])
 
 
+PAIR_CHUNK = 50_000
+
+
+def pair_cosines(vecs: Mapping[str, Vector], pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """The cosine of every pair at once: the vectors become one sparse matrix (scipy) and each
+    chunk of pairs is a row-wise product of two row selections, computed in C."""
+    import numpy
+    from scipy import sparse
+
+    ordered = sorted(pairs)
+    if not ordered:
+        return {}
+    ids = {item: row for row, item in enumerate(sorted(vecs))}
+    columns: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for item in sorted(vecs):
+        for term, weight in sorted(vecs[item].items()):
+            indices.append(columns.setdefault(term, len(columns)))
+            data.append(weight)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((numpy.array(data, dtype=numpy.float64), numpy.array(indices, dtype=numpy.int64),
+                                numpy.array(indptr, dtype=numpy.int64)), shape=(len(ids), max(len(columns), 1)))
+    found: dict[tuple[str, str], float] = {}
+    for start in range(0, len(ordered), PAIR_CHUNK):
+        chunk = ordered[start:start + PAIR_CHUNK]
+        left = matrix[[ids[a] for a, _ in chunk]]
+        right = matrix[[ids[b] for _, b in chunk]]
+        values = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
+        found.update(zip(chunk, (float(v) for v in values), strict=True))
+    return found
+
+
 def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int) -> set[tuple[str, str]]:
     """Pairs of ids sharing one of their ``top_terms`` heaviest terms, ignoring terms held by more than
     ``max_shared`` ids (too common to tell documents apart): near-linear instead of all pairs."""
