@@ -1,12 +1,15 @@
-"""The page cache: a generated page whose Markdown did not change skips MkDocs' Markdown conversion.
+"""The page cache: a generated page whose Markdown did not change is neither converted nor themed again.
 
-MkDocs converts every page on every build. For digest's generated pages the HTML depends only on
-the page's Markdown, its place in the site and the Markdown settings, so ``CachedPage`` keys the
-converted HTML, table of contents and anchors by those and reuses them on the next build: adding
-one article re-converts only the pages that list it. Theme rendering and the search index still
-run for every page. Pages written by hand in ``docs/`` are never cached. Entries not used by a
-build are deleted after it. Like the analysis cache, the files are pickles written by digest
-itself.
+MkDocs converts and themes every page on every build. For digest's generated pages the converted
+HTML depends only on the page's Markdown, its place in the site and the Markdown settings, so
+``CachedPage`` keys the HTML, table of contents and anchors by those and reuses them on the next
+build. The themed page also depends on the site around it, so its key adds a fingerprint of the
+site's configuration, hand-written pages, theme overrides and package versions (``site_salt``);
+a page found under that key is written through a template that prints it as it was. Adding one
+article thus converts and themes only the pages that list it. The search index still reads every
+page. Pages named in the navigation and pages written by hand in ``docs/`` are never cached.
+Entries not used by a build are deleted after it. Like the analysis cache, the files are pickles
+written by digest itself.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 PAGE_CACHE_VERSION = "1"
+CACHED_TEMPLATE = "digest-cached.html"
+"""In ``templates/theme/``: prints the stored themed page unchanged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class PageCache:
                                repr(sorted((config["mdx_configs"] or {}).items(), key=lambda item: item[0])),
                                str(config["use_directory_urls"]), ""])
         self.used: set[str] = set()
+        self.site_salt = ""
 
     def key(self, page: Page) -> str:
         text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown}"
@@ -68,12 +74,47 @@ class PageCache:
             stream.write(pickle.dumps(rendered, protocol=5))
         os.replace(temporary, self._path(key))
 
+    def output_key(self, page: CachedPage) -> str:
+        """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
+        text = f"{self.site_salt}\n{page.cache_key}\n{page.title}\n{sorted(page.meta.items())!r}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_output(self, key: str) -> str | None:
+        self.used.add(key)
+        try:
+            return (self.folder / f"{key}.html").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def put_output(self, key: str, output: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(output)
+        os.replace(temporary, self.folder / f"{key}.html")
+
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""
         if self.folder.is_dir():
-            for path in self.folder.glob("*.pickle"):
+            for path in [*self.folder.glob("*.pickle"), *self.folder.glob("*.html")]:
                 if path.stem not in self.used:
                     path.unlink(missing_ok=True)
+
+
+def site_fingerprint(config: MkDocsConfig, roots: list[Path]) -> str:
+    """Everything outside a generated page that its themed HTML can depend on: the MkDocs and digest
+    configuration files, every file under ``roots`` (hand-written pages, theme overrides) and the
+    versions of the packages that theme it."""
+    digest = hashlib.sha256()
+    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2")]
+    digest.update("\n".join([PAGE_CACHE_VERSION, *versions, ""]).encode())
+    files = [Path(config.config_file_path)] if config.config_file_path else []
+    for root in roots:
+        files += sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
+    for path in files:
+        digest.update(f"{path}\n".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
 
 
 class CachedPage(Page):
@@ -82,9 +123,12 @@ class CachedPage(Page):
     def __init__(self, file: File, config: MkDocsConfig, cache: PageCache) -> None:
         super().__init__(None, file, config)
         self.cache = cache
+        self.cache_key = ""
+        self.output_key = ""
+        self.cached_output: str | None = None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        key = self.cache.key(self)
+        key = self.cache_key = self.cache.key(self)
         found = self.cache.get(key)
         if found is None:
             super().render(config, files)
@@ -99,3 +143,14 @@ class CachedPage(Page):
         if found.links_to_anchors is not None:
             self.links_to_anchors = {linked: anchors for uri, anchors in found.links_to_anchors.items()
                                      if (linked := files.get_file_from_path(uri)) is not None}
+
+    def use_cached_output(self) -> None:
+        """After conversion: when the themed page is cached, have MkDocs print it through ``CACHED_TEMPLATE``."""
+        self.output_key = self.cache.output_key(self)
+        self.cached_output = self.cache.get_output(self.output_key)
+        if self.cached_output is not None:
+            self.meta["template"] = CACHED_TEMPLATE
+
+    def store_output(self, output: str) -> None:
+        if self.cached_output is None and self.output_key:
+            self.cache.put_output(self.output_key, output)

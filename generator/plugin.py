@@ -15,7 +15,7 @@ from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .errors import DigestError
 from .models import Severity
-from .pagecache import CachedPage, PageCache
+from .pagecache import CachedPage, PageCache, site_fingerprint
 
 log = get_plugin_logger("digest")
 
@@ -58,6 +58,11 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         in_nav = set(_nav_paths(config.nav or []))
         cache_dir = self.digest_config.cache_dir
         self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir else None
+        if self.page_cache:
+            here = Path(config.config_file_path or "mkdocs.yml").parent
+            custom = getattr(config.theme, "custom_dir", None)
+            roots = [Path(config.docs_dir), *([Path(custom)] if custom else []), here / self.config.config]
+            self.page_cache.site_salt = site_fingerprint(config, roots)
         for path, content in [*self.result.pages.items(), *self.result.files.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
@@ -66,6 +71,16 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             if self.page_cache and file.is_documentation_page() and path not in in_nav:
                 CachedPage(file, config, self.page_cache)  # nav pages keep their nav titles
         return files
+
+    def on_page_content(self, html, *, page, config, files):
+        if isinstance(page, CachedPage):
+            page.use_cached_output()
+        return html
+
+    def on_post_page(self, output, *, page, config):
+        if isinstance(page, CachedPage):
+            page.store_output(output)
+        return output
 
     def on_post_build(self, *, config) -> None:
         if self.page_cache:
