@@ -99,6 +99,12 @@ def timed_build(config: Path, site: Path) -> tuple[float, dict[str, float], int]
     return total, report.generated.seconds, len(report.generated.pages)
 
 
+def _print_stages(stages: dict[str, float], total: float) -> None:
+    for stage, seconds in stages.items():
+        click.echo(f"  {stage:<10} {seconds:7.2f} s")
+    click.echo(f"  {'mkdocs':<10} {total - sum(stages.values()):7.2f} s")
+
+
 @click.command()
 @click.option("--articles", "count", default=1000, show_default=True, help="Articles in the cold build.")
 @click.option("--mkdocs-articles", default=2000, show_default=True, help="Articles for the MkDocs per-page figure.")
@@ -121,17 +127,18 @@ def main(count: int, mkdocs_articles: int, speed_articles: int, model: str) -> N
         (root / "project" / "site").mkdir()
         total, stages, pages = timed_build(config, root / "project" / "site")
         click.echo(f"cold build of {count} articles ({words:,} words): {total:.1f} s, {pages} pages")
-        for stage, seconds in stages.items():
-            click.echo(f"  {stage:<10} {seconds:7.2f} s")
-        click.echo(f"  {'mkdocs':<10} {total - sum(stages.values()):7.2f} s")
+        _print_stages(stages, total)
         make_corpus(root / "articles", 1, seed=99, start=count)
-        again, _, _ = timed_build(config, root / "project" / "site")
+        again, stages, _ = timed_build(config, root / "project" / "site")
         click.echo(f"rebuild after adding one article: {again:.1f} s ({100 * again / total:.0f}% of cold)")
+        _print_stages(stages, again)
         make_corpus(root / "articles", mkdocs_articles - count - 1, seed=11, start=count + 1)
-        total, stages, pages = timed_build(config, root / "project" / "site")
-        mkdocs = total - sum(stages.values())
-        click.echo(f"MkDocs at {mkdocs_articles} articles: {mkdocs:.1f} s for {pages} pages, "
-                   f"{1000 * mkdocs / pages:.1f} ms per page")
+        shutil.rmtree(root / "project" / "cache" / "pages", ignore_errors=True)  # every page converted anew
+        for label in ("page cache empty", "page cache warm, nothing changed"):
+            total, stages, pages = timed_build(config, root / "project" / "site")
+            mkdocs = total - sum(stages.values())
+            click.echo(f"MkDocs at {mkdocs_articles} articles, {label}: {mkdocs:.1f} s for {pages} pages, "
+                       f"{1000 * mkdocs / pages:.1f} ms per page")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     click.echo(f"peak memory: {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker)")
