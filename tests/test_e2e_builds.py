@@ -28,9 +28,11 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     env = {**os.environ, "PYTHONHASHSEED": "1"}
+    shutil.rmtree(REPO / ".digest-cache" / "pages", ignore_errors=True)  # both builds convert every page
     done = run(str(BIN / "digest"), "build", "--strict", "-q", "--site-dir", str(first), env=env)
     assert done.returncode == 0, done.stderr
     env["PYTHONHASHSEED"] = "2"
+    shutil.rmtree(REPO / ".digest-cache" / "pages", ignore_errors=True)
     done = run(str(BIN / "mkdocs"), "build", "--strict", "-q", "--site-dir", str(second), env=env)
     assert done.returncode == 0, done.stderr
     a, b = tree(first), tree(second)
@@ -162,3 +164,10 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     build_site(project("fresh"), site_dir=tmp_path / "fresh-site")
     a, b = tree(tmp_path / "site"), tree(tmp_path / "fresh-site")
     assert a.keys() == b.keys() and [name for name in a if a[name] != b[name]] == []
+    # A change around the pages (here the site's name in mkdocs.yml) reaches every cached page.
+    settings = cached.read_text(encoding="utf-8")
+    name = next(line for line in settings.splitlines() if line.startswith("site_name:"))
+    cached.write_text(settings.replace(name, "site_name: Renamed Desk"), encoding="utf-8")
+    build_site(cached, site_dir=tmp_path / "site")
+    article_pages = [p for p in (tmp_path / "site" / "articles").rglob("index.html")]
+    assert article_pages and all("Renamed Desk" in p.read_text(encoding="utf-8") for p in article_pages)
