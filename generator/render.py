@@ -38,7 +38,7 @@ def render_pages(digest: Digest, site_name: str, home_articles: int,
 def _page_contexts(views: v.Views, site_name: str, home_articles: int) -> Iterator[tuple[str, str, Context]]:
     digest = views.digest
     yield v.HOME, "home.md.j2", _home(views, site_name, home_articles)
-    yield v.TIMELINE, "timeline.md.j2", _timeline(views)
+    yield from ((path, "timeline.md.j2", context) for path, context in _timeline_pages(views))
     yield v.ACTORS_INDEX, "actors.md.j2", _actors_index(views)
     yield v.THEMES_INDEX, "themes.md.j2", _themes_index(views)
     yield v.STORIES_INDEX, "stories.md.j2", _stories_index(views)
@@ -62,12 +62,50 @@ def _home(views: v.Views, site_name: str, count: int) -> Context:
                 ("actors", v.ACTORS_INDEX), ("themes", v.THEMES_INDEX), ("feeds", v.FEEDS))}}
 
 
-def _timeline(views: v.Views) -> Context:
+TIMELINE_PAGE = 500
+"""The timeline page lists the newest whole months up to about this many articles; each older
+month (and the undated articles) then gets a page of its own, linked from every timeline page."""
+
+
+def _timeline_pages(views: v.Views) -> Iterator[tuple[str, Context]]:
+    months = [(key, list(group)) for key, group in groupby(views.digest.entries, key=_month_key)]
+    first, count = 0, 0
+    while first < len(months) and (first == 0 or count + len(months[first][1]) <= TIMELINE_PAGE):
+        count += len(months[first][1])
+        first += 1
+    pages = [(v.TIMELINE, "Timeline", [e for _, group in months[:first] for e in group])]
+    pages += [(f"timeline/{key}.md", f"Timeline: {_month_label(group[0])}", group) for key, group in months[first:]]
+    for path, title, entries in pages:
+        archive = [v.link(label, path, target) for target, label in
+                   [(v.TIMELINE, "Latest"), *((p, t.removeprefix("Timeline: ")) for p, t, _ in pages[1:])]
+                   if target != path] if len(pages) > 1 else []
+        yield path, {"front_matter": v.front_matter(title), "title": title,
+                     "intro": _timeline_intro(path, title, archive),
+                     "days": _timeline_days(views, entries, path), "archive": archive}
+
+
+def _timeline_intro(path: str, title: str, archive: list) -> str:
+    if path != v.TIMELINE:
+        label = title.removeprefix("Timeline: ")
+        return "Articles without a date." if label == "Undated" else f"The articles of {label}, newest first."
+    return "The newest articles by date; each older month has a page." if archive else \
+        "Every article by date, newest first."
+
+
+def _month_key(entry: Entry) -> str:
+    return f"{entry.article.date:%Y-%m}" if entry.article.date else "undated"
+
+
+def _month_label(entry: Entry) -> str:
+    return f"{entry.article.date:%B %Y}" if entry.article.date else "Undated"
+
+
+def _timeline_days(views: v.Views, entries: list[Entry], source: str) -> list[dict]:
     days = []
-    for day, entries in groupby(views.digest.entries, key=lambda e: e.article.date):
-        rows = [v.Row(views.entry_link(e.id, v.TIMELINE), e.article.outlet or "") for e in entries]
+    for day, group in groupby(entries, key=lambda e: e.article.date):
+        rows = [v.Row(views.entry_link(e.id, source), e.article.outlet or "") for e in group]
         days.append({"heading": v.long_date(day), "rows": rows})
-    return {"front_matter": v.front_matter("Timeline"), "days": days}
+    return days
 
 
 def _actors_index(views: v.Views) -> Context:

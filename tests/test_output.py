@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -124,3 +125,33 @@ def test_long_actor_page_keeps_summaries_for_the_newest_and_lists_every_article(
     assert {n for n in range(30) if f"Summary sentence {n}." in page} == set(newest)
     assert page.index("Story number 29") < page.index("## Earlier articles") < page.index("Story number 9]")
     assert page.count("“Quote ") == QUOTES and "The 50 newest of 60 quotes" in page
+
+
+def test_long_timeline_is_split_into_months_and_lists_each_article_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    from generator import render
+    from generator.models import Digest, Entry
+
+    from .helpers import article
+
+    monkeypatch.setattr(render, "TIMELINE_PAGE", 10)
+    days = [date(2022, 1, 1) + timedelta(days=4 * n) for n in range(30)]  # January to April
+    entries = tuple(Entry(article(f"a{n:03d}", f"Story number {n}", day), f"articles/story-{n}/", (), (), (),
+                          None, (), ()) for n, day in reversed(list(enumerate(days))))
+    entries += (Entry(article("u001", "Story without a date", None), "articles/u/", (), (), (), None, (), ()),)
+    pages = render_pages_of(Digest(entries, (), (), (), days[-1]))
+    timeline = {path: text for path, text in pages.items() if path == "timeline.md" or path.startswith("timeline/")}
+    assert sorted(timeline) == ["timeline.md", "timeline/2022-01.md", "timeline/2022-02.md", "timeline/2022-03.md",
+                                "timeline/undated.md"]
+    listed = [title for text in timeline.values() for title in re.findall(r"\[(Story [^\]]+)\]", text)]
+    assert sorted(listed) == sorted(e.article.title for e in entries)  # every article exactly once
+    assert "Story number 29" in timeline["timeline.md"] and "Story number 0]" in timeline["timeline/2022-01.md"]
+    assert "[January 2022](timeline/2022-01.md)" in timeline["timeline.md"]
+    assert "[Latest](../timeline.md)" in timeline["timeline/undated.md"]
+
+
+def render_pages_of(digest):
+    from generator.render import render_pages
+
+    return render_pages(digest, "Test", 10)
