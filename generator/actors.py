@@ -79,6 +79,7 @@ class _Groups:
         self._merge_countries()
         self._merge_acronyms()
         self._merge_name_variants()
+        self._merge_longer_titles()
         self._merge_misspelt_people()
         self._merge_first_name_variants()
         self._merge_spacing()
@@ -153,7 +154,6 @@ class _Groups:
         for keys in by_ends.values():
             for other in keys[1:]:
                 self.union(keys[0], other)
-        self._merge_longer_titles()
 
     def _merge_longer_titles(self) -> None:
         """"Central Election Commission" and "Central Election and Referendum Commission": an

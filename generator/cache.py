@@ -43,10 +43,14 @@ class AnalysisCache:
         return dataclasses.replace(cached, article_id=article.id)
 
     def put(self, article: Article, analysis: Analysis) -> None:
-        """Write atomically, so an interrupted build never leaves a half-written entry."""
-        path = self._path(self.key(article))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))
-        os.replace(temporary, path)
+        write_atomically(self._path(self.key(article)),
+                         pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file, so an interrupted build never leaves a half-written entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)

@@ -15,9 +15,7 @@ written by digest itself.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from .cache import write_atomically
 
 PAGE_CACHE_VERSION = "1"
 CACHED_TEMPLATE = "digest-cached.html"
@@ -68,11 +68,7 @@ class PageCache:
         return found if isinstance(found, Rendered) else None
 
     def put(self, key: str, rendered: Rendered) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pickle.dumps(rendered, protocol=5))
-        os.replace(temporary, self._path(key))
+        write_atomically(self._path(key), pickle.dumps(rendered, protocol=5))
 
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
@@ -87,11 +83,7 @@ class PageCache:
             return None
 
     def put_output(self, key: str, output: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(output)
-        os.replace(temporary, self.folder / f"{key}.html")
+        write_atomically(self.folder / f"{key}.html", output.encode("utf-8"))
 
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""

@@ -73,23 +73,22 @@ def _timeline_pages(views: v.Views) -> Iterator[tuple[str, Context]]:
     while first < len(months) and (first == 0 or count + len(months[first][1]) <= TIMELINE_PAGE):
         count += len(months[first][1])
         first += 1
-    pages = [(v.TIMELINE, "Timeline", [e for _, group in months[:first] for e in group])]
-    pages += [(f"timeline/{key}.md", f"Timeline: {_month_label(group[0])}", group) for key, group in months[first:]]
-    for path, title, entries in pages:
-        archive = [v.link(label, path, target) for target, label in
-                   [(v.TIMELINE, "Latest"), *((p, t.removeprefix("Timeline: ")) for p, t, _ in pages[1:])]
-                   if target != path] if len(pages) > 1 else []
-        yield path, {"front_matter": v.front_matter(title), "title": title,
-                     "intro": _timeline_intro(path, title, archive),
-                     "days": _timeline_days(views, entries, path), "archive": archive}
+    latest = (v.TIMELINE, "Latest", [e for _, group in months[:first] for e in group])
+    pages = [latest, *((f"timeline/{key}.md", _month_label(group[0]), group) for key, group in months[first:])]
+    paginated = len(pages) > 1
+    for path, label, entries in pages:
+        archive = [v.link(other, path, target) for target, other, _ in pages if target != path] if paginated else []
+        title = "Timeline" if path == v.TIMELINE else f"Timeline: {label}"
+        yield path, {"front_matter": v.front_matter(title), "title": title, "archive": archive,
+                     "intro": _timeline_intro(path, label, paginated),
+                     "days": _timeline_days(views, entries, path)}
 
 
-def _timeline_intro(path: str, title: str, archive: list) -> str:
-    if path != v.TIMELINE:
-        label = title.removeprefix("Timeline: ")
-        return "Articles without a date." if label == "Undated" else f"The articles of {label}, newest first."
-    return "The newest articles by date; each older month has a page." if archive else \
-        "Every article by date, newest first."
+def _timeline_intro(path: str, label: str, paginated: bool) -> str:
+    if path == v.TIMELINE:
+        return "The newest articles by date; each older month has a page." if paginated else \
+            "Every article by date, newest first."
+    return "Articles without a date." if label == "Undated" else f"The articles of {label}, newest first."
 
 
 def _month_key(entry: Entry) -> str:

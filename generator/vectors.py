@@ -7,6 +7,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
+import numpy
+from scipy import sparse
+
 Vector = dict[str, float]
 
 
@@ -40,9 +43,6 @@ PAIR_CHUNK = 50_000
 def pair_cosines(vecs: Mapping[str, Vector], pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """The cosine of every pair at once: the vectors become one sparse matrix (scipy) and each
     chunk of pairs is a row-wise product of two row selections, computed in C."""
-    import numpy
-    from scipy import sparse
-
     ordered = sorted(pairs)
     if not ordered:
         return {}

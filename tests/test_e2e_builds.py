@@ -135,8 +135,12 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
 
     converted: list[str] = []
     plain_render = Page.render
-    monkeypatch.setattr(Page, "render", lambda page, config, files: (converted.append(page.file.src_uri),
-                                                                      plain_render(page, config, files))[1])
+
+    def counting_render(page: Page, config, files) -> None:
+        converted.append(page.file.src_uri)
+        plain_render(page, config, files)
+
+    monkeypatch.setattr(Page, "render", counting_render)
     input_dir = tmp_path / "in"
     shutil.copytree(SEEDS, input_dir)
 

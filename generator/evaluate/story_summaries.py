@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..models import Analysis, Article, Sentence
@@ -23,7 +23,7 @@ from ..summarize.lexrank import lexrank_scores
 from ..summarize.story import WORDS, summarize_story
 from ..vectors import idf_weights, tfidf
 from . import DevCorpus
-from .summaries import RougeRow, _score
+from .summaries import RougeRow, rouge_row
 
 
 def story_summary_table(corpus: DevCorpus) -> tuple[list[RougeRow], int]:
@@ -46,8 +46,8 @@ def story_summary_table(corpus: DevCorpus) -> tuple[list[RougeRow], int]:
         ours.append("\n".join(summarize_story(ordered, idf)))
         lexrank.append("\n".join(pooled_lexrank(ordered, idf)))
         leads.append("\n".join(pooled_leads(ordered)))
-    rows = [_score("digest story summary", ours, references), _score("LexRank, pooled", lexrank, references),
-            _score("leads of the articles", leads, references)]
+    rows = [rouge_row("digest story summary", ours, references), rouge_row("LexRank, pooled", lexrank, references),
+            rouge_row("leads of the articles", leads, references)]
     return rows, len(references)
 
 
@@ -56,7 +56,7 @@ def _has_headline(article: Article) -> bool:
     return article.source_file.endswith("ecbplus.txt") and not article.title.endswith("…")
 
 
-def pooled_lexrank(analyses: Sequence[Analysis], idf: dict[str, float]) -> list[str]:
+def pooled_lexrank(analyses: Sequence[Analysis], idf: Mapping[str, float]) -> list[str]:
     """LexRank over every eligible sentence of the group, best first until about ``WORDS`` words."""
     pool = [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences if eligible(s)]
     scores = lexrank_scores([tfidf(s.terms, idf) for _, s in pool])

@@ -50,7 +50,7 @@ def rouge_table(dataset: Path, model: str, method: str, sentences: int = 3) -> t
             context = summary_context(analysis.article_id, actors, idf)
             ours.append("\n".join(summarize(analysis, sentences, method, context)))
             lead.append("\n".join(_lead(article.paragraphs, sentences)))
-    return _score(f"digest ({method})", ours, references), _score("Lead-3", lead, references), len(references)
+    return rouge_row(f"digest ({method})", ours, references), rouge_row("Lead-3", lead, references), len(references)
 
 
 def _lead(paragraphs: Sequence[str], count: int) -> list[str]:
@@ -58,7 +58,7 @@ def _lead(paragraphs: Sequence[str], count: int) -> list[str]:
     return [line for paragraph in paragraphs for line in paragraph.split("\n")][:count]
 
 
-def _score(name: str, candidates: list[str], references: list[str]) -> RougeRow:
+def rouge_row(name: str, candidates: list[str], references: list[str]) -> RougeRow:
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     totals = dict.fromkeys(METRICS, 0.0)
     for candidate, reference in zip(candidates, references, strict=True):
