@@ -5,9 +5,13 @@ HTML depends only on the page's Markdown, its place in the site and the Markdown
 ``CachedPage`` keys the HTML, table of contents and anchors by those and reuses them on the next
 build. The themed page also depends on the site around it, so its key adds a fingerprint of the
 site's configuration, hand-written pages, theme overrides and package versions (``site_salt``);
-a page found under that key is written through a template that prints it as it was. Adding one
-article thus converts and themes only the pages that list it. The search index still reads every
-page. Pages named in the navigation and pages written by hand in ``docs/`` are never cached.
+a page found under that key is written through a template that prints it as it was. The search
+index entries a page gave are kept under the same key: for a cached page, Material's search plugin
+is told to skip it (its documented ``search: exclude`` page setting, set only while the plugin
+runs) and the stored entries are added to its index in the same place, so the index comes out
+byte-identical without parsing the page again. Adding one article thus converts, themes and
+indexes only the pages that list it. Pages named in the navigation and pages written by hand in
+``docs/`` are never cached.
 Entries not used by a build are deleted after it. Like the analysis cache, the files are pickles
 written by digest itself.
 """
@@ -15,6 +19,7 @@ written by digest itself.
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 from dataclasses import dataclass
 from importlib import metadata
@@ -51,6 +56,8 @@ class PageCache:
                                str(config["use_directory_urls"]), ""])
         self.used: set[str] = set()
         self.site_salt = ""
+        self.search_entries: list | None = None
+        """The search plugin's list of index entries, when its shape is the one known here."""
 
     def key(self, page: Page) -> str:
         text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown}"
@@ -85,10 +92,20 @@ class PageCache:
     def put_output(self, key: str, output: str) -> None:
         write_atomically(self.folder / f"{key}.html", output.encode("utf-8"))
 
+    def get_search(self, key: str) -> list[dict] | None:
+        try:
+            found = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        return found if isinstance(found, list) and all(isinstance(e, dict) for e in found) else None
+
+    def put_search(self, key: str, entries: list[dict]) -> None:
+        write_atomically(self.folder / f"{key}.json", json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""
         if self.folder.is_dir():
-            for path in [*self.folder.glob("*.pickle"), *self.folder.glob("*.html")]:
+            for path in [*self.folder.glob("*.pickle"), *self.folder.glob("*.html"), *self.folder.glob("*.json")]:
                 if path.stem not in self.used:
                     path.unlink(missing_ok=True)
 
@@ -118,6 +135,9 @@ class CachedPage(Page):
         self.cache_key = ""
         self.output_key = ""
         self.cached_output: str | None = None
+        self.search_found: list[dict] | None = None
+        self.search_start = 0
+        self.search_meta: object = None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key = self.cache_key = self.cache.key(self)
@@ -146,3 +166,36 @@ class CachedPage(Page):
     def store_output(self, output: str) -> None:
         if self.cached_output is None and self.output_key:
             self.cache.put_output(self.output_key, output)
+
+    def before_search(self) -> None:
+        """Before the search plugin indexes the page: skip it when its entries are stored."""
+        entries = self.cache.search_entries
+        if entries is None or not self.output_key:
+            return
+        self.search_found = self.cache.get_search(self.output_key)
+        if self.search_found is None:
+            self.search_start = len(entries)
+        else:
+            self.search_meta = self.meta.get("search")
+            self.meta["search"] = {**(self.search_meta or {}), "exclude": True}
+
+    def after_search(self) -> None:
+        """After it: add the stored entries, or store the ones it made."""
+        entries = self.cache.search_entries
+        if entries is None or not self.output_key:
+            return
+        if self.search_found is None:
+            self.cache.put_search(self.output_key, entries[self.search_start:])
+            return
+        if self.search_meta is None:
+            self.meta.pop("search", None)
+        else:
+            self.meta["search"] = self.search_meta
+        entries.extend(self.search_found)
+
+
+def search_entries(config: MkDocsConfig) -> list | None:
+    """Material's search index entries, or None when the search plugin is missing or shaped otherwise."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) and type(plugin).__module__.startswith("material.") else None

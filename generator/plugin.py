@@ -8,14 +8,14 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .errors import DigestError
 from .models import Severity
-from .pagecache import CachedPage, PageCache, site_fingerprint
+from .pagecache import CachedPage, PageCache, search_entries, site_fingerprint
 
 log = get_plugin_logger("digest")
 
@@ -63,6 +63,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             custom = getattr(config.theme, "custom_dir", None)
             roots = [Path(config.docs_dir), *([Path(custom)] if custom else []), here / self.config.config]
             self.page_cache.site_salt = site_fingerprint(config, roots)
+            self.page_cache.search_entries = search_entries(config)
         for path, content in [*self.result.pages.items(), *self.result.files.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
@@ -76,6 +77,20 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if isinstance(page, CachedPage):
             page.use_cached_output()
         return html
+
+    @event_priority(100)  # before the search plugin
+    def _before_search(self, context, *, page, config, nav):
+        if isinstance(page, CachedPage):
+            page.before_search()
+        return context
+
+    @event_priority(-100)  # after it, before the page is themed
+    def _after_search(self, context, *, page, config, nav):
+        if isinstance(page, CachedPage):
+            page.after_search()
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_page(self, output, *, page, config):
         if isinstance(page, CachedPage):

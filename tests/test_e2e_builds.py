@@ -128,6 +128,7 @@ def test_rebuild_rewrites_only_changed_files(tmp_path: Path) -> None:
 def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
+    from material.plugins.search.plugin import SearchIndex
     from mkdocs.structure.pages import Page
 
     from generator.plugin import _nav_paths
@@ -141,6 +142,15 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
         plain_render(page, config, files)
 
     monkeypatch.setattr(Page, "render", counting_render)
+    indexed: list[str] = []
+    plain_index = SearchIndex.add_entry_from_context
+
+    def counting_index(index: SearchIndex, page: Page) -> None:
+        if not (page.meta.get("search") or {}).get("exclude"):
+            indexed.append(page.file.src_uri)
+        plain_index(index, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", counting_index)
     input_dir = tmp_path / "in"
     shutil.copytree(SEEDS, input_dir)
 
@@ -159,11 +169,13 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
         "date 2021-12-30 Diplomats from Russia and the United States confirmed on Thursday that security talks "
         "will open in Geneva on January 10.\n", encoding="utf-8")
     converted.clear()
+    indexed.clear()
     second = build_site(cached, site_dir=tmp_path / "site").generated.pages
     never_cached = {*_nav_paths(yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]),
                     *(p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md"))}
     changed = {path for path, text in second.items() if first.get(path) != text}
     assert set(converted) - never_cached == changed - never_cached
+    assert set(indexed) - never_cached == changed - never_cached  # search reads only changed pages
     assert len(changed) < len(second) / 2  # most pages came from the cache
     build_site(project("fresh"), site_dir=tmp_path / "fresh-site")
     a, b = tree(tmp_path / "site"), tree(tmp_path / "fresh-site")
