@@ -82,10 +82,13 @@ class _Groups:
         self._merge_longer_titles()
         self._merge_misspelt_people()
         self._merge_first_name_variants()
+        self._merge_blends()
         self._merge_spacing()
         self._merge_place_heads()
+        self._merge_teams()
         self._merge_contained_names()
         self._merge_surnames()
+        self._merge_dominant_people()
 
     def find(self, key: str) -> str:
         self.parent.setdefault(key, key)
@@ -170,13 +173,20 @@ class _Groups:
                     self.union(short, long)
 
     def _merge_place_heads(self) -> None:
-        """"Gaza Strip" is Gaza, "Aceh Province" is Aceh: a place and the same name with a generic head."""
+        """"Gaza Strip" is Gaza, "Aceh Province" is Aceh, "Mount Cook National Park" is Mount Cook, "City
+        of Palmer" is Palmer: a place and the same name with a generic head."""
         for key in sorted(set(self.parent) - self.separate):
             words = key.split(" ")
-            if len(words) >= 2 and words[-1] in _PLACE_HEADS and self.is_place(key):
-                base = " ".join(words[:-1])
-                if base in self.parent and self.is_place(base):
+            bases = [" ".join(words[:-size]) for size in (1, 2) if " ".join(words[-size:]) in _PLACE_HEADS]
+            bases += [" ".join(words[2:]) for head in _PLACE_PREFIXES if key.startswith(head + " of ")]
+            for base in bases:
+                if base and base in self.parent and self._placed(base) and self._placed(key):
                     self.union(base, key)
+
+    def _placed(self, key: str) -> bool:
+        """Tagged as a place or a facility more often than not (spaCy tags parks as facilities)."""
+        labels = self.labels.get(key)
+        return bool(labels) and sum(labels[label] for label in (*PLACE_LABELS, "FAC")) * 2 > sum(labels.values())
 
     def _merge_misspelt_people(self) -> None:
         """"Duncan Rait" and "Duncan Raite": one name part spelt one letter apart, the other equal;
@@ -220,6 +230,17 @@ class _Groups:
                 if len(others) == 1 and fits[others[0]] == [first]:
                     self.union(f"{first} {last}", f"{others[0]} {last}")
 
+    def _merge_blends(self) -> None:
+        """"LiLo" is Lindsay Lohan, "A-Rod" Alex Rodriguez: a one-word nickname of two capitalised parts
+        that start the first and last name of exactly one person of the corpus."""
+        people = sorted({m.key for m in self.mentions if m.label == "PERSON" and " " in m.key} - self.separate)
+        for mention in sorted({m for m in self.mentions if _BLEND.match(m.name)}, key=lambda m: m.key):
+            first, last = (part.lower() for part in _BLEND.match(mention.name).groups())
+            roots = {self.find(key) for key in people
+                     if key.split(" ")[0].startswith(first) and key.split(" ")[-1].startswith(last)}
+            if len(roots) == 1 and mention.key not in self.separate:
+                self.union(mention.key, roots.pop())
+
     def _merge_spacing(self) -> None:
         """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""
         by_compact: dict[str, str] = {}
@@ -229,6 +250,24 @@ class _Groups:
                 self.union(by_compact[compact], key)
             else:
                 by_compact[compact] = key
+
+    def _merge_teams(self) -> None:
+        """"Drake Bulldogs" joins "Drake" and "Bulldogs": a name that ends in a plural nickname, when the
+        nickname and the rest are both names of their own and the rest is not a person or a country."""
+        present = set(self.parent)
+        countries = country_names()
+        for key in sorted({m.key for m in self.mentions if " " in m.key} - self.separate):
+            words = key.split(" ")
+            base, nickname = " ".join(words[:-1]), words[-1]
+            if (len(nickname) >= 4 and nickname.endswith("s") and not nickname.endswith("ss")
+                    and {base, nickname} <= present - self.separate and base not in countries
+                    and not self._mostly(base, "PERSON")):
+                self.union(base, key)
+                self.union(nickname, key)
+
+    def _mostly(self, key: str, label: str) -> bool:
+        labels = self.labels.get(key)
+        return bool(labels) and labels[label] * 2 > sum(labels.values())
 
     def _merge_contained_names(self) -> None:
         """A multi-word name inside longer names of a single actor is that actor: "Mount Cook" in
@@ -265,6 +304,25 @@ class _Groups:
         for key in sorted({m.key for m in self.mentions if " " not in m.key} - self.separate):
             if len(roots_by_last.get(key, ())) == 1 and key not in country_names() and not self.is_place(key):
                 self.union(key, next(iter(roots_by_last[key])))
+
+    def _merge_dominant_people(self) -> None:
+        """A lone first name or surname still on its own ("Matt", "White") joins the person it names
+        when that person has at least two thirds of the mentions of every person it could name, as the
+        two-letter acronyms do; "Matt" is Matt Smith when he outnumbers every other Matt two to one."""
+        sizes = Counter(self.find(m.key) for m in self.mentions)
+        by_part: dict[str, Counter[str]] = defaultdict(Counter)
+        for key in {m.key for m in self.mentions if m.label == "PERSON" and " " in m.key}:
+            words = key.split(" ")
+            if not self.is_place(key):
+                for part in {words[0], words[-1]}:
+                    by_part[part][self.find(key)] = sizes[self.find(key)]
+        for key in sorted({m.key for m in self.mentions if " " not in m.key and m.label == "PERSON"} - self.separate):
+            candidates = by_part.get(key)
+            if self.find(key) != key or not candidates or key in country_names() or self.is_place(key):
+                continue
+            root, count = max(candidates.items(), key=lambda item: (item[1], item[0]))
+            if 3 * count >= 2 * candidates.total():
+                self.union(key, root)
 
     def to_index(self, min_mentions: int) -> ActorIndex:
         members: dict[str, list[NameMention]] = defaultdict(list)
@@ -306,7 +364,10 @@ class _Groups:
         return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group))
 
 
-_PLACE_HEADS = frozenset({"strip", "province", "region", "peninsula", "island", "islands"})
+_BLEND = re.compile(r"^([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,3})$")
+_PLACE_PREFIXES = ("city", "town", "province", "state", "county", "island")
+_PLACE_HEADS = frozenset({"strip", "province", "region", "peninsula", "island", "islands", "national park",
+                          "national forest", "state park", "nature reserve"})
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -17,6 +17,7 @@ from .discovery import discover_themes
 from .export import render_export
 from .feeds import render_feeds
 from .ingest import ingest
+from .ingest.cache import IngestCache
 from .models import Article, Digest, Finding
 from .related import related_articles
 from .render import render_pages
@@ -54,7 +55,10 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     taxonomy = load_taxonomy(config.themes)  # broken taxonomy or alias files fail before any work
     alias_specs = load_aliases(config.aliases)
     with timer.stage("ingest"):
-        ingested = ingest(config.input)
+        ingest_cache = IngestCache(config.cache_dir / "ingest") if config.cache_dir else None
+        ingested = ingest(config.input, ingest_cache)
+        if ingest_cache:
+            ingest_cache.prune()
     articles = ingested.articles
     with timer.stage("analyze"):
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \

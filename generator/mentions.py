@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .countries import country_names, demonyms
-from .models import ActorKind, Analysis
+from .models import ActorKind, Analysis, Mention
 from .names import form_key, is_name_like, normalise_name, surface_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -37,7 +37,7 @@ def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: froze
 def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
     """Usable mentions of one article; demonyms become mentions of their country."""
     found = []
-    for mention in analysis.mentions:
+    for mention in joined_team_names(analysis):
         name, surface = normalise_name(mention.text), surface_name(mention.text)
         key, label = form_key(name), mention.label
         country = demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)
@@ -47,6 +47,27 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
             found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
                                   key))
     return found
+
+
+def joined_team_names(analysis: Analysis) -> list[Mention]:
+    """spaCy often ends a team's name at its place: in "the North Carolina Tar Heels won" it tags
+    "North Carolina" alone. A mention directly followed by a plural name the article tags elsewhere
+    ("Tar Heels") is taken as the whole name, an organisation."""
+    names = {surface_name(m.text) for m in analysis.mentions}
+    plurals = sorted(name for name in names if _PLURAL_NAME.fullmatch(name))
+    if not plurals:
+        return list(analysis.mentions)
+    texts = {s.index: s.text for s in analysis.sentences}
+    joined = []
+    for mention in analysis.mentions:
+        sentence = texts.get(mention.sentence, "")
+        follower = next((p for p in plurals if p != mention.text and f"{mention.text} {p}" in sentence), None) \
+            if f"{mention.text} " in sentence else None
+        joined.append(Mention(f"{mention.text} {follower}", "ORG", mention.sentence) if follower else mention)
+    return joined
+
+
+_PLURAL_NAME = re.compile(r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+[^s]s")
 
 
 _GENERIC_WORDS = frozenset("""new united national international american north south east west central city state

@@ -169,3 +169,37 @@ def test_title_from_lead_cuts_at_a_word_without_dangling_words() -> None:
     assert len(title) <= 91 and title.endswith("…")
     assert title == "Russian President Vladimir Putin said on Sunday that he will consider a series of actions…"
     assert title_from_lead("A short lead sentence.") == "A short lead sentence"
+
+
+HARBOUR = "The harbour district will reopen next week."
+
+
+def test_ingest_cache_rereads_only_changed_files_and_tracks_new_boilerplate(tmp_path: Path,
+                                                                            monkeypatch) -> None:
+    from generator.ingest import cache as ingest_cache
+    from generator.ingest import files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(3):
+        marker = f"{HARBOUR}\n\n" if number < 2 else ""
+        write(folder, f"{number}.txt", f"date 2024-01-0{number + 1} Story {number} opens here.\n\n{marker}{BODY}\n"
+                                       f"Share this article\n\nWorld news {number}\n")
+    write(folder, "bad.txt", b"\x00binary")
+    plain = ingest(folder)
+    read: list[str] = []
+    real_read = files.read_source
+    monkeypatch.setattr("generator.ingest.read_source",
+                        lambda item, data=None: (read.append(item.relative), real_read(item, data))[1])
+    store = ingest_cache.IngestCache(tmp_path / "cache")
+    assert ingest(folder, store) == plain  # a cold cache changes nothing
+    assert sorted(read) == ["0.txt", "1.txt", "2.txt", "bad.txt"]
+    read.clear()
+    assert HARBOUR in plain.articles[0].text  # in two files: not yet boilerplate
+    write(folder, "3.txt", f"date 2024-01-04 Story three.\n\n{HARBOUR}\n\n{BODY}\nWorld news 3\n")
+    again = ingest(folder, ingest_cache.IngestCache(tmp_path / "cache"))
+    assert read == ["3.txt"]  # only the new file is decoded
+    assert again == ingest(folder)
+    # "World news" lines differ per file, "Share this article" is in three: boilerplate everywhere.
+    assert all("Share this article" not in a.text for a in again.articles)
+    assert all(HARBOUR not in a.text for a in again.articles)  # in three files now: cached ones cleaned again

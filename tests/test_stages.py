@@ -6,13 +6,14 @@ import pytest
 
 from generator.actors import build_actors
 from generator.errors import ConfigError
-from generator.models import ActorKind
+from generator.mentions import joined_team_names
+from generator.models import ActorKind, Analysis, Mention
 from generator.names import normalise_name
 from generator.related import related_articles
 from generator.summarize import SUMMARIZERS, SummaryContext, summarize
 from generator.themes import ThemeSpec, _check, assign_themes
 
-from .helpers import analysis
+from .helpers import analysis, sentence
 
 
 def test_titles_and_possessives_are_stripped() -> None:
@@ -117,6 +118,54 @@ def test_longer_forms_of_a_name_with_the_same_head_merge() -> None:
     assert ["Gaza", "Gaza Strip"] in merged
     assert ["University of California"] in merged and ["University of Southern California"] in merged
 
+
+
+def test_blended_nickname_joins_the_one_person_it_blends() -> None:
+    one = build_actors([analysis("a", ["x"], [("Lindsay Lohan", "PERSON")]),
+                        analysis("b", ["x"], [("LiLo", "PERSON"), ("A-Rod", "PERSON"), ("Alex Rodriguez", "PERSON")])],
+                       min_mentions=1)
+    assert ["LiLo", "Lindsay Lohan"] in names_of(one) and ["A-Rod", "Alex Rodriguez"] in names_of(one)
+    two = build_actors([analysis("a", ["x"], [("Lindsay Lohan", "PERSON"), ("Lisa Lopez", "PERSON")]),
+                        analysis("b", ["x"], [("LiLo", "PERSON")])], min_mentions=1)
+    assert ["LiLo"] in names_of(two)  # two people fit: no guess
+
+
+def test_parks_and_cities_join_the_place_they_are_named_after() -> None:
+    index = build_actors([analysis("a", ["x"], [("Yellowstone National Park", "FAC"), ("City of Palmer", "GPE")]),
+                          analysis("b", ["x"], [("Yellowstone", "GPE"), ("Palmer", "GPE"),
+                                                ("City of London Corporation", "ORG")]),
+                          analysis("c", ["x"], [("London", "GPE")])], min_mentions=1)
+    merged = names_of(index)
+    assert ["Yellowstone", "Yellowstone National Park"] in merged and ["City of Palmer", "Palmer"] in merged
+    assert ["London"] in merged  # an organisation is no place head
+
+
+def test_team_name_joins_its_school_and_nickname_not_a_person() -> None:
+    index = build_actors([analysis("a", ["x"], [("Drake Bulldogs", "PERSON"), ("Peter Jones", "PERSON")]),
+                          analysis("b", ["x"], [("Drake", "ORG"), ("the Bulldogs", "PERSON")]),
+                          analysis("c", ["x"], [("Peter", "PERSON"), ("Peter", "PERSON"), ("Jones", "PERSON")]),
+                          analysis("d", ["x"], [("Peter Smith", "PERSON")] * 2)], min_mentions=1)
+    merged = names_of(index)
+    assert ["Bulldogs", "Drake", "Drake Bulldogs"] in merged
+    assert not any("Peter" in names and "Peter Jones" in names for names in merged)
+
+
+def test_a_place_followed_by_a_tagged_plural_name_is_one_team() -> None:
+    text = ["The North Carolina Tar Heels won again.", "The Tar Heels lead the conference.",
+            "North Carolina is a state."]
+    found = Analysis("a", tuple(sentence(i, t) for i, t in enumerate(text)),
+                     (Mention("North Carolina", "GPE", 0), Mention("the Tar Heels", "PERSON", 1),
+                      Mention("North Carolina", "GPE", 2)), ())
+    assert [(m.text, m.label) for m in joined_team_names(found)] == [
+        ("North Carolina Tar Heels", "ORG"), ("the Tar Heels", "PERSON"), ("North Carolina", "GPE")]
+
+
+def test_a_lone_first_name_joins_a_person_only_when_he_dominates() -> None:
+    smith = [analysis("a", ["x"], [("Matt Smith", "PERSON")] * 3), analysis("b", ["x"], [("Matt Jones", "PERSON")]),
+             analysis("c", ["x"], [("Matt", "PERSON")])]
+    assert ["Matt", "Matt Smith"] in names_of(build_actors(smith, min_mentions=1))
+    close = [*smith, analysis("d", ["x"], [("Matt Jones", "PERSON")])]
+    assert ["Matt"] in names_of(build_actors(close, min_mentions=1))  # 3 of 5 is no two thirds
 
 CAPTION = "Photo: Jane Smith/Reuters shows the minister arriving at the summit in Brussels today."
 ARTICLE = [

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..models import Article, Finding, Severity
 from . import clean, dates, titles
+from .cache import IngestCache, ParseEntry, ReadEntry
 from .files import InputFile, SourceText, discover, read_source
 
 WRAP_WIDTH = 60
@@ -22,28 +23,32 @@ class Ingested:
     findings: tuple[Finding, ...]
 
 
-def ingest(root: Path) -> Ingested:
-    """Read every supported file under ``root``; a bad file is reported, never fatal."""
+def ingest(root: Path, cache: IngestCache | None = None) -> Ingested:
+    """Read every supported file under ``root``; a bad file is reported, never fatal. With a cache,
+    unchanged files are taken from it (see ``ingest/cache.py``)."""
     files, findings = discover(root)
-    sources: list[SourceText] = []
-    for item in files:
-        source, file_findings = _read(item)
-        findings.extend(file_findings)
-        if source is not None:
-            sources.append(source)
-    articles, more = parse_corpus(sources)
+    entries = [_read(item, cache) for item in files]
+    findings.extend(finding for _, entry in entries for finding in entry.findings)
+    usable = [(key, entry) for key, entry in entries if entry.source is not None]
+    repeated = clean.repeated_keys([entry.candidates for _, entry in usable])
+    articles, more = _parse_all([(key, entry.source, entry.line_keys & repeated) for key, entry in usable], cache)
     ordered = sorted(findings + more, key=lambda f: (f.path, f.severity != Severity.PROBLEM, f.reason))
     return Ingested(tuple(articles), tuple(ordered))
 
 
 def parse_corpus(sources: list[SourceText]) -> tuple[list[Article], list[Finding]]:
     """Clean every source against the corpus' repeated lines; later copies of a text are reported."""
-    repeated = clean.repeated_lines([source.body.split("\n") for source in sources])
+    repeated = clean.repeated_keys([clean.boilerplate_candidates(s.body.split("\n")) for s in sources])
+    return _parse_all([("", source, repeated) for source in sources], None)
+
+
+def _parse_all(items: list[tuple[str, SourceText, frozenset[str]]],
+               cache: IngestCache | None) -> tuple[list[Article], list[Finding]]:
     articles: list[Article] = []
     findings: list[Finding] = []
     seen: dict[str, str] = {}
-    for source in sources:
-        article, more = parse_article(source, repeated)
+    for read_key, source, repeated in items:
+        article, more = _parse(read_key, source, repeated, cache)
         findings.extend(more)
         if article is None:
             continue
@@ -56,11 +61,36 @@ def parse_corpus(sources: list[SourceText]) -> tuple[list[Article], list[Finding
     return articles, findings
 
 
-def _read(item: InputFile) -> tuple[SourceText | None, list[Finding]]:
+def _parse(read_key: str, source: SourceText, repeated: frozenset[str],
+           cache: IngestCache | None) -> tuple[Article | None, list[Finding]]:
+    key = IngestCache.parse_key(read_key, repeated) if cache else ""
+    found = cache.get(key) if cache else None
+    if isinstance(found, ParseEntry):
+        return found.article, list(found.findings)
+    article, findings = parse_article(source, repeated)
+    if cache:
+        cache.put(key, ParseEntry(article, tuple(findings)))
+    return article, findings
+
+
+def _read(item: InputFile, cache: IngestCache | None) -> tuple[str, ReadEntry]:
+    """One file read and decoded, with the line keys cleaning will look up; from the cache when its bytes are."""
     try:
-        return read_source(item)
+        data = item.path.read_bytes()
     except OSError as error:
-        return None, [Finding(item.relative, f"cannot be read: {error.strerror or error}")]
+        return "", ReadEntry(None, (Finding(item.relative, f"cannot be read: {error.strerror or error}"),),
+                             frozenset(), frozenset())
+    key = IngestCache.read_key(item.relative, data) if cache else ""
+    found = cache.get(key) if cache else None
+    if isinstance(found, ReadEntry):
+        return key, found
+    source, findings = read_source(item, data)
+    lines = source.body.split("\n") if source else []
+    entry = ReadEntry(source, tuple(findings), clean.boilerplate_candidates(lines),
+                      frozenset(clean.line_key(line) for line in [*lines, *_cleanable_lines(lines)]))
+    if cache:
+        cache.put(key, entry)
+    return key, entry
 
 
 def article_id(relative_path: str) -> str:
@@ -90,6 +120,11 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
         source_file=source.relative_path, title=title, date=when, date_source=date_source,
         outlet=outlet, paragraphs=tuple(paragraphs), removed=tuple(removed))
     return article, findings + date_findings
+
+
+def _cleanable_lines(lines: list[str]) -> list[str]:
+    """The lines ``parse_article`` hands to cleaning: header date and dateline taken off."""
+    return _take_dateline(_take_header_date(lines)[1])[1]
 
 
 def _str(value: object) -> str | None:

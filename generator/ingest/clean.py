@@ -162,11 +162,21 @@ def _strip_trailer(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
 
 def repeated_lines(bodies: list[list[str]], min_files: int = 3) -> frozenset[str]:
     """Keys of short or unpunctuated lines found in at least ``min_files`` different articles."""
+    return repeated_keys([boilerplate_candidates(lines) for lines in bodies], min_files)
+
+
+def boilerplate_candidates(lines: list[str]) -> frozenset[str]:
+    """Keys of one article's lines that count toward corpus boilerplate: short or unpunctuated ones."""
+    return frozenset(key for key in (line_key(line) for line in lines if line.strip() and not _long_prose(line)) if key)
+
+
+def repeated_keys(candidates: list[frozenset[str]], min_files: int = 3) -> frozenset[str]:
+    """The candidate keys found in at least ``min_files`` different articles."""
     counts: dict[str, int] = {}
-    for lines in bodies:
-        for key in {line_key(line) for line in lines if line.strip() and not _long_prose(line)}:
+    for keys in candidates:
+        for key in keys:
             counts[key] = counts.get(key, 0) + 1
-    return frozenset(key for key, count in counts.items() if count >= min_files and key)
+    return frozenset(key for key, count in counts.items() if count >= min_files)
 
 
 def _long_prose(line: str) -> bool:

@@ -72,9 +72,9 @@ def _refusal(item: InputFile, root: Path) -> Finding | None:
     return None
 
 
-def read_source(item: InputFile) -> tuple[SourceText | None, list[Finding]]:
-    """Decode one file; return None with a finding when it cannot be used at all."""
-    data = item.path.read_bytes()
+def read_source(item: InputFile, data: bytes | None = None) -> tuple[SourceText | None, list[Finding]]:
+    """Decode one file (``data``: its bytes, when already read); None with a finding when it cannot be used."""
+    data = item.path.read_bytes() if data is None else data
     if b"\x00" in data[:8192]:
         return None, [Finding(item.relative, "binary file (contains NUL bytes); skipped")]
     text, findings = _decode(data, item.relative)

@@ -1,0 +1,75 @@
+"""The ingestion cache: a file whose bytes did not change is neither decoded, repaired nor cleaned again.
+
+Reading a file (decoding, mojibake repair, front matter) depends only on its bytes and its path, so
+that result is kept under the SHA-256 of both. Cleaning also depends on the corpus: a line repeated
+in three or more articles is boilerplate. So the cleaned article is kept under the read entry's key
+together with the repeated lines that occur in this file; adding an article that makes one of this
+file's lines boilerplate changes that key and cleans the file again. ``INGEST_VERSION`` is raised
+whenever ingestion changes what it produces. Like the analysis cache, entries are pickles written by
+digest itself, and the entries a build did not use are deleted after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..cache import write_atomically
+from ..models import Article, Finding
+from .files import SourceText
+
+INGEST_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadEntry:
+    """One file as read: its decoded source (None when unusable), findings, and boilerplate candidates."""
+
+    source: SourceText | None
+    findings: tuple[Finding, ...]
+    candidates: frozenset[str]
+    """Keys of the file's short or unpunctuated lines: what counts toward corpus boilerplate."""
+    line_keys: frozenset[str]
+    """Keys of every line cleaning will look up: the parse entry depends on which are boilerplate."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParseEntry:
+    article: Article | None
+    findings: tuple[Finding, ...]
+
+
+class IngestCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    @staticmethod
+    def read_key(relative_path: str, data: bytes) -> str:
+        return hashlib.sha256(f"{INGEST_VERSION}\n{relative_path}\n".encode() + data).hexdigest()
+
+    @staticmethod
+    def parse_key(read_key: str, repeated: frozenset[str]) -> str:
+        text = "\n".join([read_key, *sorted(repeated)])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> ReadEntry | ParseEntry | None:
+        self.used.add(key)
+        try:
+            found = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            return None
+        return found if isinstance(found, ReadEntry | ParseEntry) else None
+
+    def put(self, key: str, entry: ReadEntry | ParseEntry) -> None:
+        self.used.add(key)
+        write_atomically(self.folder / f"{key}.pickle", pickle.dumps(entry, protocol=5))
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (files that changed or went away)."""
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
