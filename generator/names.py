@@ -23,6 +23,7 @@ _SPELLING = (("centre", "center"), ("organisation", "organization"), ("defence",
              ("theatre", "theater"), ("programme", "program"))
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names repeat across a corpus; pure functions of the string
 def surface_name(text: str) -> str:
     """The name as written, without a leading 'the', a possessive, or a lower-case tail that
     headline-cased text glued on ("Lindsay Lohan checks into" -> "Lindsay Lohan")."""
@@ -39,6 +40,7 @@ def surface_name(text: str) -> str:
     return " ".join(words).strip(" .,;:-–—")
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names repeat across a corpus; pure functions of the string
 def normalise_name(text: str) -> str:
     """The surface name without titles: "President Vladimir Putin's" -> "Vladimir Putin"."""
     words = surface_name(text).split(" ")
@@ -47,6 +49,7 @@ def normalise_name(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names repeat across a corpus; pure functions of the string
 def form_key(name: str) -> str:
     """Case, dots, spacing, suffixes and British/American spelling do not tell actors apart."""
     key = re.sub(r"\s+", " ", name.replace(".", "").replace(",", " ")).strip().casefold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -78,8 +79,7 @@ def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int)
         if len(ids) > max_shared:
             continue
         ids.sort()
-        for i, a in enumerate(ids):
-            pairs.update((a, b) for b in ids[i + 1:])
+        pairs.update(itertools.combinations(ids, 2))
     return pairs
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-import yaml
 from markupsafe import Markup
 
 from .escape import md_text, plain_title, trusted
@@ -53,8 +55,14 @@ def entry_page(entry: Entry) -> str:
 
 def link(text: str, source: str, target: str) -> Markup:
     """A Markdown link from page ``source`` to page ``target``, both Markdown source paths."""
-    href = posixpath.relpath(target, posixpath.dirname(source) or ".")
-    return trusted(f"[{md_text(text)}]({href})")
+    return trusted(f"[{md_text(text)}]({relative_path(target, posixpath.dirname(source))})")
+
+
+@functools.lru_cache(maxsize=65_536)
+def relative_path(target: str, folder: str) -> str:
+    """``posixpath.relpath`` for the clean relative paths of generated pages, remembered: a site
+    links the same few thousand pages from every listing."""
+    return posixpath.relpath(target, folder or ".")
 
 
 def story_page(story: Story) -> str:
@@ -65,13 +73,25 @@ def period_page(period: Period) -> str:
     return page_path("digests", period.key.lower())
 
 
+_YAML_BREAKS = re.compile("[\x7f-\x9f\u2028\u2029]")
+"""Characters JSON leaves as they are but YAML reads as line breaks or refuses as unprintable."""
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def front_matter(title: str, feeds: tuple[str, str] | None = None) -> Markup:
     """YAML front matter with a title that stays text in every theme template, escaped or not,
     and the page's own (RSS, Atom) feed paths for the theme's feed autodiscovery."""
     data = {"title": html.escape(plain_title(title), quote=True)}
     if feeds:
         data |= {"feed_rss": feeds[0], "feed_atom": feeds[1]}
-    return trusted("---\n" + yaml.safe_dump(data, allow_unicode=True, width=10_000) + "---")
+    # Each value as a JSON string, which YAML reads as a double-quoted scalar: one line, every
+    # character escaped that YAML could take as syntax, and far cheaper than a YAML emitter.
+    lines = [f"{key}: {_YAML_BREAKS.sub(_escape_char, json.dumps(value, ensure_ascii=False))}"
+             for key, value in data.items()]
+    return trusted("---\n" + "\n".join(lines) + "\n---")
 
 
 def date_range(start: date | None, end: date | None) -> str:
