@@ -44,7 +44,8 @@ class Config:
     aliases: Path | None = None
     """An alias file (YAML) adding aliases, names to ignore, names to keep apart and kinds."""
     cache_dir: Path | None = Path(DEFAULT_CACHE)
-    """Folder of the analysis cache; a rebuild analyses only new or changed articles. Empty: no cache."""
+    """Folder of the analysis, ingestion and page caches; a rebuild reads, analyses and converts only
+    what changed. Empty: no cache."""
     workers: int = 2
     """Processes for analysing many new articles at once (used from 200 new articles up)."""
     dask_scheduler: str | None = None
