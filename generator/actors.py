@@ -102,10 +102,14 @@ class _Groups:
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
+    def mostly(self, key: str, labels: Iterable[str]) -> bool:
+        """Tagged with one of ``labels`` in more than half of its mentions."""
+        counts = self.labels.get(key)
+        return bool(counts) and sum(counts[label] for label in labels) * 2 > counts.total()
+
     def is_place(self, key: str) -> bool:
         """Mostly tagged as a place: never merged into a longer name by containment."""
-        labels = self.labels.get(key)
-        return bool(labels) and sum(labels[label] for label in PLACE_LABELS) * 2 > sum(labels.values())
+        return self.mostly(key, PLACE_LABELS)
 
     def _prefer(self, name: str, priority: int) -> None:
         key = form_key(name)
@@ -180,13 +184,9 @@ class _Groups:
             bases = [" ".join(words[:-size]) for size in (1, 2) if " ".join(words[-size:]) in _PLACE_HEADS]
             bases += [" ".join(words[2:]) for head in _PLACE_PREFIXES if key.startswith(head + " of ")]
             for base in bases:
-                if base and base in self.parent and self._placed(base) and self._placed(key):
+                # spaCy tags parks as facilities, so they count as places here
+                if base in self.parent and self.mostly(base, _SITE_LABELS) and self.mostly(key, _SITE_LABELS):
                     self.union(base, key)
-
-    def _placed(self, key: str) -> bool:
-        """Tagged as a place or a facility more often than not (spaCy tags parks as facilities)."""
-        labels = self.labels.get(key)
-        return bool(labels) and sum(labels[label] for label in (*PLACE_LABELS, "FAC")) * 2 > sum(labels.values())
 
     def _merge_misspelt_people(self) -> None:
         """"Duncan Rait" and "Duncan Raite": one name part spelt one letter apart, the other equal;
@@ -234,12 +234,13 @@ class _Groups:
         """"LiLo" is Lindsay Lohan, "A-Rod" Alex Rodriguez: a one-word nickname of two capitalised parts
         that start the first and last name of exactly one person of the corpus."""
         people = sorted({m.key for m in self.mentions if m.label == "PERSON" and " " in m.key} - self.separate)
-        for mention in sorted({m for m in self.mentions if _BLEND.match(m.name)}, key=lambda m: m.key):
-            first, last = (part.lower() for part in _BLEND.match(mention.name).groups())
-            roots = {self.find(key) for key in people
-                     if key.split(" ")[0].startswith(first) and key.split(" ")[-1].startswith(last)}
-            if len(roots) == 1 and mention.key not in self.separate:
-                self.union(mention.key, roots.pop())
+        blends = {m.key: match.groups() for m in self.mentions
+                  if m.key not in self.separate and (match := _BLEND.match(m.name))}
+        for key, (first, last) in sorted(blends.items()):
+            roots = {self.find(person) for person in people if person.split(" ")[0].startswith(first.lower())
+                     and person.split(" ")[-1].startswith(last.lower())}
+            if len(roots) == 1:
+                self.union(key, roots.pop())
 
     def _merge_spacing(self) -> None:
         """"SeaMicro" and "Sea Micro", "Coca-Cola" and "Coca Cola"."""
@@ -261,13 +262,9 @@ class _Groups:
             base, nickname = " ".join(words[:-1]), words[-1]
             if (len(nickname) >= 4 and nickname.endswith("s") and not nickname.endswith("ss")
                     and {base, nickname} <= present - self.separate and base not in countries
-                    and not self._mostly(base, "PERSON")):
+                    and not self.mostly(base, ("PERSON",))):
                 self.union(base, key)
                 self.union(nickname, key)
-
-    def _mostly(self, key: str, label: str) -> bool:
-        labels = self.labels.get(key)
-        return bool(labels) and labels[label] * 2 > sum(labels.values())
 
     def _merge_contained_names(self) -> None:
         """A multi-word name inside longer names of a single actor is that actor: "Mount Cook" in
@@ -312,10 +309,10 @@ class _Groups:
         sizes = Counter(self.find(m.key) for m in self.mentions)
         by_part: dict[str, Counter[str]] = defaultdict(Counter)
         for key in {m.key for m in self.mentions if m.label == "PERSON" and " " in m.key}:
-            words = key.split(" ")
+            words, root = key.split(" "), self.find(key)
             if not self.is_place(key):
                 for part in {words[0], words[-1]}:
-                    by_part[part][self.find(key)] = sizes[self.find(key)]
+                    by_part[part][root] = sizes[root]
         for key in sorted({m.key for m in self.mentions if " " not in m.key and m.label == "PERSON"} - self.separate):
             candidates = by_part.get(key)
             if self.find(key) != key or not candidates or key in country_names() or self.is_place(key):
@@ -366,6 +363,7 @@ class _Groups:
 
 _BLEND = re.compile(r"^([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,3})$")
 _PLACE_PREFIXES = ("city", "town", "province", "state", "county", "island")
+_SITE_LABELS = (*PLACE_LABELS, "FAC")
 _PLACE_HEADS = frozenset({"strip", "province", "region", "peninsula", "island", "islands", "national park",
                           "national forest", "state park", "nature reserve"})
 

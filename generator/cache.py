@@ -33,18 +33,29 @@ class AnalysisCache:
 
     def get(self, article: Article) -> Analysis | None:
         """The cached analysis of this article's text, under this article's id; None when absent."""
-        path = self._path(self.key(article))
-        try:
-            cached = pickle.loads(path.read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-            return None
-        if not isinstance(cached, Analysis):
-            return None
-        return dataclasses.replace(cached, article_id=article.id)
+        cached = read_pickle(self._path(self.key(article)), Analysis)
+        return dataclasses.replace(cached, article_id=article.id) if isinstance(cached, Analysis) else None
 
     def put(self, article: Article, analysis: Analysis) -> None:
         write_atomically(self._path(self.key(article)),
                          pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))
+
+
+def read_pickle(path: Path, kind: type | tuple[type, ...]) -> object | None:
+    """A cache entry of the expected kind, or None when it is absent, unreadable or of another kind."""
+    try:
+        found = pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        return None
+    return found if isinstance(found, kind) else None
+
+
+def prune_unused(folder: Path, used: set[str], suffixes: tuple[str, ...]) -> None:
+    """Delete the entries of ``folder`` (by file stem) that a build did not use."""
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix in suffixes and path.stem not in used:
+                path.unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

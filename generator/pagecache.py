@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from .cache import write_atomically
+from .cache import prune_unused, read_pickle, write_atomically
 
 PAGE_CACHE_VERSION = "1"
 CACHED_TEMPLATE = "digest-cached.html"
@@ -68,10 +68,7 @@ class PageCache:
 
     def get(self, key: str) -> Rendered | None:
         self.used.add(key)
-        try:
-            found = pickle.loads(self._path(key).read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-            return None
+        found = read_pickle(self._path(key), Rendered)
         return found if isinstance(found, Rendered) else None
 
     def put(self, key: str, rendered: Rendered) -> None:
@@ -104,10 +101,7 @@ class PageCache:
 
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""
-        if self.folder.is_dir():
-            for path in [*self.folder.glob("*.pickle"), *self.folder.glob("*.html"), *self.folder.glob("*.json")]:
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
+        prune_unused(self.folder, self.used, (".pickle", ".html", ".json"))
 
 
 def site_fingerprint(config: MkDocsConfig, roots: list[Path]) -> str:

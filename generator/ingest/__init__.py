@@ -38,7 +38,7 @@ def ingest(root: Path, cache: IngestCache | None = None) -> Ingested:
 
 def parse_corpus(sources: list[SourceText]) -> tuple[list[Article], list[Finding]]:
     """Clean every source against the corpus' repeated lines; later copies of a text are reported."""
-    repeated = clean.repeated_keys([clean.boilerplate_candidates(s.body.split("\n")) for s in sources])
+    repeated = clean.repeated_lines([source.body.split("\n") for source in sources])
     return _parse_all([("", source, repeated) for source in sources], None)
 
 

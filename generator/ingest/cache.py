@@ -16,7 +16,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import write_atomically
+from ..cache import prune_unused, read_pickle, write_atomically
 from ..models import Article, Finding
 from .files import SourceText
 
@@ -57,10 +57,7 @@ class IngestCache:
 
     def get(self, key: str) -> ReadEntry | ParseEntry | None:
         self.used.add(key)
-        try:
-            found = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-            return None
+        found = read_pickle(self.folder / f"{key}.pickle", (ReadEntry, ParseEntry))
         return found if isinstance(found, ReadEntry | ParseEntry) else None
 
     def put(self, key: str, entry: ReadEntry | ParseEntry) -> None:
@@ -69,7 +66,4 @@ class IngestCache:
 
     def prune(self) -> None:
         """Delete the entries this build did not use (files that changed or went away)."""
-        if self.folder.is_dir():
-            for path in self.folder.glob("*.pickle"):
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
+        prune_unused(self.folder, self.used, (".pickle",))
