@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .errors import DigestError
+from .leaninline import LeanInlineExtension
 from .models import Severity
 from .pagecache import CachedPage, PageCache, search_entries, site_fingerprint
 
@@ -45,6 +46,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             raise PluginError(str(error)) from None
         if not config.site_url:
             raise PluginError("Config value 'site_url' in mkdocs.yml: needed for the feeds' absolute links")
+        if not any(isinstance(ext, LeanInlineExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(LeanInlineExtension())  # same HTML, converted faster
         return config
 
     def on_files(self, files: Files, config) -> Files:

@@ -64,7 +64,11 @@ def assign_themes(specs: Sequence[ThemeSpec], analyses: Sequence[Analysis],
                   order: Sequence[str]) -> tuple[Theme, ...]:
     """Match every article against every theme; ``order`` lists article ids newest first."""
     lemmas = lemmatize(term for spec in specs for term in spec.terms)
-    grams = {a.article_id: _ngrams(a) for a in analyses}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in lemmas.values():
+        if phrase:
+            by_first.setdefault(phrase[0], set()).add(phrase)
+    grams = {a.article_id: _phrases_used(a, by_first) for a in analyses}
     rank = {article_id: i for i, article_id in enumerate(order)}
     ids = unique_slugs({spec.label: spec.label for spec in specs})
     themes = []
@@ -79,12 +83,15 @@ def assign_themes(specs: Sequence[ThemeSpec], analyses: Sequence[Analysis],
     return tuple(t for t in themes if t.matches)
 
 
-def _ngrams(analysis: Analysis, longest: int = 3) -> set[tuple[str, ...]]:
+def _phrases_used(analysis: Analysis, by_first: Mapping[str, set[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """The taxonomy phrases (lemma sequences, indexed by first lemma) that occur in some sentence."""
     found: set[tuple[str, ...]] = set()
     for sentence in analysis.sentences:
         words = sentence.lemmas
-        for n in range(1, longest + 1):
-            found.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+        for i, word in enumerate(words):
+            for phrase in by_first.get(word, ()):
+                if words[i:i + len(phrase)] == phrase:
+                    found.add(phrase)
     return found
 
 
