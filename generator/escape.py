@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -19,7 +20,18 @@ _LINE_START = re.compile(r"^([#=+\-]|\d+(?=[.)]))")
 
 def md_text(value: object) -> str:
     """Inline Markdown for untrusted text: whitespace collapsed, syntax characters as entities."""
-    text = " ".join(str(value).split()).translate(_TABLE)
+    text = str(value)
+    return _remembered(text) if len(text) <= 200 else _escaped(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _remembered(text: str) -> str:
+    """Names and titles are printed on page after page; long text (paragraphs) is not remembered."""
+    return _escaped(text)
+
+
+def _escaped(value: str) -> str:
+    text = " ".join(value.split()).translate(_TABLE)
     return _LINE_START.sub(lambda m: "".join(f"&#{ord(ch)};" for ch in m.group()), text)
 
 

@@ -111,14 +111,22 @@ def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) ->
     first_seen: dict[str, int] = {}
     for position, mention in enumerate(mentions):
         first_seen.setdefault(mention.key, position)
+    longer: dict[tuple[str, str], NameMention] = {}
+    """The distinct (key, label) of the longer names so far: all that ``_abbreviated`` looks at."""
+    answers: dict[tuple[str, str, int], str | None] = {}
     resolved: list[NameMention] = []
-    for position, mention in enumerate(mentions):
+    for mention in mentions:
         target = None
         if mention.key not in separate and mention.key not in countries:
-            earlier = [m for m in mentions[:position] if " " in m.key and first_seen[m.key] < first_seen[mention.key]]
-            target = _abbreviated(mention, earlier) or _clipped(mention, resolved)
+            question = (mention.key, mention.label, len(longer))  # same names so far, same answer
+            if question not in answers:
+                earlier = [m for m in longer.values() if first_seen[m.key] < first_seen[mention.key]]
+                answers[question] = _abbreviated(mention, earlier)
+            target = answers[question] or _clipped(mention, resolved)
         resolved.append(NameMention(mention.name, mention.surface, mention.label, mention.article,
                                  mention.surface_key, target or mention.key))
+        if " " in mention.key:
+            longer.setdefault((mention.key, mention.label), mention)
     return resolved
 
 

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 
+def by_fields(self: object) -> tuple[type, tuple[object, ...]]:
+    """``__reduce__`` for the slotted dataclasses that caches store: pickled as the class and its
+    field values, so loading calls the constructor, about twice as fast as the default way."""
+    return type(self), tuple(getattr(self, name) for name in type(self).__slots__)
+
+
 class DateSource(enum.StrEnum):
     """Where an article's date came from, most trusted first."""
 
@@ -47,6 +53,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class RemovedLine:
+    __reduce__ = by_fields
+
     line: str
     rule: str
 
@@ -54,6 +62,8 @@ class RemovedLine:
 @dataclass(frozen=True, slots=True)
 class Article:
     """One cleaned input article: the output of ingestion."""
+
+    __reduce__ = by_fields
 
     id: str
     source_file: str
@@ -71,6 +81,8 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    __reduce__ = by_fields
+
     text: str
     index: int
     paragraph: int
@@ -84,6 +96,8 @@ class Sentence:
 class Mention:
     """A named-entity mention as spaCy found it."""
 
+    __reduce__ = by_fields
+
     text: str
     label: str
     sentence: int
@@ -91,6 +105,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    __reduce__ = by_fields
+
     text: str
     speaker: str | None
     """The surface form of the speaker's mention, resolved to an actor later."""
@@ -100,6 +116,8 @@ class Quote:
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """What the NLP stage learned about one article, as plain data."""
+
+    __reduce__ = by_fields
 
     article_id: str
     sentences: tuple[Sentence, ...]

@@ -19,15 +19,11 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
     vecs = {a.article_id: vectors.tfidf([t for s in a.sentences for t in s.terms], idf) for a in analyses}
     neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
     pairs = vectors.candidate_pairs(vecs, CANDIDATE_TERMS, max(200, len(vecs) // 20))
+    actor_sets = {a.article_id: frozenset(actors_of.get(a.article_id, ())) for a in analyses}
     for (a, b), text in vectors.pair_cosines(vecs, pairs).items():
-        score = _score(a, b, text, actors_of)
+        score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.jaccard(actor_sets[a], actor_sets[b])
         if score >= MIN_SIMILARITY:
             neighbours[a].append((score, b))
             neighbours[b].append((score, a))
     return {me: tuple(other for _, other in sorted(found, key=lambda x: (-x[0], x[1]))[:limit])
             for me, found in neighbours.items()}
-
-
-def _score(a: str, b: str, text: float, actors_of: Mapping[str, tuple[str, ...]]) -> float:
-    shared = vectors.jaccard(set(actors_of.get(a, ())), set(actors_of.get(b, ())))
-    return (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * shared

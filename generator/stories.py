@@ -58,7 +58,11 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     vecs = {article_id: vectors.tfidf(terms, idf) for article_id, terms in features.items()}
     dates = {a.id: a.date for a in articles}
     text = vectors.pair_cosines(vecs, _candidates(vecs, dates))
-    similarity = {pair: _combine(value, pair, actors_of, people) for pair, value in text.items()}
+    actor_sets = {a.article_id: frozenset(actors_of.get(a.article_id, ())) for a in analyses}
+    people_sets = {article_id: found & people for article_id, found in actor_sets.items()}
+    similarity = {(a, b): (TEXT_WEIGHT * value + ACTOR_WEIGHT * vectors.jaccard(actor_sets[a], actor_sets[b])
+                           + PERSON_WEIGHT * vectors.jaccard(people_sets[a], people_sets[b]))
+                  for (a, b), value in text.items()}
     order = sorted(dates, key=lambda i: (dates[i] or date.max, i))
     groups = [g for g in average_linkage(order, similarity, THRESHOLD) if len(g) > 1]
     stories = [_story(group, text, dates) for group in groups]
@@ -73,14 +77,6 @@ def _candidates(vecs: Mapping[str, vectors.Vector], dates: Mapping[str, date | N
 
 def _in_window(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= DATE_WINDOW
-
-
-def _combine(text: float, pair: tuple[str, str], actors_of: Mapping[str, tuple[str, ...]],
-             people: frozenset[str]) -> float:
-    mine, theirs = set(actors_of.get(pair[0], ())), set(actors_of.get(pair[1], ()))
-    return (TEXT_WEIGHT * text + ACTOR_WEIGHT * vectors.jaccard(mine, theirs)
-            + PERSON_WEIGHT * vectors.jaccard(mine & people, theirs & people))
-
 
 
 def _story(group: list[str], text: Mapping[tuple[str, str], float], dates: Mapping[str, date | None]) -> StoryGroup:

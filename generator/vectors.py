@@ -85,4 +85,6 @@ def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int)
 
 def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Shared items over all items; 0 for two empty sets."""
-    return len(a & b) / len(a | b) if a | b else 0.0
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return shared / union if union else 0.0

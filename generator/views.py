@@ -55,7 +55,13 @@ def entry_page(entry: Entry) -> str:
 
 def link(text: str, source: str, target: str) -> Markup:
     """A Markdown link from page ``source`` to page ``target``, both Markdown source paths."""
-    return trusted(f"[{md_text(text)}]({relative_path(target, posixpath.dirname(source))})")
+    return trusted(_link(text, posixpath.dirname(source), target))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _link(text: str, folder: str, target: str) -> str:
+    """Remembered: every article page links the same actors and themes from the same folder."""
+    return f"[{md_text(text)}]({relative_path(target, folder)})"
 
 
 @functools.lru_cache(maxsize=65_536)
