@@ -18,7 +18,7 @@ from .errors import BuildError, ConfigError, ModelError
 from .ingest import ingest
 from .models import Finding, Severity
 from .plugin import DigestPlugin
-from .sync import pages_in_memory, sync_tree
+from .sync import sync_tree, unchanged_outputs
 from .themes import load_taxonomy
 
 
@@ -58,22 +58,23 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
                site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None) -> BuildReport:
     """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``.
 
-    MkDocs builds into a staging folder beside the site, its pages kept in memory; only files whose
-    bytes changed are then written into the site folder, and files of removed pages are deleted, so
-    a rebuild leaves unchanged pages (and their times) alone."""
+    MkDocs builds into a staging folder beside the site, skipping pages whose bytes the site
+    already has; only new or changed files are then moved into the site folder, and files of
+    removed pages are deleted, so a rebuild leaves unchanged pages (and their times) alone, and a
+    failed build leaves the site as it was."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
         mkdocs_config.site_dir = staging
-        with pages_in_memory(Path(staging)) as pages:
+        with unchanged_outputs(Path(staging), target) as unchanged:
             try:
                 mkdocs_build(mkdocs_config)
             except Abort as error:
                 raise BuildError(f"Build failed: {error}") from None
             except MkDocsException as error:
                 raise BuildError(str(error)) from None
-        written, removed = sync_tree(Path(staging), target, pages)
+        written, removed = sync_tree(Path(staging), target, unchanged)
     assert plugin.result is not None
     return BuildReport(target, plugin.result, written, removed)
 

@@ -12,58 +12,65 @@ from mkdocs import utils as mkdocs_utils
 
 
 @contextlib.contextmanager
-def pages_in_memory(staging: Path) -> Iterator[dict[Path, bytes]]:
-    """While open, what MkDocs writes under ``staging`` through ``mkdocs.utils.write_file`` (every
-    themed page, the sitemap, the search index) is kept in the yielded dict instead of on disk.
+def unchanged_outputs(staging: Path, target: Path) -> Iterator[set[Path]]:
+    """While open, a file MkDocs writes under ``staging`` through ``mkdocs.utils.write_file``
+    (every themed page, the sitemap, the search index) with the same bytes as the file at the same
+    place under ``target`` is not written at all: its relative path goes into the yielded set.
 
     MkDocs offers no hook for where its output goes, so this swaps that one function for the
     duration of a build. Making a folder and a file for each of thousands of pages costs about a
     second on a journaling file system, only for most of them to be found unchanged and thrown
-    away; kept in memory, only changed pages are ever written. Other writers (theme assets,
-    generated files) still write into ``staging``."""
-    kept: dict[Path, bytes] = {}
+    away. Other writers (theme assets, generated files) still write into ``staging``."""
+    unchanged: set[Path] = set()
     root = staging.resolve()
     plain = mkdocs_utils.write_file
 
     def write_file(content: bytes, output_path: str) -> None:
         path = Path(output_path).resolve()
-        if path.is_relative_to(root):
-            kept[path.relative_to(root)] = bytes(content)
+        if not path.is_relative_to(root):
+            plain(content, output_path)
+            return
+        relative = path.relative_to(root)
+        if _same_bytes(target / relative, content):
+            path.unlink(missing_ok=True)  # in case an earlier write of this path differed
+            unchanged.add(relative)
         else:
+            unchanged.discard(relative)
             plain(content, output_path)
 
     mkdocs_utils.write_file = write_file
     try:
-        yield kept
+        yield unchanged
     finally:
         mkdocs_utils.write_file = plain
 
 
-def sync_tree(source: Path, target: Path, kept: dict[Path, bytes] | None = None) -> tuple[int, int]:
-    """Make ``target`` hold exactly the files of ``source`` and those of ``kept`` (relative path ->
-    bytes, which win over a file of the same path): new or changed files are replaced, unchanged
-    ones keep their bytes and times, files gone from both are removed.
+def _same_bytes(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def sync_tree(source: Path, target: Path, unchanged: set[Path] = frozenset()) -> tuple[int, int]:
+    """Make ``target`` hold exactly the files of ``source`` plus the ``unchanged`` ones it already
+    has: new or changed files are moved in, unchanged ones keep their bytes and times, files in
+    neither are removed. Files are moved out of ``source``, so it is left emptied.
     Returns (files written, files removed)."""
     target.mkdir(parents=True, exist_ok=True)
     written = removed = 0
-    in_memory = kept or {}
-    on_disk = {path.relative_to(source) for path in source.rglob("*") if path.is_file()} - in_memory.keys()
-    for relative in sorted(on_disk | in_memory.keys()):
-        old = target / relative
-        if relative in in_memory:
-            data = in_memory[relative]
-            if old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
-                continue
-            old.parent.mkdir(parents=True, exist_ok=True)
-            old.write_bytes(data)
-        else:
-            new = source / relative
-            if old.is_file() and old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
-                continue
-            old.parent.mkdir(parents=True, exist_ok=True)
+    built = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    for relative in sorted(built):
+        new, old = source / relative, target / relative
+        if old.is_file() and old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(new, old)
+        except OSError:  # the site folder is a mount of its own
             shutil.copyfile(new, old)
         written += 1
-    wanted = on_disk | in_memory.keys()
+    wanted = built | unchanged
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target)
         if path.is_file() and relative not in wanted:

@@ -1,0 +1,32 @@
+"""Publishing a build: unchanged files are never written, changed and new ones are, stale ones go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs import utils as mkdocs_utils
+
+from generator.sync import sync_tree, unchanged_outputs
+
+
+def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    for name, text in {"same/index.html": "same", "changed/index.html": "old", "gone/index.html": "x"}.items():
+        (site / name).parent.mkdir(parents=True)
+        (site / name).write_text(text)
+    staging.mkdir()
+    stamp = (site / "same/index.html").stat().st_mtime_ns
+    with unchanged_outputs(staging, site) as unchanged:
+        mkdocs_utils.write_file(b"same", str(staging / "same/index.html"))
+        mkdocs_utils.write_file(b"new", str(staging / "changed/index.html"))
+        mkdocs_utils.write_file(b"old", str(staging / "twice/index.html"))  # not in the site: written
+        mkdocs_utils.write_file(b"old", str(staging / "changed/index.html"))  # written again, now as it was
+        mkdocs_utils.write_file(b"fresh", str(staging / "added/index.html"))
+    assert unchanged == {Path("same/index.html"), Path("changed/index.html")}
+    assert not (staging / "same").exists()
+    assert sync_tree(staging, site, unchanged) == (2, 1)
+    files = {str(p.relative_to(site)): p.read_text() for p in site.rglob("*") if p.is_file()}
+    assert files == {"same/index.html": "same", "changed/index.html": "old",
+                     "twice/index.html": "old", "added/index.html": "fresh"}
+    assert (site / "same/index.html").stat().st_mtime_ns == stamp
+    assert mkdocs_utils.write_file.__module__ == "mkdocs.utils"  # put back
