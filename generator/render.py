@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 
@@ -26,29 +27,35 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
 
 
 def render_pages(digest: Digest, site_name: str, home_articles: int,
-                 templates: Path = TEMPLATES) -> dict[str, str]:
-    """Every generated page as {Markdown source path: text}."""
+                 templates: Path = TEMPLATES, share: tuple[int, int] = (0, 1)) -> dict[str, str]:
+    """Every generated page as {Markdown source path: text}; with ``share=(k, n)`` only every n-th
+    page from the k-th, so that two processes can render half each."""
     env = environment(templates)
     views = v.Views(digest)
-    pages = {path: env.get_template(template).render(**context)
-             for path, template, context in _page_contexts(views, site_name, home_articles)}
+    part, parts = share
+    pages = {path: env.get_template(template).render(**context())
+             for number, (path, template, context) in enumerate(_page_contexts(views, site_name, home_articles))
+             if number % parts == part}
     return dict(sorted(pages.items()))
 
 
-def _page_contexts(views: v.Views, site_name: str, home_articles: int) -> Iterator[tuple[str, str, Context]]:
+def _page_contexts(views: v.Views, site_name: str,
+                   home_articles: int) -> Iterator[tuple[str, str, Callable[[], Context]]]:
+    """(path, template, context maker) of every page, cheap to list: contexts are made when rendered."""
     digest = views.digest
-    yield v.HOME, "home.md.j2", _home(views, site_name, home_articles)
-    yield from ((path, "timeline.md.j2", context) for path, context in _timeline_pages(views))
-    yield v.ACTORS_INDEX, "actors.md.j2", _actors_index(views)
-    yield v.THEMES_INDEX, "themes.md.j2", _themes_index(views)
-    yield v.STORIES_INDEX, "stories.md.j2", _stories_index(views)
-    yield v.DIGESTS_INDEX, "digests.md.j2", _digests_index(views)
-    yield v.FEEDS, "feeds.md.j2", _feeds(views, site_name)
-    yield from ((v.entry_page(e), "article.md.j2", _article(views, e)) for e in digest.entries)
-    yield from ((v.actor_page(a), "actor.md.j2", _actor(views, a)) for a in digest.actors)
-    yield from ((v.theme_page(t), "theme.md.j2", _theme(views, t)) for t in digest.themes)
-    yield from ((v.story_page(s), "story.md.j2", _story(views, s)) for s in digest.stories)
-    yield from ((v.period_page(p), "period.md.j2", _period(views, p, v.period_page(p))) for p in digest.periods)
+    yield v.HOME, "home.md.j2", partial(_home, views, site_name, home_articles)
+    yield from ((path, "timeline.md.j2", partial(dict, context)) for path, context in _timeline_pages(views))
+    yield v.ACTORS_INDEX, "actors.md.j2", partial(_actors_index, views)
+    yield v.THEMES_INDEX, "themes.md.j2", partial(_themes_index, views)
+    yield v.STORIES_INDEX, "stories.md.j2", partial(_stories_index, views)
+    yield v.DIGESTS_INDEX, "digests.md.j2", partial(_digests_index, views)
+    yield v.FEEDS, "feeds.md.j2", partial(_feeds, views, site_name)
+    yield from ((v.entry_page(e), "article.md.j2", partial(_article, views, e)) for e in digest.entries)
+    yield from ((v.actor_page(a), "actor.md.j2", partial(_actor, views, a)) for a in digest.actors)
+    yield from ((v.theme_page(t), "theme.md.j2", partial(_theme, views, t)) for t in digest.themes)
+    yield from ((v.story_page(s), "story.md.j2", partial(_story, views, s)) for s in digest.stories)
+    yield from ((v.period_page(p), "period.md.j2", partial(_period, views, p, v.period_page(p)))
+                for p in digest.periods)
 
 
 def _home(views: v.Views, site_name: str, count: int) -> Context:

@@ -1,0 +1,54 @@
+"""Stages side by side: the same results wherever a job ran, and a failed child never loses a job."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.parallel import can_fork, side_by_side
+from generator.timing import StageTimer
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+def square_sum(n: int) -> int:
+    return sum(i * i for i in range(n))
+
+
+def test_there_jobs_run_in_another_process_and_results_come_back() -> None:
+    if not can_fork():
+        pytest.skip("fork is not used on this platform")
+    timer = StageTimer()
+    done = side_by_side({"mine": pid, "sum": lambda: square_sum(1000)}, {"theirs": pid, "big": lambda: ["x"] * 10**5},
+                        timer, workers=2)
+    assert done["mine"] == os.getpid() != done["theirs"]
+    assert done["sum"] == square_sum(1000) and done["big"] == ["x"] * 10**5
+    assert set(timer.seconds) == {"mine", "sum", "theirs", "big"}
+
+
+def test_one_worker_runs_everything_here() -> None:
+    done = side_by_side({"mine": pid}, {"theirs": pid}, StageTimer(), workers=1)
+    assert done == {"mine": os.getpid(), "theirs": os.getpid()}
+
+
+def test_a_job_failing_in_the_child_is_run_again_here_where_its_error_shows() -> None:
+    calls: list[int] = []
+
+    def fails_in_child() -> str:
+        calls.append(os.getpid())
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return "done here"
+
+    parent = os.getpid()
+    done = side_by_side({}, {"job": fails_in_child}, StageTimer(), workers=2)
+    assert done == {"job": "done here"}
+
+    def always_fails() -> None:
+        raise ValueError("broken stage")
+
+    with pytest.raises(ValueError, match="broken stage"):
+        side_by_side({}, {"job": always_fails}, StageTimer(), workers=2)
