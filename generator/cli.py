@@ -75,7 +75,8 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
     generated = report.generated
     if verbose:
         for name, seconds in generated.seconds.items():
-            click.echo(f"  {name:<10} {seconds:7.2f} s", err=True)
+            click.echo(f"  {name:<12} {seconds:7.2f} s", err=True)
+        click.echo(f"  {'all stages':<12} {generated.wall:7.2f} s (some two at a time)", err=True)
     counts = removal_counts(entry.article for entry in generated.digest.entries)
     if verbose:
         for rule, count in sorted(counts.items()):

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .countries import country_names, demonyms
-from .models import ActorKind, Analysis, Mention
+from .models import ActorKind, Analysis, Mention, by_fields
 from .names import form_key, is_name_like, normalise_name, surface_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -19,6 +19,8 @@ KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE
 
 @dataclass(frozen=True, slots=True)
 class NameMention:
+    __reduce__ = by_fields
+
     name: str
     surface: str
     """As written (titles kept), for the actor's list of aliases."""

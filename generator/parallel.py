@@ -14,13 +14,17 @@ import logging
 import multiprocessing
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from multiprocessing.connection import Connection
+from typing import TypeVar
 
 from .timing import StageTimer
 
 log = logging.getLogger("mkdocs.plugins.digest")
 Jobs = Mapping[str, Callable[[], object]]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def can_fork() -> bool:
@@ -52,6 +56,16 @@ def side_by_side(here: Jobs, there: Jobs, timer: StageTimer, workers: int) -> di
     for name, spent in seconds.items():
         timer.seconds[name] = timer.seconds.get(name, 0.0) + spent
     return results | found
+
+
+def in_halves(name: str, work: Callable[[Sequence[T]], list[R]], items: Sequence[T], timer: StageTimer,
+              workers: int) -> list[R]:
+    """``work`` over the first half of ``items`` here and the second half beside it, results in
+    order (``work`` must treat items independently). Timed as ``name`` and ``name 2/2``."""
+    half = (len(items) + 1) // 2
+    done = side_by_side({name: partial(work, items[:half])}, {f"{name} 2/2": partial(work, items[half:])},
+                        timer, workers)
+    return done[name] + done[f"{name} 2/2"]
 
 
 def _run(jobs: Jobs, timer: StageTimer) -> dict[str, object]:

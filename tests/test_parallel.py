@@ -52,3 +52,17 @@ def test_a_job_failing_in_the_child_is_run_again_here_where_its_error_shows() ->
 
     with pytest.raises(ValueError, match="broken stage"):
         side_by_side({}, {"job": always_fails}, StageTimer(), workers=2)
+
+
+def test_halves_come_back_in_order_whatever_the_worker_count() -> None:
+    from generator.parallel import in_halves
+
+    def doubled(items) -> list[tuple[int, int]]:
+        return [(item, os.getpid()) for item in items for _ in range(2)]
+
+    for workers in (1, 2):
+        timer = StageTimer()
+        done = in_halves("work", doubled, list(range(7)), timer, workers)
+        assert [item for item, _ in done] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]
+        assert set(timer.seconds) == {"work", "work 2/2"}
+    assert in_halves("none", doubled, [], StageTimer(), 2) == []
