@@ -66,3 +66,18 @@ def test_halves_come_back_in_order_whatever_the_worker_count() -> None:
         assert [item for item, _ in done] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]
         assert set(timer.seconds) == {"work", "work 2/2"}
     assert in_halves("none", doubled, [], StageTimer(), 2) == []
+
+
+@pytest.mark.e2e
+def test_a_build_is_the_same_with_one_worker_or_two() -> None:
+    """The seeds with the real model: every page, feed and data file equal either way."""
+    from generator.build import SiteInfo, generate
+    from generator.config import load_config
+
+    from .conftest import REPO, SEEDS
+
+    site = SiteInfo("Digest", "https://example.org/")
+    one, two = (generate(load_config(REPO / "digest.yml", input=str(SEEDS), cache_dir=None, workers=workers), site)
+                for workers in (1, 2))
+    assert len(one.pages) > 40 and one.pages == two.pages and one.files == two.files
+    assert one.digest == two.digest
