@@ -187,12 +187,19 @@ def _phrases(doc: Doc) -> list[str]:
     return found
 
 
-def lemmatize(phrases: Iterable[str], model: str) -> dict[str, tuple[str, ...]]:
-    """Lower-cased lemmas of short phrases (theme terms), so they match inflected forms."""
-    nlp = load_pipeline(model)
+def lemmatize(phrases: Iterable[str], model: str, cache: AnalysisCache | None = None) -> dict[str, tuple[str, ...]]:
+    """Lower-cased lemmas of short phrases (theme terms), so they match inflected forms; from the
+    cache when the same phrases were lemmatized by the same pipeline before."""
     unique = sorted(set(phrases))
-    return {phrase: tuple(t.lemma_.lower() for t in doc if not t.is_punct and not t.is_space)
-            for phrase, doc in zip(unique, nlp.pipe(unique), strict=False)}
+    found = cache.get_lemmas(unique) if cache else None
+    if found is not None:
+        return found
+    nlp = load_pipeline(model)
+    found = {phrase: tuple(t.lemma_.lower() for t in doc if not t.is_punct and not t.is_space)
+             for phrase, doc in zip(unique, nlp.pipe(unique), strict=False)}
+    if cache:
+        cache.put_lemmas(unique, found)
+    return found
 
 
 def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:

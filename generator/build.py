@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
@@ -76,11 +77,12 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     with timer.stage("actors"):
         actors = build_actors(analyses, config.min_actor_mentions, alias_specs, mentions)
     order = [a.id for a in reading_order(articles)]
+    lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time.
     done = side_by_side(
         here={"summarize": partial(summarize_all, analyses, actors, idf, config),
               "related": partial(related_articles, analyses, actors.by_article, idf, config.related_articles),
-              "themes": partial(find_themes, taxonomy, analyses, order, config.model)},
+              "themes": partial(find_themes, taxonomy, analyses, order, lemmatize)},
         there={"stories": partial(find_stories, articles, analyses, actors, idf)},
         timer=timer, workers=config.workers)
     summaries, related, stories, themes = done["summarize"], done["related"], done["stories"], done["themes"]
@@ -100,9 +102,9 @@ def feeds_and_data(digest: Digest, site: SiteInfo, feed_items: int) -> dict[str,
 
 
 def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...], order: list[str],
-                model: str) -> tuple[Theme, ...]:
+                lemmatize: Callable[[Iterable[str]], dict[str, tuple[str, ...]]]) -> tuple[Theme, ...]:
     """Taxonomy themes, then the themes discovered in the articles' own phrases."""
-    themes = assign_themes(taxonomy, analyses, partial(nlp.lemmatize, model=model), order)
+    themes = assign_themes(taxonomy, analyses, lemmatize, order)
     return with_discovered(themes, discover_themes(analyses, order, themes))
 
 

@@ -1,4 +1,5 @@
-"""The analysis cache: one file per analysed text, so a rebuild analyses only new or changed articles.
+"""The analysis cache: one file per analysed text, so a rebuild analyses only new or changed articles
+(and one for the lemmas of the theme terms, so a rebuild without new articles never loads spaCy).
 
 An entry is keyed by the SHA-256 of the cleaned text together with the spaCy pipeline's name and
 version and ``ANALYSIS_VERSION`` (raised whenever the analysis code changes what it produces). The
@@ -39,6 +40,19 @@ class AnalysisCache:
     def put(self, article: Article, analysis: Analysis) -> None:
         write_atomically(self._path(self.key(article)),
                          pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))
+
+    def _lemmas_path(self, phrases: list[str]) -> Path:
+        key = hashlib.sha256((self.salt + "lemmas\n" + "\n".join(phrases)).encode("utf-8")).hexdigest()
+        return self.folder / "lemmas" / f"{key}.pickle"
+
+    def get_lemmas(self, phrases: list[str]) -> dict[str, tuple[str, ...]] | None:
+        """The lemmas of exactly these phrases (theme terms) from an earlier build, so that a build
+        with no new article never loads the model."""
+        found = read_pickle(self._lemmas_path(phrases), dict)
+        return found if isinstance(found, dict) and sorted(found) == phrases else None
+
+    def put_lemmas(self, phrases: list[str], lemmas: dict[str, tuple[str, ...]]) -> None:
+        write_atomically(self._lemmas_path(phrases), pickle.dumps(lemmas, protocol=5))
 
 
 def read_pickle(path: Path, kind: type | tuple[type, ...]) -> object | None:

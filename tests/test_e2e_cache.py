@@ -40,6 +40,19 @@ def test_rebuild_analyses_only_new_or_changed_articles(tmp_path: Path) -> None:
     assert generate(config, SITE).analysed == 2
 
 
+def test_a_rebuild_with_no_new_article_never_loads_the_model(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(project(tmp_path))
+    cold = generate(config, SITE)
+
+    def no_model(name: str) -> None:
+        raise AssertionError(f"the model {name} was loaded")
+
+    monkeypatch.setattr(analyze_module, "load_pipeline", no_model)
+    warm = generate(config, SITE)  # analyses and the theme terms' lemmas come from the cache
+    assert warm.analysed == 0 and warm.pages == cold.pages and warm.files == cold.files
+
+
 def test_changing_the_model_invalidates_the_cache(tmp_path: Path) -> None:
     config = load_config(project(tmp_path))
     generate(config, SITE)
