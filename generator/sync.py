@@ -23,7 +23,10 @@ def unchanged_outputs(staging: Path, target: Path) -> Iterator[set[Path]]:
     away. Other writers (theme assets, generated files) still write into ``staging``."""
     unchanged: set[Path] = set()
     root = staging.resolve()
-    plain = mkdocs_utils.write_file
+    plain = getattr(mkdocs_utils, "write_file", None)
+    if plain is None:  # another MkDocs: every page is written to staging and compared there
+        yield unchanged
+        return
 
     def write_file(content: bytes, output_path: str) -> None:
         path = Path(output_path).resolve()
