@@ -52,16 +52,16 @@ def people_of(index: ActorIndex) -> frozenset[str]:
 
 
 def build_actors(analyses: Sequence[Analysis], min_mentions: int,
-                 specs: Sequence[AliasSpec] | None = None,
-                 mentions: Sequence[NameMention] | None = None) -> ActorIndex:
-    """Merge every mention of the corpus into actors, drop weak ones, give them stable ids.
-    ``mentions`` are those of ``corpus_mentions`` when already found (the build finds them in
-    two processes)."""
+                 specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
+    """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
     specs = tuple(specs) if specs is not None else load_aliases(None)
-    if mentions is None:
-        mentions = corpus_mentions(analyses, specs)
-    groups = _Groups(list(mentions), specs, _union(spec.separate for spec in specs))
-    return groups.to_index(min_mentions)
+    return actors_from(corpus_mentions(analyses, specs), min_mentions, specs)
+
+
+def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Sequence[AliasSpec]) -> ActorIndex:
+    """``build_actors`` for mentions already found by ``corpus_mentions`` (the build finds them in
+    two processes)."""
+    return _Groups(list(mentions), specs, _union(spec.separate for spec in specs)).to_index(min_mentions)
 
 
 def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> list[NameMention]:

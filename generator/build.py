@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from . import analyze as nlp
-from .actors import ActorIndex, build_actors, corpus_mentions, people_of
+from .actors import ActorIndex, actors_from, corpus_mentions, people_of
 from .aliasfile import load_aliases
 from .cache import AnalysisCache
 from .config import Config
@@ -75,7 +75,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     mentions = in_halves("mentions", partial(corpus_mentions, specs=alias_specs), analyses, timer, config.workers)
     with timer.stage("actors"):
-        actors = build_actors(analyses, config.min_actor_mentions, alias_specs, mentions)
+        actors = actors_from(mentions, config.min_actor_mentions, alias_specs)
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time.

@@ -65,7 +65,7 @@ def sync_tree(source: Path, target: Path, unchanged: set[Path] = frozenset()) ->
     built = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
     for relative in sorted(built):
         new, old = source / relative, target / relative
-        if old.is_file() and old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
+        if _same_bytes(old, new.read_bytes()):
             continue
         old.parent.mkdir(parents=True, exist_ok=True)
         try:
