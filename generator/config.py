@@ -47,7 +47,8 @@ class Config:
     """Folder of the analysis, ingestion and page caches; a rebuild reads, analyses and converts only
     what changed. Empty: no cache."""
     workers: int = 2
-    """Processes for analysing many new articles at once (used from 200 new articles up)."""
+    """Processes for analysing many new articles at once (used from 200 new articles up); with 2 or
+    more, the corpus stages and page rendering also run two at a time (see ``parallel.py``)."""
     dask_scheduler: str | None = None
     """Address of a Dask distributed scheduler (tcp://host:8786) to run the analysis on; needs digest[dask]."""
     source: Path | None = None
