@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from .actors import ActorIndex
@@ -34,9 +34,20 @@ def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
         Entry(article=article, url=page_url(article_page(article)), summary=summaries[article.id],
               actor_ids=actors.by_article.get(article.id, ()), theme_ids=tuple(theme_ids.get(article.id, ())),
               story_id=story_of.get(article.id),
-              quotes=tuple(AttributedQuote(q.text, actors.resolve(q.speaker, article.id))
-                           for q in analyses[article.id].quotes),
+              quotes=unique_quotes(AttributedQuote(q.text, actors.resolve(q.speaker, article.id))
+                                   for q in analyses[article.id].quotes),
               related_ids=related.get(article.id, ()))
         for article in reading_order(articles))
     return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date,
                   build_periods(entries, stories))
+
+
+def unique_quotes(quotes: Iterable[AttributedQuote]) -> tuple[AttributedQuote, ...]:
+    """Each quotation once, where it first appears: scraped articles repeat a line as a pull quote.
+    When one copy names its speaker and another does not, the named speaker is kept."""
+    found: dict[str, AttributedQuote] = {}
+    for quote in quotes:
+        kept = found.get(quote.text)
+        if kept is None or (kept.speaker is None and quote.speaker is not None):
+            found[quote.text] = quote  # a replaced quote keeps its first place
+    return tuple(found.values())

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from generator.actors import build_actors
+from generator.corpus import unique_quotes
 from generator.errors import ConfigError
 from generator.mentions import joined_team_names
-from generator.models import ActorKind, Analysis, Mention
+from generator.models import ActorKind, Analysis, AttributedQuote, Mention
 from generator.names import normalise_name
 from generator.related import related_articles
 from generator.summarize import SUMMARIZERS, SummaryContext, summarize
@@ -223,3 +224,11 @@ def test_related_prefers_shared_content_and_actors() -> None:
     related = related_articles(analyses, {"a": ("x",), "b": ("x",)}, {}, limit=5)
     assert related["a"] == ("b",)
     assert related["c"] == ()
+
+
+def test_a_repeated_quotation_is_listed_once_with_its_named_speaker() -> None:
+    quotes = [AttributedQuote("We will act within weeks", None), AttributedQuote("Nothing is agreed yet", "a"),
+              AttributedQuote("We will act within weeks", "b"), AttributedQuote("Nothing is agreed yet", "a"),
+              AttributedQuote("Nothing is agreed yet", None)]
+    assert unique_quotes(quotes) == (AttributedQuote("We will act within weeks", "b"),
+                                     AttributedQuote("Nothing is agreed yet", "a"))
