@@ -3,23 +3,23 @@
 MkDocs converts and themes every page on every build. For digest's generated pages the converted
 HTML depends only on the page's Markdown, its place in the site and the Markdown settings, so
 ``CachedPage`` keys the HTML, table of contents and anchors by those and reuses them on the next
-build. The themed page also depends on the site around it, so its key adds a fingerprint of the
-site's configuration, hand-written pages, theme overrides and package versions (``site_salt``);
-a page found under that key is written through a template that prints it as it was. The search
-index entries a page gave are kept under the same key: for a cached page, Material's search plugin
+build. The themed page also depends on the site around it, so it is kept with its own key, which
+adds a fingerprint of the site's configuration, hand-written pages, theme overrides and package
+versions (``site_salt``); a page whose themed key matches is written through a template that
+prints it as it was. The search index entries a page gave are kept with it: for a cached page, Material's search plugin
 is told to skip it (its documented ``search: exclude`` page setting, set only while the plugin
 runs) and the stored entries are added to its index in the same place, so the index comes out
 byte-identical without parsing the page again. Adding one article thus converts, themes and
 indexes only the pages that list it. Pages named in the navigation and pages written by hand in
 ``docs/`` are never cached.
-Entries not used by a build are deleted after it. Like the analysis cache, the files are pickles
-written by digest itself.
+Each page is one file (a pickled ``Entry``), written once, after MkDocs themed it: on a slow disk
+a file costs a few tenths of a millisecond, as much as a page's template. Entries not used by a
+build are deleted after it. Like the analysis cache, the files are pickles written by digest itself.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 from dataclasses import dataclass
 from importlib import metadata
@@ -29,10 +29,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils.meta import get_data
 
 from .cache import prune_unused, read_pickle, write_atomically
 
-PAGE_CACHE_VERSION = "1"
+PAGE_CACHE_VERSION = "2"
 CACHED_TEMPLATE = "digest-cached.html"
 """In ``templates/theme/``: prints the stored themed page unchanged."""
 
@@ -47,6 +48,23 @@ class Rendered:
     """Linked file's source path -> {anchor: original link}, for MkDocs' anchor validation."""
 
 
+@dataclass(frozen=True, slots=True)
+class Themed:
+    key: str
+    """``PageCache.output_key``: what the themed page depends on besides its converted Markdown."""
+    html: str
+    search: tuple[dict, ...] | None
+    """The search index entries the page gave, or None when the search plugin was not there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One page's record: converted, and (once MkDocs has themed it) themed."""
+
+    rendered: Rendered
+    themed: Themed | None = None
+
+
 class PageCache:
     def __init__(self, folder: Path, config: MkDocsConfig) -> None:
         self.folder = folder
@@ -59,49 +77,36 @@ class PageCache:
         self.search_entries: list | None = None
         """The search plugin's list of index entries, when its shape is the one known here."""
 
-    def key(self, page: Page) -> str:
-        text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown}"
+    def key(self, page: Page, markdown: str | None = None) -> str:
+        """The converted page's key: its Markdown (``page.markdown`` unless given), place and settings."""
+        text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown if markdown is None else markdown}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
 
-    def get(self, key: str) -> Rendered | None:
+    def get(self, key: str) -> Entry | None:
         self.used.add(key)
-        found = read_pickle(self._path(key), Rendered)
-        return found if isinstance(found, Rendered) else None
+        found = read_pickle(self._path(key), Entry)
+        return found if isinstance(found, Entry) else None
 
-    def put(self, key: str, rendered: Rendered) -> None:
-        write_atomically(self._path(key), pickle.dumps(rendered, protocol=5))
+    def put(self, key: str, entry: Entry) -> None:
+        write_atomically(self._path(key), pickle.dumps(entry, protocol=5))
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def forget(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
 
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
         text = f"{self.site_salt}\n{page.cache_key}\n{page.title}\n{sorted(page.meta.items())!r}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def get_output(self, key: str) -> str | None:
-        self.used.add(key)
-        try:
-            return (self.folder / f"{key}.html").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-
-    def put_output(self, key: str, output: str) -> None:
-        write_atomically(self.folder / f"{key}.html", output.encode("utf-8"))
-
-    def get_search(self, key: str) -> list[dict] | None:
-        try:
-            found = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
-            return None
-        return found if isinstance(found, list) and all(isinstance(e, dict) for e in found) else None
-
-    def put_search(self, key: str, entries: list[dict]) -> None:
-        write_atomically(self.folder / f"{key}.json", json.dumps(entries, ensure_ascii=False).encode("utf-8"))
-
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""
-        prune_unused(self.folder, self.used, (".pickle", ".html", ".json"))
+        prune_unused(self.folder, self.used, (".pickle", ".html", ".json"))  # .html, .json: version 1
 
 
 def site_fingerprint(config: MkDocsConfig, roots: list[Path]) -> str:
@@ -128,58 +133,78 @@ class CachedPage(Page):
         self.cache = cache
         self.cache_key = ""
         self.output_key = ""
+        self.entry: Entry | None = None
         self.cached_output: str | None = None
-        self.search_found: list[dict] | None = None
+        self.search_found: tuple[dict, ...] | None = None
+        self.search_made: tuple[dict, ...] | None = None
         self.search_start = 0
         self.search_meta: object = None
 
+    def probably_converted(self) -> bool:
+        """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
+        plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
+        return self.cache.has(self.cache.key(self, get_data(self.file.content_string)[0]))
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key = self.cache_key = self.cache.key(self)
-        found = self.cache.get(key)
-        if found is None:
+        self.entry = self.cache.get(key)
+        if self.entry is None:
             super().render(config, files)
             links = ({linked.src_uri: anchors for linked, anchors in self.links_to_anchors.items()}
                      if self.links_to_anchors is not None else None)
-            found = Rendered(self.content or "", self.toc, self._title_from_render,
-                             frozenset(self.present_anchor_ids or ()), links)
-            self.cache.put(key, found)
+            self.entry = Entry(Rendered(self.content or "", self.toc, self._title_from_render,
+                                        frozenset(self.present_anchor_ids or ()), links))
             return
+        found = self.entry.rendered
         self.content, self.toc, self._title_from_render = found.content, found.toc, found.title
         self.present_anchor_ids = set(found.anchors)
         if found.links_to_anchors is not None:
             self.links_to_anchors = {linked: anchors for uri, anchors in found.links_to_anchors.items()
                                      if (linked := files.get_file_from_path(uri)) is not None}
 
+    def keep_converted(self) -> None:
+        """Store the page as converted so far (for a build process that will theme it)."""
+        if self.entry is not None and self.entry.themed is None:
+            self.cache.put(self.cache_key, self.entry)
+
     def use_cached_output(self) -> None:
         """After conversion: when the themed page is cached, have MkDocs print it through ``CACHED_TEMPLATE``."""
         self.output_key = self.cache.output_key(self)
-        self.cached_output = self.cache.get_output(self.output_key)
-        if self.cached_output is not None:
+        themed = self.entry.themed if self.entry is not None else None
+        if themed is not None and themed.key == self.output_key:
+            self.cached_output, self.search_found = themed.html, themed.search
             self.meta["template"] = CACHED_TEMPLATE
 
+    def reload(self) -> None:
+        """Take the record again from the cache, where another process may have themed the page."""
+        if self.cache_key and self.cached_output is None:
+            self.entry = self.cache.get(self.cache_key) or self.entry
+            self.use_cached_output()
+
     def store_output(self, output: str) -> None:
-        if self.cached_output is None and self.output_key:
-            self.cache.put_output(self.output_key, output)
+        if self.cached_output is None and self.output_key and self.entry is not None:
+            themed = Themed(self.output_key, output, self.search_made)
+            self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
 
     def before_search(self) -> None:
         """Before the search plugin indexes the page: skip it when its entries are stored."""
         entries = self.cache.search_entries
         if entries is None or not self.output_key:
             return
-        self.search_found = self.cache.get_search(self.output_key)
-        if self.search_found is None:
+        if self.cached_output is None or self.search_found is None:
             self.search_start = len(entries)
+            self.search_found = None
         else:
             self.search_meta = self.meta.get("search")
             self.meta["search"] = {**(self.search_meta or {}), "exclude": True}
 
     def after_search(self) -> None:
-        """After it: add the stored entries, or store the ones it made."""
+        """After it: add the stored entries, or keep the ones it made for the cache."""
         entries = self.cache.search_entries
         if entries is None or not self.output_key:
             return
         if self.search_found is None:
-            self.cache.put_search(self.output_key, entries[self.search_start:])
+            self.search_made = tuple(entries[self.search_start:])
             return
         if self.search_meta is None:
             self.meta.pop("search", None)

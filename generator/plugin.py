@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from .config import Config, load_config
 from .errors import DigestError
 from .leaninline import LeanInlineExtension
 from .models import Severity
+from .navmemo import folder_outside, remember_navigation
 from .pagecache import CachedPage, PageCache, search_entries, site_fingerprint
+from .pagework import PageWork
 
 log = get_plugin_logger("digest")
 
@@ -34,9 +37,16 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.digest_config: Config | None = None
         self.result: Generated | None = None
         self.page_cache: PageCache | None = None
+        self.cached_pages: list[CachedPage] = []
+        self.page_work = PageWork(enabled=False)
+        self.command: str | None = None
+        """'build', 'serve' or 'gh-deploy' from the command line; None through the Python API."""
+        self.dirty = False
+        self.nav = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this instance (and the loaded model) across serve rebuilds."""
+        """Also makes MkDocs keep this instance (and the loaded model) across serve rebuilds."""
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config):
         path = Path(config.config_file_path or "mkdocs.yml").parent / self.config.config
@@ -59,6 +69,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         for finding in self.result.findings:
             (log.warning if finding.severity is Severity.PROBLEM else log.info)(str(finding))
         in_nav = set(_nav_paths(config.nav or []))
+        self.cached_pages = []
         cache_dir = self.digest_config.cache_dir
         self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir else None
         if self.page_cache:
@@ -73,8 +84,30 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             file = File.generated(config, path, content=content)
             files.append(file)
             if self.page_cache and file.is_documentation_page() and path not in in_nav:
-                CachedPage(file, config, self.page_cache)  # nav pages keep their nav titles
+                self.cached_pages.append(CachedPage(file, config, self.page_cache))  # nav pages keep nav titles
+        self.page_work = PageWork(enabled=bool(self.page_cache) and self.digest_config.workers >= 2
+                                  and self.command != "serve" and not self.dirty)
         return files
+
+    @event_priority(-100)  # after other plugins' changes
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        # The articles, analyses and pages live until the build ends: the collector need not walk
+        # them again and again while MkDocs makes pages (nor, in a forked child, copy them doing so).
+        gc.freeze()
+        self.page_work.convert_beside(self.cached_pages, config, files)
+        return nav
+
+    @event_priority(-100)
+    def on_env(self, env, *, config, files):
+        if self.cached_pages:
+            remember_navigation(env, folder_outside(self.nav, lambda page: isinstance(page, CachedPage)))
+        self.page_work.theme_beside(self.cached_pages, config, files, self.nav, env)
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.page_work.stop()
+        gc.unfreeze()
 
     def on_page_content(self, html, *, page, config, files):
         if isinstance(page, CachedPage):
@@ -98,15 +131,19 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_post_page(self, output, *, page, config):
         if isinstance(page, CachedPage):
             page.store_output(output)
+        self.page_work.after_page(page)
         return output
 
     def on_post_build(self, *, config) -> None:
+        self.page_work.join()
+        gc.unfreeze()
         if self.page_cache:
             self.page_cache.prune()
 
     def on_pre_page(self, page, *, config, files):
         # The sitemap's dates come from here; the build date keeps them reproducible.
         assert self.result is not None
+        self.page_work.before_page(page)
         page.update_date = self.result.digest.build_date.isoformat()
         return page
 
