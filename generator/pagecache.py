@@ -12,9 +12,9 @@ runs) and the stored entries are added to its index in the same place, so the in
 byte-identical without parsing the page again. Adding one article thus converts, themes and
 indexes only the pages that list it. Pages named in the navigation and pages written by hand in
 ``docs/`` are never cached.
-Each page is one file (a pickled ``Entry``), written once, after MkDocs themed it: on a slow disk
-a file costs a few tenths of a millisecond, as much as a page's template. Entries not used by a
-build are deleted after it. Like the analysis cache, the files are pickles written by digest itself.
+Each page is one record (a pickled ``Entry``) in ``pagestore.py``'s SQLite file, written once,
+after MkDocs themed it. Records not used by a build are deleted after it. Like the analysis cache,
+the records are pickles written by digest itself.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
-from .cache import prune_unused, read_pickle, write_atomically
+from .cache import prune_unused
+from .pagestore import PageStore
 
-PAGE_CACHE_VERSION = "2"
+PAGE_CACHE_VERSION = "3"
 CACHED_TEMPLATE = "digest-cached.html"
 """In ``templates/theme/``: prints the stored themed page unchanged."""
 
@@ -68,6 +69,7 @@ class Entry:
 class PageCache:
     def __init__(self, folder: Path, config: MkDocsConfig) -> None:
         self.folder = folder
+        self.store = PageStore(folder / "pages.sqlite")
         versions = [metadata.version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
         self.salt = "\n".join([PAGE_CACHE_VERSION, *versions, repr(config["markdown_extensions"]),
                                repr(sorted((config["mdx_configs"] or {}).items(), key=lambda item: item[0])),
@@ -82,22 +84,23 @@ class PageCache:
         text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown if markdown is None else markdown}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.pickle"
-
     def get(self, key: str) -> Entry | None:
         self.used.add(key)
-        found = read_pickle(self._path(key), Entry)
+        record = self.store.get(key)
+        try:
+            found = pickle.loads(record) if record is not None else None
+        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+            return None
         return found if isinstance(found, Entry) else None
 
     def put(self, key: str, entry: Entry) -> None:
-        write_atomically(self._path(key), pickle.dumps(entry, protocol=5))
+        self.store.put(key, pickle.dumps(entry, protocol=5))
 
     def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+        return self.store.has(key)
 
     def forget(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
+        self.store.forget(key)
 
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
@@ -106,7 +109,9 @@ class PageCache:
 
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""
-        prune_unused(self.folder, self.used, (".pickle", ".html", ".json"))  # .html, .json: version 1
+        self.store.keep_only(self.used)
+        self.store.release()
+        prune_unused(self.folder, set(), (".pickle", ".html", ".json"))  # files of earlier versions
 
 
 def site_fingerprint(config: MkDocsConfig, roots: list[Path]) -> str:
@@ -177,14 +182,18 @@ class CachedPage(Page):
 
     def reload(self) -> None:
         """Take the record again from the cache, where another process may have themed the page."""
-        if self.cache_key and self.cached_output is None:
-            self.entry = self.cache.get(self.cache_key) or self.entry
+        if self.cache_key and self.cached_output is None and self.entry is not None:
+            found = self.cache.get(self.cache_key)
+            if found is not None and found.themed is not None:
+                self.entry = Entry(self.entry.rendered, found.themed)  # the converted page is here already
             self.use_cached_output()
 
     def store_output(self, output: str) -> None:
+        """After MkDocs themed the page: keep it, unless it came from the cache; then let it go."""
         if self.cached_output is None and self.output_key and self.entry is not None:
             themed = Themed(self.output_key, output, self.search_made)
             self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
+        self.entry, self.cached_output, self.search_found, self.search_made = None, None, None, None
 
     def before_search(self) -> None:
         """Before the search plugin indexes the page: skip it when its entries are stored."""

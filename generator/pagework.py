@@ -2,19 +2,22 @@
 
 MkDocs converts every page, then themes every page, one after the other in one process; on a
 first build (empty page cache) that is most of its time. At the start of each of the two passes,
-``PageWork`` forks a child that does to the last part of the generated pages still to be done
-exactly what MkDocs would do to them (``_populate_page``, then ``_build_page``), which stores them
-in the page cache, and exits. Meanwhile MkDocs goes through the pages in order in this process;
-before it reaches the child's part it waits for the child, and then finds those pages in the
-cache. Output cannot depend on where a page was made: a page taken from the cache is byte for byte
-the page MkDocs would have made (the page cache's own guarantee, and tested here with and without
-the child). A page the child logged anything about is left out of the cache, so that MkDocs makes
-it again here and its messages (and ``--strict``) see it. If the child fails, its pages are simply
-not in the cache and MkDocs makes them here.
+``PageWork`` lists the generated pages still to be done and forks a child that takes them one by
+one from the end of the list, doing to each exactly what MkDocs would (``_populate_page``, then
+``_build_page``), which stores it in the page cache. Meanwhile MkDocs goes through the pages in
+order in this process, taking each from the front of the list before it starts on it; where the
+two meet, this process waits for the child to finish its page and then finds the child's pages in
+the cache. Whichever process runs faster simply does more pages. Output cannot depend on where a
+page was made: a page taken from the cache is byte for byte the page MkDocs would have made (the
+page cache's own guarantee, and tested here with and without the child). A page the child logged
+anything about is left out of the cache, so that MkDocs makes it again here and its messages (and
+``--strict``) see it. If the child fails, its pages are simply not in the cache and MkDocs makes
+them here.
 
 This runs only with the page cache, ``workers`` of 2 or more, on Linux (``fork``), for ``mkdocs
-build`` and the Python API (not ``serve`` or ``--dirty``), and only when enough pages are to be done
-for a child to pay for itself: a rebuild after one new article never forks.
+build`` and the Python API (not ``serve`` or ``--dirty``, nor in a process running other threads),
+and only when enough pages are to be done for a child to pay for itself: a rebuild after one new
+article never forks.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 
 from jinja2 import Environment
@@ -40,13 +45,40 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 MIN_PAGES = 200
 """Fewer pages to do than this and the child is not worth forking."""
-CONVERT_SHARE, THEME_SHARE = 0.45, 0.5
-"""The part of each pass's work (by weight) the child takes; the rest, reading the child's pages back
-and (while theming) copying the theme's files stay here. Measured on two cores."""
-CONVERT_WEIGHT, THEME_WEIGHT = 200, 6500
-"""A page's fixed cost, in characters of its text, for splitting each pass (measured: converting
-costs about the same per character on every kind of page; theming costs about as much as
-6,500 characters before the page's own)."""
+LOCK_SECONDS = 10.0
+"""Longer than this for the shared position and the child is taken to have died holding it."""
+
+
+class Meeting:
+    """Where this process, taking pages from the front of a list, meets the child, taking them from
+    the back. Shared memory and a lock, made before the fork."""
+
+    def __init__(self, count: int, taken: int = 0) -> None:
+        context = multiprocessing.get_context("fork")
+        self.lock = context.Lock()
+        self.bounds = context.RawArray("q", [taken, count])
+        """[pages taken from the front, the first page taken from the back]."""
+
+    def take_front(self, index: int) -> bool:
+        """This process is about to do page ``index``: False when the child has it already."""
+        if not self.lock.acquire(timeout=LOCK_SECONDS):
+            return False
+        try:
+            if index < self.bounds[1]:
+                self.bounds[0] = max(self.bounds[0], index + 1)
+                return True
+            return False
+        finally:
+            self.lock.release()
+
+    def take_back(self) -> int | None:
+        """The child's next page, from the back; None when the two have met."""
+        with self.lock:
+            index = self.bounds[1] - 1
+            if index < self.bounds[0]:
+                return None
+            self.bounds[1] = index
+            return index
 
 
 class PageWork:
@@ -56,43 +88,45 @@ class PageWork:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and can_fork()
         self.child: int | None = None
-        self.share: list[CachedPage] = []
-        self.wait_before: Page | None = None
-        """Conversion: the first page of the child's part; MkDocs waits before converting it."""
-        self.wait_after: Page | None = None
-        """Theming: the page just before the child's part; MkDocs waits after theming it."""
+        self.meeting: Meeting | None = None
+        self.todo: list[CachedPage] = []
+        self.index: dict[int, int] = {}
+        """id(page) -> its place in ``todo``."""
+        self.theming = False
 
     def convert_beside(self, pages: Sequence[CachedPage], config: MkDocsConfig, files: Files) -> None:
         todo = [page for page in pages if not page.probably_converted()]
-        share = self._start(todo, [len(page.file.content_string) + CONVERT_WEIGHT for page in todo], CONVERT_SHARE,
-                            lambda page: _convert(page, config, files))
-        self.wait_before = share[0] if share else None
+        self._start(todo, lambda page: _convert(page, config, files), theming=False)
 
     def theme_beside(self, pages: Sequence[CachedPage], config: MkDocsConfig, files: Files,
                      nav: Navigation, env: Environment) -> None:
         todo = [page for page in pages if page.output_key and page.cached_output is None]
         doc_files = files.documentation_pages()
-        order = [file.page for file in doc_files]
-        if todo and order.index(todo[0]) == 0:
-            todo = todo[1:]  # the wait comes after a page MkDocs themes here
-        share = self._start(todo, [len(page.content or "") + THEME_WEIGHT for page in todo], THEME_SHARE,
-                            lambda page: _theme(page, config, doc_files, nav, env))
-        self.wait_after = order[order.index(share[0]) - 1] if share else None
+        self._start(todo, lambda page: _theme(page, config, doc_files, nav, env), theming=True)
 
     def before_page(self, page: Page) -> None:
-        if page is self.wait_before:
-            self.wait_before = None
-            self.join()
+        """Before MkDocs converts ``page``."""
+        if not self.theming:
+            self._take(self.index.get(id(page)))
 
     def after_page(self, page: Page) -> None:
-        if page is self.wait_after:
-            self.wait_after = None
-            self.join()
-            for done in self.share:
-                done.reload()  # now themed in the cache: printed as it is
+        """After MkDocs themed ``page``: the next page to theme is taken now, before MkDocs picks
+        its template (the template says whether it comes from the cache)."""
+        index = self.index.get(id(page))
+        if self.theming and index is not None:
+            self._take(index + 1)
+
+    def _take(self, index: int | None) -> None:
+        if self.meeting is None or index is None or index >= len(self.todo) or self.meeting.take_front(index):
+            return
+        self.join()  # the child has this page and the ones after it: they are in the cache now
+        if self.theming:
+            for page in self.todo[index:]:
+                page.reload()  # printed as the child themed it
 
     def join(self) -> None:
         """Wait for the child; its pages are in the page cache, or (if it failed) will be made here."""
+        self.meeting = None
         if self.child is None:
             return
         _, status = os.waitpid(self.child, 0)
@@ -105,43 +139,35 @@ class PageWork:
         if self.child is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.child, signal.SIGKILL)
-            self.join()
-
-    def _start(self, todo: list[CachedPage], weights: list[int], part: float,
-               work: Callable[[CachedPage], object]) -> list[CachedPage]:
-        """Fork a child doing ``work`` to the last part of ``todo``; that part, or [] when not worth it."""
         self.join()
-        self.share = []
-        if not self.enabled or len(todo) < MIN_PAGES:
-            return []
-        share = _tail(todo, weights, part)
+
+    def _start(self, todo: list[CachedPage], work: Callable[[CachedPage], object], theming: bool) -> None:
+        """Fork a child doing ``work`` to the pages of ``todo`` from the back, when worth it. While
+        theming, the first page is this process's from the start (nothing comes before it to
+        take it at)."""
+        self.join()
+        self.todo, self.index, self.theming = [], {}, theming
+        if not self.enabled or len(todo) < MIN_PAGES or threading.active_count() > 1:
+            return  # a fork copies only this thread: never fork beside others (a live-reload server)
+        meeting = Meeting(len(todo), taken=1 if theming else 0)
+        todo[0].cache.store.release()  # no database connection crosses the fork
         pid = os.fork()
         if pid == 0:  # the child: never returns into MkDocs
             code = 1
             try:
-                _child(share, work)
+                _child(todo, meeting, work)
                 code = 0
             finally:
                 os._exit(code)
-        self.child, self.share = pid, share
-        return share
+        self.child, self.meeting, self.todo = pid, meeting, todo
+        self.index = {id(page): number for number, page in enumerate(todo)}
 
 
-def _tail(items: list[CachedPage], weights: list[int], part: float) -> list[CachedPage]:
-    """The shortest run at the end of ``items`` that carries ``part`` of the total weight."""
-    goal, carried = part * sum(weights), 0
-    for index in range(len(items) - 1, -1, -1):
-        carried += weights[index]
-        if carried >= goal:
-            return items[index:]
-    return items
-
-
-def _child(share: list[CachedPage], work: Callable[[CachedPage], object]) -> None:
+def _child(todo: Sequence[CachedPage], meeting: Meeting, work: Callable[[CachedPage], object]) -> None:
     gc.freeze()  # the build's objects stay shared with the parent: the collector never visits them
     with recorded_logs() as records:
-        for page in share:
-            logged = len(records)
+        while (index := meeting.take_back()) is not None:
+            page, logged = todo[index], len(records)
             work(page)
             if len(records) > logged:
                 page.cache.forget(page.cache_key)  # MkDocs makes it again in the build process, messages and all

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -92,9 +91,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     @event_priority(-100)  # after other plugins' changes
     def on_nav(self, nav, *, config, files):
         self.nav = nav
-        # The articles, analyses and pages live until the build ends: the collector need not walk
-        # them again and again while MkDocs makes pages (nor, in a forked child, copy them doing so).
-        gc.freeze()
         self.page_work.convert_beside(self.cached_pages, config, files)
         return nav
 
@@ -107,7 +103,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.page_work.stop()
-        gc.unfreeze()
+        if self.page_cache:
+            self.page_cache.store.release()
 
     def on_page_content(self, html, *, page, config, files):
         if isinstance(page, CachedPage):
@@ -136,7 +133,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     def on_post_build(self, *, config) -> None:
         self.page_work.join()
-        gc.unfreeze()
         if self.page_cache:
             self.page_cache.prune()
 

@@ -29,17 +29,22 @@ def test_a_page_the_child_logged_about_is_left_for_the_build_process() -> None:
             logging.getLogger("mkdocs.structure.pages").warning("a link to a missing page")
 
     root_handlers = list(logging.getLogger().handlers)
-    pagework._child(pages, work)
-    assert made == ["quiet", "noisy", "also-quiet"]
+    pagework._child(pages, pagework.Meeting(len(pages)), work)
+    assert made == ["also-quiet", "noisy", "quiet"]  # from the back
     assert forgotten == ["noisy"]
     assert logging.getLogger().handlers == root_handlers  # put back (in the real child it no longer matters)
 
 
-def test_the_child_takes_the_last_part_of_the_work_by_weight() -> None:
-    items = list("abcdef")
-    assert pagework._tail(items, [1, 1, 1, 1, 1, 5], 0.5) == ["f"]
-    assert pagework._tail(items, [5, 1, 1, 1, 1, 1], 0.5) == ["b", "c", "d", "e", "f"]
-    assert pagework._tail(items, [1] * 6, 1.0) == items
+def test_the_two_processes_never_take_the_same_page() -> None:
+    meeting = pagework.Meeting(5)
+    assert meeting.take_back() == 4
+    assert meeting.take_front(0) and meeting.take_front(1)
+    assert meeting.take_back() == 3
+    assert meeting.take_back() == 2
+    assert not meeting.take_front(2)  # the child has it: the build process waits and reads it
+    assert meeting.take_back() is None
+    theming = pagework.Meeting(2, taken=1)  # the first page is the build process's from the start
+    assert theming.take_back() == 1 and theming.take_back() is None
 
 
 def test_navigation_is_rendered_once_per_folder_for_pages_outside_it() -> None:
@@ -82,15 +87,21 @@ def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
         (folder / "digest.yml").write_text(f"input: {SEEDS}\ncache_dir: {folder / 'cache'}\nworkers: 2\n")
         return folder / "mkdocs.yml"
 
-    shares, converted_here, stored_here = [], [], []
+    forked, converted_here, stored_here = [], [], []
     real_start, real_render, real_put = pagework.PageWork._start, Page.render, PageCache.put
+
+    def start(work: pagework.PageWork, *args, **kwargs) -> None:
+        real_start(work, *args, **kwargs)
+        forked.append(work.child is not None)
+
     monkeypatch.setattr(pagework, "MIN_PAGES", 1)
-    monkeypatch.setattr(pagework.PageWork, "_start", lambda work, *a: shares.append(real_start(work, *a)) or shares[-1])
+    monkeypatch.setattr(pagework.threading, "active_count", lambda: 1)  # threads an earlier test left
+    monkeypatch.setattr(pagework.PageWork, "_start", start)
     monkeypatch.setattr(Page, "render", lambda page, *a: converted_here.append(page) or real_render(page, *a))
     monkeypatch.setattr(PageCache, "put", lambda cache, *a: stored_here.append(a[0]) or real_put(cache, *a))
     beside = build_site(project("beside"), site_dir=tmp_path / "beside-site")
     generated = len(beside.generated.pages)
-    assert len(shares) == 2 and all(shares)  # one child converts, one themes
+    assert forked == [True, True]  # one child converts, one themes
     assert 0 < len(converted_here) < generated  # the rest came converted from the child
     assert 0 < len(stored_here) < generated  # and the child themed and stored some
 
@@ -101,7 +112,7 @@ def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
     a, b = tree(tmp_path / "beside-site"), tree(tmp_path / "plain-site")
     assert a.keys() == b.keys() and [name for name in a if a[name] != b[name]] == []
 
-    def failing(share, work) -> None:
+    def failing(todo, meeting, work) -> None:
         raise RuntimeError("the child fails")
 
     monkeypatch.setattr(pagework, "_child", failing)

@@ -1,0 +1,113 @@
+"""The page cache's storage: one SQLite file that two processes of a build can read and write at once.
+
+A first build stores a record for each of thousands of pages, and a fork of the build stores some of
+them beside it. As separate files that cost a file creation each (0.2 to 0.3 ms on this project's
+disk, as much as theming a small page); as rows of one SQLite database in write-ahead-log mode,
+each committed on its own, it costs a few tens of microseconds, and readers never wait for the
+writer. A connection is never carried across a fork: ``release`` closes it before one, and each
+process opens its own when it next needs it. The file is a cache: when SQLite cannot use it (a
+damaged file, a full disk) the store says so once in the log, starts afresh if it can, and
+otherwise stores nothing for the rest of the build, which then simply converts every page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+BUSY_SECONDS = 60.0
+"""How long a write waits for the other process's write to finish."""
+
+
+class PageStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+        self.broken = False
+
+    def get(self, key: str) -> bytes | None:
+        row = self._run("SELECT record FROM pages WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def has(self, key: str) -> bool:
+        return self._run("SELECT 1 FROM pages WHERE key = ?", (key,)) is not None
+
+    def put(self, key: str, record: bytes) -> None:
+        self._run("INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", (key, record))
+
+    def forget(self, key: str) -> None:
+        self._run("DELETE FROM pages WHERE key = ?", (key,))
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Delete every record whose key is not among ``keys``."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in keys))
+                db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def release(self) -> None:
+        """Close this process's connection (before a fork; the next call opens a new one)."""
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+
+    def _run(self, sql: str, parameters: tuple) -> tuple | None:
+        db = self._open()
+        if db is None:
+            return None
+        try:
+            return db.execute(sql, parameters).fetchone()
+        except sqlite3.Error as error:
+            self._fail(error)
+            return None
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self.broken:
+            return None
+        if self._connection is not None and self._pid == os.getpid():
+            return self._connection
+        self._connection = None  # one inherited through a fork is left alone, never used or closed
+        for attempt in (1, 2):
+            try:
+                self._connection, self._pid = _connect(self.path), os.getpid()
+                return self._connection
+            except (sqlite3.Error, OSError) as error:
+                if attempt == 2 or not isinstance(error, sqlite3.DatabaseError) or not self.path.is_file():
+                    self._fail(error)
+                    return None
+                log.info(f"the page cache {self.path} could not be read ({error}); starting it afresh")
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return None
+
+    def _fail(self, error: Exception) -> None:
+        if not self.broken:
+            log.info(f"the page cache {self.path} stopped working ({error}); pages are converted anew")
+        self.broken = True
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)  # each statement commits
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the newest records only
+        db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
