@@ -93,6 +93,8 @@ class PageWork:
         self.index: dict[int, int] = {}
         """id(page) -> its place in ``todo``."""
         self.theming = False
+        self.child_from: int | None = None
+        """Where the child's pages start, once the two have met."""
 
     def convert_beside(self, pages: Sequence[CachedPage], config: MkDocsConfig, files: Files) -> None:
         todo = [page for page in pages if not page.probably_converted()]
@@ -106,23 +108,27 @@ class PageWork:
 
     def before_page(self, page: Page) -> None:
         """Before MkDocs converts ``page``."""
-        if not self.theming:
-            self._take(self.index.get(id(page)))
+        index = self.index.get(id(page))
+        if not self.theming and index is not None and self.child_from is None:
+            self._take(index)  # if the child has it, it is in the cache now
 
     def after_page(self, page: Page) -> None:
-        """After MkDocs themed ``page``: the next page to theme is taken now, before MkDocs picks
-        its template (the template says whether it comes from the cache)."""
+        """After MkDocs themed ``page``: the next page to theme is taken now, before MkDocs picks its
+        template (the template says whether the page comes from the cache). A page the child themed
+        is read back only then, one at a time."""
         index = self.index.get(id(page))
-        if self.theming and index is not None:
-            self._take(index + 1)
-
-    def _take(self, index: int | None) -> None:
-        if self.meeting is None or index is None or index >= len(self.todo) or self.meeting.take_front(index):
+        if not self.theming or index is None or index + 1 >= len(self.todo):
             return
-        self.join()  # the child has this page and the ones after it: they are in the cache now
-        if self.theming:
-            for page in self.todo[index:]:
-                page.reload()  # printed as the child themed it
+        if self.child_from is not None or not self._take(index + 1):
+            self.todo[index + 1].reload()  # printed as the child themed it
+
+    def _take(self, index: int) -> bool:
+        """Whether this process does page ``index``; if not, the child has done it and the rest."""
+        if self.meeting is None or self.meeting.take_front(index):
+            return True
+        self.join()
+        self.child_from = index
+        return False
 
     def join(self) -> None:
         """Wait for the child; its pages are in the page cache, or (if it failed) will be made here."""
@@ -146,7 +152,7 @@ class PageWork:
         theming, the first page is this process's from the start (nothing comes before it to
         take it at)."""
         self.join()
-        self.todo, self.index, self.theming = [], {}, theming
+        self.todo, self.index, self.theming, self.child_from = [], {}, theming, None
         if not self.enabled or len(todo) < MIN_PAGES or threading.active_count() > 1:
             return  # a fork copies only this thread: never fork beside others (a live-reload server)
         meeting = Meeting(len(todo), taken=1 if theming else 0)
