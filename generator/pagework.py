@@ -155,7 +155,10 @@ class PageWork:
         self.todo, self.index, self.theming, self.child_from = [], {}, theming, None
         if not self.enabled or len(todo) < MIN_PAGES or threading.active_count() > 1:
             return  # a fork copies only this thread: never fork beside others (a live-reload server)
-        meeting = Meeting(len(todo), taken=1 if theming else 0)
+        try:
+            meeting = Meeting(len(todo), taken=1 if theming else 0)
+        except (OSError, ImportError):  # no shared semaphores here (some containers): one process
+            return
         todo[0].cache.store.release()  # no database connection crosses the fork
         pid = os.fork()
         if pid == 0:  # the child: never returns into MkDocs
