@@ -28,8 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 REBUILDS = 3
 """Rebuilds timed, each after adding one more article; the median is reported (timings on a shared
 machine vary by a tenth from run to run)."""
-SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "related", "stories", "themes", "render", "render 2/2",
-                "feeds")
+SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "summarize 2/2", "related", "stories", "themes", "render",
+                "render 2/2", "feeds")
 FIRST = "Anna Boris Carla David Elena Farid Greta Hugo Ines Jonas Karim Lena Marco Nadia Omar Petra".split()
 LAST = "Alvarez Brandt Costa Dubois Eriksen Fischer Garcia Horvat Ivanov Jensen Kowalski Lindqvist Moreau".split()
 CITIES = "Vienna Lisbon Warsaw Nairobi Manila Lima Oslo Seoul Cairo Quito Hanoi Accra Tbilisi Riga".split()

@@ -78,19 +78,24 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         actors = actors_from(mentions, config.min_actor_mentions, alias_specs)
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
-    # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time.
+    # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time
+    # (the summaries in halves, so that both sides take about as long).
+    half = (len(analyses) + 1) // 2
     done = side_by_side(
-        here={"summarize": partial(summarize_all, analyses, actors, idf, config),
+        here={"summarize": partial(summarize_all, analyses[:half], actors, idf, config),
               "related": partial(related_articles, analyses, actors.by_article, idf, config.related_articles),
               "themes": partial(find_themes, taxonomy, analyses, order, lemmatize)},
-        there={"stories": partial(find_stories, articles, analyses, actors, idf)},
+        there={"stories": partial(find_stories, articles, analyses, actors, idf),
+               "summarize 2/2": partial(summarize_all, analyses[half:], actors, idf, config)},
         timer=timer, workers=config.workers)
-    summaries, related, stories, themes = done["summarize"], done["related"], done["stories"], done["themes"]
+    summaries = done["summarize"] | done["summarize 2/2"]
+    related, stories, themes = done["related"], done["stories"], done["themes"]
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
+    # The feeds here with a third of the pages, two thirds of the pages beside them.
     done = side_by_side(
-        here={"render": partial(render_pages, digest, site.name, config.home_articles, share=(0, 2)),
+        here={"render": partial(render_pages, digest, site.name, config.home_articles, share=(0, 1, 3)),
               "feeds": partial(feeds_and_data, digest, site, config.feed_items)},
-        there={"render 2/2": partial(render_pages, digest, site.name, config.home_articles, share=(1, 2))},
+        there={"render 2/2": partial(render_pages, digest, site.name, config.home_articles, share=(1, 3, 3))},
         timer=timer, workers=config.workers)
     pages, files = dict(sorted((done["render"] | done["render 2/2"]).items())), done["feeds"]
     return Generated(digest, pages, files, ingested.findings, timer.seconds, run.analysed,

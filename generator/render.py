@@ -27,15 +27,15 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
 
 
 def render_pages(digest: Digest, site_name: str, home_articles: int,
-                 templates: Path = TEMPLATES, share: tuple[int, int] = (0, 1)) -> dict[str, str]:
-    """Every generated page as {Markdown source path: text}; with ``share=(k, n)`` only every n-th
-    page from the k-th, so that two processes can render half each."""
+                 templates: Path = TEMPLATES, share: tuple[int, int, int] = (0, 1, 1)) -> dict[str, str]:
+    """Every generated page as {Markdown source path: text}; with ``share=(start, stop, parts)`` only
+    the pages whose number modulo ``parts`` is in [start, stop), so that two processes can split them."""
     env = environment(templates)
     views = v.Views(digest)
-    part, parts = share
+    start, stop, parts = share
     pages = {path: env.get_template(template).render(**context())
              for number, (path, template, context) in enumerate(_page_contexts(views, site_name, home_articles))
-             if number % parts == part}
+             if start <= number % parts < stop}
     return dict(sorted(pages.items()))
 
 
