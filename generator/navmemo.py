@@ -1,4 +1,4 @@
-"""The theme's navigation, rendered once per folder for generated pages instead of once per page.
+"""The theme's navigation (and the header's fixed parts), rendered once per folder for generated pages.
 
 Material renders the whole site navigation (the sidebar, and the tabs) into every page. For a page
 that is not in the navigation, that HTML cannot depend on the page itself: no item is active and
@@ -19,8 +19,10 @@ from jinja2 import Environment, TemplateNotFound
 from jinja2.runtime import Context
 from mkdocs.structure.nav import Navigation
 
-PARTIALS = ("partials/nav.html", "partials/tabs.html")
-"""Material's sidebar navigation and navigation tabs."""
+PARTIALS = ("partials/nav.html", "partials/tabs.html", "partials/search.html", "partials/palette.html",
+            "partials/logo.html")
+"""Material's sidebar navigation and navigation tabs, and the header's search box, colour switch and
+logo: none of them reads the page (their only link, the logo's, is relative like the others)."""
 Place = Callable[[object], "str | None"]
 
 
