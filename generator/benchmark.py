@@ -73,7 +73,9 @@ def make_corpus(folder: Path, count: int, seed: int = 7, start: int = 0) -> int:
     return words
 
 
-def _config(project: Path, input_dir: Path) -> Path:
+def make_project(project: Path, input_dir: Path) -> Path:
+    """A site folder using this repository's pages, templates and settings, reading ``input_dir``,
+    with its own cache and two workers; returns its ``mkdocs.yml``."""
     project.mkdir(parents=True, exist_ok=True)
     for name in ("docs", "templates"):
         (project / name).symlink_to(REPO / name)
@@ -144,7 +146,7 @@ def main(count: int, mkdocs_articles: int, speed_articles: int, model: str, memo
         with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
             root = Path(scratch)
             words = make_corpus(root / "articles", count)
-            config = _config(root / "project", root / "articles")
+            config = make_project(root / "project", root / "articles")
             cold = timed_build(config, root / "project" / "site")
             click.echo(f"cold build of {count} articles ({words:,} words): {cold.total:.1f} s, {cold.pages} pages, "
                        f"MkDocs {1000 * cold.mkdocs / cold.pages:.1f} ms per page")
@@ -157,7 +159,7 @@ def main(count: int, mkdocs_articles: int, speed_articles: int, model: str, memo
         ours, plain = analysis_speed(root / "speed", model)
         click.echo(f"analysis: {ours:,.0f} words/s; plain nlp.pipe {plain:,.0f} words/s; ratio {ours / plain:.2f}")
         words = make_corpus(root / "articles", count)
-        config = _config(root / "project", root / "articles")
+        config = make_project(root / "project", root / "articles")
         (root / "project" / "site").mkdir()
         cold = timed_build(config, root / "project" / "site")
         click.echo(f"cold build of {count} articles ({words:,} words): {cold.total:.1f} s, {cold.pages} pages")

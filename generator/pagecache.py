@@ -6,15 +6,17 @@ HTML depends only on the page's Markdown, its place in the site and the Markdown
 build. The themed page also depends on the site around it, so it is kept with its own key, which
 adds a fingerprint of the site's configuration, hand-written pages, theme overrides and package
 versions (``site_salt``); a page whose themed key matches is written through a template that
-prints it as it was. The search index entries a page gave are kept with it: for a cached page, Material's search plugin
-is told to skip it (its documented ``search: exclude`` page setting, set only while the plugin
-runs) and the stored entries are added to its index in the same place, so the index comes out
-byte-identical without parsing the page again. Adding one article thus converts, themes and
-indexes only the pages that list it. Pages named in the navigation and pages written by hand in
-``docs/`` are never cached.
-Each page is one record (a pickled ``Entry``) in ``pagestore.py``'s SQLite file, written once,
-after MkDocs themed it. Records not used by a build are deleted after it. Like the analysis cache,
-the records are pickles written by digest itself.
+prints it as it was. The search index entries a page gave are kept with it: for a cached page,
+Material's search plugin is told to skip it (its documented ``search: exclude`` page setting, set
+only while the plugin runs) and the stored entries are added to its index in the same place, so
+the index comes out byte-identical without parsing the page again. Adding one article thus
+converts, themes and indexes only the pages that list it. Pages named in the navigation and pages
+written by hand in ``docs/`` are never cached.
+
+Each page is one record (a pickled ``Entry``) in ``pagestore.py``'s SQLite file, written after
+MkDocs themed it (and, for a page a forked child converted, once before, to hand it over; see
+``pagework.py``). Records not used by a build are deleted after it. Like the analysis cache, the
+records are pickles written by digest itself.
 """
 
 from __future__ import annotations

@@ -97,6 +97,8 @@ class PageWork:
         """Where the child's pages start, once the two have met."""
 
     def convert_beside(self, pages: Sequence[CachedPage], config: MkDocsConfig, files: Files) -> None:
+        if not self.enabled:
+            return  # listing the pages to do reads every page's front matter: not for nothing
         todo = [page for page in pages if not page.probably_converted()]
         self._start(todo, lambda page: _convert(page, config, files), theming=False)
 
@@ -142,10 +144,12 @@ class PageWork:
 
     def stop(self) -> None:
         """After a failed build: end the child without waiting for its work."""
+        self.meeting = None
         if self.child is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.child, signal.SIGKILL)
-        self.join()
+            os.waitpid(self.child, 0)
+            self.child = None
 
     def _start(self, todo: list[CachedPage], work: Callable[[CachedPage], object], theming: bool) -> None:
         """Fork a child doing ``work`` to the pages of ``todo`` from the back, when worth it. While

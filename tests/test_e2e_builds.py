@@ -131,6 +131,7 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     from material.plugins.search.plugin import SearchIndex
     from mkdocs.structure.pages import Page
 
+    from generator.benchmark import make_project
     from generator.plugin import _nav_paths
     from generator.site import build_site
 
@@ -155,13 +156,7 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     shutil.copytree(SEEDS, input_dir)
 
     def project(name: str) -> Path:
-        folder = tmp_path / name
-        folder.mkdir()
-        for part in ("docs", "templates"):
-            (folder / part).symlink_to(REPO / part)
-        shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
-        (folder / "digest.yml").write_text(f"input: {input_dir}\ncache_dir: {tmp_path / ('cache-' + name)}\n")
-        return folder / "mkdocs.yml"
+        return make_project(tmp_path / name, input_dir)
 
     cached = project("cached")
     first = build_site(cached, site_dir=tmp_path / "site").generated.pages

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +13,7 @@ from mkdocs.utils import get_relative_url
 from generator import pagework
 from generator.navmemo import folder_outside, remember_navigation
 
-from .conftest import REPO, SEEDS
+from .conftest import SEEDS
 
 
 def test_a_page_the_child_logged_about_is_left_for_the_build_process() -> None:
@@ -73,19 +72,14 @@ def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
     from mkdocs.structure.pages import Page
 
     from generator import plugin
+    from generator.benchmark import make_project
     from generator.pagecache import PageCache
     from generator.site import build_site
 
     from .test_e2e_builds import tree
 
     def project(name: str) -> Path:
-        folder = tmp_path / name
-        folder.mkdir()
-        for part in ("docs", "templates"):
-            (folder / part).symlink_to(REPO / part)
-        shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
-        (folder / "digest.yml").write_text(f"input: {SEEDS}\ncache_dir: {folder / 'cache'}\nworkers: 2\n")
-        return folder / "mkdocs.yml"
+        return make_project(tmp_path / name, SEEDS)
 
     forked, converted_here, stored_here = [], [], []
     real_start, real_render, real_put = pagework.PageWork._start, Page.render, PageCache.put
