@@ -12,6 +12,7 @@ from generator.models import DateSource, Severity
 
 from .conftest import SEEDS
 
+# Every removed line with its rule, in file order.
 REMOVED = {
     "000_9d333b87861021ee.txt": [("photo-credit", "Vladimir Putin during press conference Sputnikq/Mikhail "
                                   "Tereshchenko Pool/via Reuters Photo: Sputnik/Mikhail Tereshchenko/Pool / Reuters")],
@@ -22,13 +23,13 @@ REMOVED = {
                                  ("punctuation-only", "."), ("trailer", "Recent Articles"),
                                  ("trailer", "Related News"), ("trailer", "Leave A Reply"),
                                  ("trailer", "Please enter your comment!"), ("trailer", "Please enter your name here")],
-    "004_ba1a0382fca0afd2.txt": [("timestamp", "December 22, 2021 at 10:45AM"),
-                                 ("lone-url", "https://ift.tt/3Fk2aTG"), ("lone-url", "https://ift.tt/2SeTG7d"),
-                                 ("trailer", "World - Latest - Google News"),
+    "004_ba1a0382fca0afd2.txt": [("trailer", "World - Latest - Google News"),
+                                 ("timestamp", "December 22, 2021 at 10:45AM"),
+                                 ("lone-url", "https://ift.tt/3Fk2aTG"),
                                  ("trailer", "As Ukraine tensions mount, Putin says Russia has 'every right' to "
                                   "'react harshly to unfriendly steps' - CNN"),
-                                 ("trailer", "World - Latest - Google News"), ("trailer", "No comments:"),
-                                 ("trailer", "Post a Comment")],
+                                 ("trailer", "World - Latest - Google News"), ("lone-url", "https://ift.tt/2SeTG7d"),
+                                 ("trailer", "No comments:"), ("trailer", "Post a Comment")],
 }
 DATES = {"000_9d333b87861021ee.txt": (date(2021, 12, 22), DateSource.HEADER),
          "001_7d38692210c993ff.txt": (date(2021, 12, 28), DateSource.HEADER),

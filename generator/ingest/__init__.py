@@ -11,8 +11,6 @@ from . import clean, dates, titles
 from .cache import IngestCache, ParseEntry, ReadEntry
 from .files import InputFile, SourceText, discover, read_source
 
-WRAP_WIDTH = 60
-"""Lines shorter than this are never joined to the next one."""
 SPACY_LIMIT = 1_000_000
 """spaCy's default length limit; longer articles are analysed in parts (see analyze.py)."""
 
@@ -157,7 +155,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     for line in [*lines, ""]:
         if line:
             current.append(line)
-        if current and (not line or clean.is_paragraph(line) or len(line) < WRAP_WIDTH):
+        if current and (not line or clean.is_paragraph(line) or len(line) < clean.WRAP_WIDTH):
             paragraphs.append(" ".join(current))
             current = []
     return paragraphs

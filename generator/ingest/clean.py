@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Collection
 
 from ..models import RemovedLine
+from . import region
+from .titles import is_headline
 
 _AGENCIES = r"AFP|Reuters|AP|EPA|Getty Images|Getty|Shutterstock|Pool|Sputnik|Xinhua|Anadolu|Bloomberg|TASS|PA"
 _CREDIT = re.compile(
@@ -105,18 +107,97 @@ def line_key(line: str) -> str:
 
 
 def clean_lines(lines: list[str], repeated: Collection[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
-    """Drop residue lines; blank lines are kept as paragraph breaks. ``repeated``: corpus boilerplate keys."""
+    """Drop residue lines, in file order; blank lines inside the article are kept as paragraph breaks.
+
+    A line goes by its own shape (``LINE_RULES``, ``repeated``: corpus boilerplate keys) or by its
+    place: before the article's span of prose (``region.py``) it is a header fragment, except the
+    headline nearest above the text; after the span it is a trailer."""
+    rules = [_rule_for(line, repeated) for line in lines]
+    blocks = _wrapped_blocks(lines, rules)
+    span = region.article_span([" ".join(lines[a:b]) for a, b in blocks], [rules[a] is not None for a, _ in blocks])
+    first, last = (blocks[span[0]][0], blocks[span[1]][1] - 1) if span else (0, len(lines) - 1)
+    headline = _headline_above(lines, rules, first) if span else None
+    wrapped = frozenset(i for a, b in blocks if b - a > 1 for i in range(a, b))
+    insets = _insets(lines, rules, wrapped, (first, last)) if span else frozenset()
     kept: list[str] = []
     removed: list[RemovedLine] = []
-    for line in lines:
-        rule = _rule_for(line, repeated)
-        if rule:
-            removed.append(RemovedLine(line.strip(), rule))
+    for index, (line, rule) in enumerate(zip(lines, rules, strict=True)):
+        place = rule or ("header-fragment" if index < first else "trailer" if index > last else
+                         "inset" if index in insets else None)
+        if not line.strip():
+            kept.extend([""] if place is None else [])
+        elif index == headline:
+            kept.extend([line.strip(), ""])
+        elif place:
+            removed.append(RemovedLine(line.strip(), place))
         else:
             kept.append(line.strip())
-    kept, header = _strip_header(kept)
-    kept, trailer = _strip_trailer(kept)
-    return kept, header + removed + trailer
+    return kept, removed
+
+
+WRAP_WIDTH = 60
+"""In a hard-wrapped file, a line this long that stops mid-sentence runs on into the next line."""
+WRAP_LIMIT = 100
+"""A file is hard-wrapped when nine in ten of its long lines (``WRAP_WIDTH`` or more) are at most this long."""
+
+
+def _wrapped_blocks(lines: list[str], rules: list[str | None]) -> list[tuple[int, int]]:
+    """[start, end) ranges of lines that read as one: a hard-wrapped paragraph is judged whole."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    if not _hard_wrapped(lines):
+        return [(index, index + 1) for index in range(len(lines))]
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        runs_on = (len(line.strip()) >= WRAP_WIDTH and not region.ends_sentence(line) and rules[index] is None
+                   and following.strip() != "" and rules[index + 1] is None)
+        if not runs_on:
+            blocks.append((start, index + 1))
+            start = index + 1
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    wide = [length for length in (len(line.strip()) for line in lines) if length >= WRAP_WIDTH]
+    return len(wide) >= 3 and sum(length <= WRAP_LIMIT for length in wide) >= 0.9 * len(wide)
+
+
+INSET_WORDS = 4
+"""Inside the article, unpunctuated lines of this many words or more next to another line that is
+not prose are teasers, captions and link lists, not subheadings (which stand alone between paragraphs)."""
+
+
+def _insets(lines: list[str], rules: list[str | None], wrapped: frozenset[int],
+            span: tuple[int, int]) -> frozenset[int]:
+    """Indices of the inset lines inside ``span``; lines of a hard-wrapped paragraph are prose."""
+    first, last = span
+    prose = [index in wrapped or (bool(line.strip()) and rules[index] is None and region.is_prose(line))
+             for index, line in enumerate(lines)]
+    found = set()
+    for index in range(first, last + 1):
+        line = lines[index]
+        if prose[index] or rules[index] or len(words(line)) < INSET_WORDS or _continues(line):
+            continue
+        neighbours = [i for i in (index - 1, index + 1) if first <= i <= last and lines[i].strip()]
+        if any(not prose[i] for i in neighbours):
+            found.add(index)
+    return frozenset(found)
+
+
+def _continues(line: str) -> bool:
+    """Ends like a sentence, or on punctuation that leads into the next line."""
+    if region.ends_sentence(line) or line.rstrip().endswith((":", ",", ";", "–", "-")):
+        return True
+    tokens = words(line)
+    return tokens[-1].lower() in region.STOP_WORDS or line.count('"') % 2 == 1
+
+
+def _headline_above(lines: list[str], rules: list[str | None], first: int) -> int | None:
+    """The nearest line above the article that no rule removed and that reads as a headline."""
+    for index in range(first - 1, -1, -1):
+        if lines[index].strip() and rules[index] is None and is_headline(lines[index]):
+            return index
+    return None
 
 
 def _rule_for(line: str, repeated: Collection[str]) -> str | None:
@@ -128,36 +209,6 @@ def _rule_for(line: str, repeated: Collection[str]) -> str | None:
         if rule(line):
             return name
     return None
-
-
-HEADER_WORDS = 8
-"""Before the first paragraph, unpunctuated lines of at most this many words are page furniture."""
-
-
-def _strip_header(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
-    """Before the first paragraph, keep the first line (a headline) and drop short unpunctuated lines."""
-    first_text = next((i for i, line in enumerate(lines) if line), None)
-    if first_text is None:
-        return lines, []
-    kept, removed = lines[:first_text + 1], []
-    for index in range(first_text + 1, len(lines)):
-        line = lines[index]
-        if is_paragraph(line):
-            return kept + lines[index:], removed
-        if line and len(words(line)) <= HEADER_WORDS and not line.endswith((".", "!", "?")):
-            removed.append(RemovedLine(line, "header-fragment"))
-        else:
-            kept.append(line)
-    return kept, removed
-
-
-def _strip_trailer(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
-    """Remove the run of non-prose lines after the last paragraph (comment forms, feed names)."""
-    end = len(lines)
-    while end > 0 and not is_paragraph(lines[end - 1]):
-        end -= 1
-    trailer = [RemovedLine(line, "trailer") for line in lines[end:] if line]
-    return lines[:end], trailer
 
 
 def repeated_lines(bodies: list[list[str]], min_files: int = 3) -> frozenset[str]:

@@ -31,7 +31,9 @@ def is_headline(line: str) -> bool:
     words = _WORD.findall(stripped)
     if not 3 <= len(words) <= 25 or len(stripped) > 200 or stripped.endswith((".", ":", ",", ";")):
         return False
-    return stripped[0].isupper() or stripped[0] in "\"'“‘"
+    if sum(not word.isdigit() for word in words) < max(3, 0.75 * len(words)):
+        return False  # "Nov 18, 2019 @17:19 PM" is a timestamp, not a headline
+    return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "\"'“‘"
 
 
 def separate_headline(lines: list[str]) -> list[str]:
