@@ -26,6 +26,18 @@ class DateSource(enum.StrEnum):
     NONE = "none"
 
 
+class TitleSource(enum.StrEnum):
+    """Where an article's title came from. Only ``HEADLINE`` takes a line out of the text."""
+
+    FRONT_MATTER = "front_matter"
+    HEADLINE = "headline"
+    """A headline line of the file, no longer in the text."""
+    TRAILER = "trailer"
+    """The headline part of an aggregator's ``Headline - Outlet`` trailer line."""
+    LEAD = "lead"
+    """The lead sentence, shortened; the lead stays in the text."""
+
+
 class ActorKind(enum.StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -74,6 +86,9 @@ class Article:
     outlet: str | None
     paragraphs: tuple[str, ...]
     removed: tuple[RemovedLine, ...] = ()
+    header: tuple[str, ...] = ()
+    """What the date header and the dateline took from the text (``date 2024-03-01``, ``LONDON (Reuters) -``)."""
+    title_source: TitleSource = TitleSource.LEAD
 
     @property
     def text(self) -> str:

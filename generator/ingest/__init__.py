@@ -103,12 +103,13 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
         findings.append(Finding(source.relative_path, f"{len(source.body)} characters, over spaCy's limit of "
                                 f"{SPACY_LIMIT}; analysed in parts", Severity.NOTE))
     lines = source.body.split("\n")
-    header_date, lines = _take_header_date(lines)
-    outlet, lines = _take_dateline(lines)
-    kept, removed = clean.clean_lines(lines, repeated)
+    header_date, date_text, lines = _take_header_date(lines)
+    outlet, dateline, lines = _take_dateline(lines)
+    kept, removed = clean.clean_lines(lines, repeated, by_place=not source.removed)
+    removed = [*source.removed, *removed]
     paragraphs = _paragraphs(titles.separate_headline(kept))
     fm = source.front_matter
-    title, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
+    title, title_source, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
     if not paragraphs:
         return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
     outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed)
@@ -116,13 +117,14 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     article = Article(
         id=_str(fm.get("id")) or article_id(source.relative_path),
         source_file=source.relative_path, title=title, date=when, date_source=date_source,
-        outlet=outlet, paragraphs=tuple(paragraphs), removed=tuple(removed))
+        outlet=outlet, paragraphs=tuple(paragraphs), removed=tuple(removed),
+        header=tuple(text.strip() for text in (date_text, dateline) if text.strip()), title_source=title_source)
     return article, findings + date_findings
 
 
 def _cleanable_lines(lines: list[str]) -> list[str]:
     """The lines ``parse_article`` hands to cleaning: header date and dateline taken off."""
-    return _take_dateline(_take_header_date(lines)[1])[1]
+    return _take_dateline(_take_header_date(lines)[2])[2]
 
 
 def _str(value: object) -> str | None:
@@ -132,19 +134,21 @@ def _str(value: object) -> str | None:
     return str(value).strip() or None
 
 
-def _take_header_date(lines: list[str]) -> tuple[str | None, list[str]]:
+def _take_header_date(lines: list[str]) -> tuple[str | None, str, list[str]]:
+    """(the date, the header text taken, the lines left)."""
     match = dates.HEADER.match(lines[0]) if lines else None
     if not match:
-        return None, lines
-    return match.group(1), [lines[0][match.end():], *lines[1:]]
+        return None, "", lines
+    return match.group(1), lines[0][:match.end()], [lines[0][match.end():], *lines[1:]]
 
 
-def _take_dateline(lines: list[str]) -> tuple[str | None, list[str]]:
+def _take_dateline(lines: list[str]) -> tuple[str | None, str, list[str]]:
+    """(the outlet, the dateline text taken, the lines left)."""
     for index, line in enumerate(lines):
         if line.strip():
             outlet, rest = titles.split_dateline(line)
-            return outlet, [*lines[:index], rest, *lines[index + 1:]]
-    return None, lines
+            return outlet, line[:len(line) - len(rest)], [*lines[:index], rest, *lines[index + 1:]]
+    return None, "", lines
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -106,15 +106,18 @@ def line_key(line: str) -> str:
     return " ".join(words(line.casefold()))
 
 
-def clean_lines(lines: list[str], repeated: Collection[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
+def clean_lines(lines: list[str], repeated: Collection[str] = frozenset(),
+                by_place: bool = True) -> tuple[list[str], list[RemovedLine]]:
     """Drop residue lines, in file order; blank lines inside the article are kept as paragraph breaks.
 
     A line goes by its own shape (``LINE_RULES``, ``repeated``: corpus boilerplate keys) or by its
     place: before the article's span of prose (``region.py``) it is a header fragment, except the
-    headline nearest above the text; after the span it is a trailer."""
+    headline nearest above the text; after the span it is a trailer. ``by_place=False`` (text an
+    extractor already took out of a page) keeps the rules of shape only."""
     rules = [_rule_for(line, repeated) for line in lines]
     blocks = _wrapped_blocks(lines, rules)
-    span = region.article_span([" ".join(lines[a:b]) for a, b in blocks], [rules[a] is not None for a, _ in blocks])
+    span = region.article_span([" ".join(lines[a:b]) for a, b in blocks],
+                               [rules[a] is not None for a, _ in blocks]) if by_place else None
     first, last = (blocks[span[0]][0], blocks[span[1]][1] - 1) if span else (0, len(lines) - 1)
     headline = _headline_above(lines, rules, first) if span else None
     wrapped = frozenset(i for a, b in blocks if b - a > 1 for i in range(a, b))

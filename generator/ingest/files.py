@@ -12,7 +12,7 @@ from typing import Any
 import ftfy
 import yaml
 
-from ..models import DateSource, Finding
+from ..models import DateSource, Finding, RemovedLine
 from .html import extract_html
 
 _GLUED_QUOTE = re.compile(r"([.!?,][\"”])([A-Z])")
@@ -41,6 +41,8 @@ class SourceText:
     body: str
     metadata_source: DateSource = DateSource.FRONT_MATTER
     """What a date in ``front_matter`` is called in reports: front matter, or HTML metadata."""
+    removed: tuple[RemovedLine, ...] = ()
+    """Lines the reader itself left out (a page's text outside the extracted article)."""
 
 
 def discover(root: Path) -> tuple[list[InputFile], list[Finding]]:
@@ -90,10 +92,10 @@ def read_source(item: InputFile, data: bytes | None = None) -> tuple[SourceText 
 
 
 def _from_html(text: str, relative: str, findings: list[Finding]) -> tuple[SourceText | None, list[Finding]]:
-    metadata, body = extract_html(text)
+    metadata, body, removed = extract_html(text)
     if not body.strip():
         return None, [*findings, Finding(relative, "no article text found in the HTML; skipped")]
-    return SourceText(relative, metadata, normalise_text(body), DateSource.METADATA), findings
+    return SourceText(relative, metadata, normalise_text(body), DateSource.METADATA, removed), findings
 
 
 def _decode(data: bytes, relative: str) -> tuple[str, list[Finding]]:

@@ -1,18 +1,136 @@
-"""Main text and metadata out of saved web pages, with trafilatura."""
+"""Saved web pages: the page's visible text, the article's lines in it (trafilatura), the headline.
+
+Every visible text block of the page becomes a line, so the audit trail can account for all of
+it: the lines trafilatura's precise extraction finds are the article; lines only its recall-oriented
+extraction finds are recovered when they lie between the first and last precise line (the
+article's own span); every other line is removed with the rule ``html-boilerplate``.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import lxml.html
 import trafilatura
 
+from ..models import RemovedLine
 
-def extract_html(html: str) -> tuple[dict[str, Any], str]:
-    """(metadata in front matter keys, main text with one paragraph per line); empty text if none."""
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True)
-    if document is None:
-        return {}, ""
-    metadata = {"title": document.title, "date": document.date, "source": document.sitename,
-                "url": document.url, "author": document.author}
-    return {key: value for key, value in metadata.items() if value}, document.text or ""
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas")
+_BLOCKS = frozenset("""address article aside blockquote body br dd details dialog div dl dt fieldset figcaption
+figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul
+option button label caption""".split())
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/)\s+")
+SUBSTRING_BUDGET = 200_000_000
+"""Lines are also looked for inside the extracted text (character comparisons) up to this cost;
+past it, only whole-line matches count, so a huge page stays linear."""
+
+
+def extract_html(html: str) -> tuple[dict[str, Any], str, tuple[RemovedLine, ...]]:
+    """(metadata in front matter keys, the article's lines as paragraphs, the page lines left out)."""
+    tree = _parse(html)
+    if tree is None:
+        return {}, "", ()
+    precise = _extract(tree, favor_precision=True)
+    if precise is None or not (precise.text or "").strip():
+        return {}, "", ()
+    recall = _extract(tree, favor_recall=True)
+    lines = visible_lines(tree)
+    chosen = _article_lines(lines, precise.text, recall.text if recall is not None else "")
+    metadata = {"title": headline(tree, precise.sitename) or precise.title, "date": precise.date,
+                "source": precise.sitename, "url": precise.url, "author": precise.author}
+    metadata = {key: value for key, value in metadata.items() if value}
+    if not chosen:  # the extractor's text does not follow the page's blocks: trust it as it is
+        return metadata, precise.text, ()
+    body = "\n\n".join(line for index, line in enumerate(lines) if index in chosen)
+    removed = tuple(RemovedLine(line, "html-boilerplate") for index, line in enumerate(lines) if index not in chosen)
+    return metadata, body, removed
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _extract(tree: lxml.html.HtmlElement, **options: bool) -> Any:
+    return trafilatura.bare_extraction(lxml.html.tostring(tree, encoding="unicode"), with_metadata=True,
+                                       include_comments=False, include_tables=False, **options)
+
+
+def visible_lines(tree: lxml.html.HtmlElement) -> list[str]:
+    """The page's visible text, one line per block element, whitespace collapsed."""
+    chunks: list[str] = []
+    _walk(tree, chunks)
+    text = "".join(chunks)
+    return [line for line in (" ".join(part.split()) for part in text.split("\n")) if line]
+
+
+def _walk(element: Any, chunks: list[str]) -> None:
+    stack: list[tuple[Any, bool]] = [(element, False)]
+    while stack:  # iterative, so a deeply nested page cannot exhaust the recursion limit
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            chunks.append("\n" if tag in _BLOCKS else "")
+            chunks.append(node.tail or "")
+            continue
+        if tag in _INVISIBLE or not isinstance(node.tag, str):
+            chunks.append(node.tail or "")
+            continue
+        chunks.append("\n" if tag in _BLOCKS else "")
+        chunks.append(node.text or "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _article_lines(lines: list[str], precise: str, recall: str) -> set[int]:
+    """Indices of the page lines the precise extraction holds, and recall-only lines inside their span."""
+    found = _found_in(lines, precise)
+    if not found:
+        return set()
+    first, last = min(found), max(found)
+    recovered = _found_in(lines[first:last + 1], recall)
+    return found | {first + index for index in recovered}
+
+
+def _found_in(lines: list[str], text: str) -> set[int]:
+    whole = {_key(line) for line in text.split("\n") if line.strip()}
+    flat = _key(text)
+    search = len(flat) * len(lines) <= SUBSTRING_BUDGET
+    return {index for index, line in enumerate(lines)
+            if line in whole or (search and len(line.split()) >= 2 and line in flat)}
+
+
+def headline(tree: lxml.html.HtmlElement, sitename: str | None) -> str | None:
+    """The headline a reader sees above the article: an ``<h1>`` that ``og:title`` or ``<title>``
+    confirms, else ``og:title``, else ``<title>``, with the site's name and section taken off."""
+    social = _meta(tree, "og:title") or _meta(tree, "twitter:title")
+    page_title = _key(tree.findtext(".//title") or "")
+    named = [_strip_site(title, sitename) for title in (social, page_title) if title]
+    for h1 in tree.iter("h1"):
+        text = _key(h1.text_content())
+        confirmed = any(text.casefold() in title.casefold() for title in (social, page_title) if title)
+        if len(text.split()) >= 3 and confirmed:
+            return text
+    return next((title for title in named if title), None)
+
+
+def _meta(tree: lxml.html.HtmlElement, name: str) -> str | None:
+    for meta in tree.iter("meta"):
+        if name in (meta.get("property"), meta.get("name")) and (meta.get("content") or "").strip():
+            return _key(meta.get("content"))
+    return None
+
+
+def _strip_site(title: str, sitename: str | None) -> str:
+    """The longest part of ``Headline | Section | Site``, never the site's name."""
+    parts = [part for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    if sitename:
+        parts = [part for part in parts if part.casefold() != sitename.casefold()] or parts
+    return max(parts, key=lambda part: len(part.split()), default=title).strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import RemovedLine
+from ..models import RemovedLine, TitleSource
 
 MAX_TITLE = 90
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{1,30},?\s*)?\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
@@ -79,17 +79,19 @@ def title_from_lead(text: str) -> str:
     return " ".join(words).rstrip(",;:-–—") + "…"
 
 
-def choose_title(given: str | None, paragraphs: list[str], removed: list[RemovedLine]) -> tuple[str, list[str]]:
+def choose_title(given: str | None, paragraphs: list[str],
+                 removed: list[RemovedLine]) -> tuple[str, TitleSource, list[str]]:
     """Front matter, else a headline first line, else a trailer headline, else the lead; and the body left."""
     if given:
-        same = paragraphs and paragraphs[0].strip().casefold() == given.casefold()
-        return given, paragraphs[1:] if same and len(paragraphs) > 1 else paragraphs
+        if paragraphs and paragraphs[0].strip().casefold() == given.casefold() and len(paragraphs) > 1:
+            return paragraphs[0], TitleSource.HEADLINE, paragraphs[1:]
+        return given, TitleSource.FRONT_MATTER, paragraphs
     if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
-        return paragraphs[0], paragraphs[1:]
+        return paragraphs[0], TitleSource.HEADLINE, paragraphs[1:]
     trailer = trailer_headline([r.line for r in removed if r.rule == "trailer"])
     if trailer:
-        return trailer[0], paragraphs
-    return title_from_lead(paragraphs[0] if paragraphs else ""), paragraphs
+        return trailer[0], TitleSource.TRAILER, paragraphs
+    return title_from_lead(paragraphs[0] if paragraphs else ""), TitleSource.LEAD, paragraphs
 
 
 def trailer_outlet(removed: list[RemovedLine]) -> str | None:
