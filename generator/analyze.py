@@ -26,8 +26,11 @@ from .quotes import entity_text, extract_quotes
 log = logging.getLogger("mkdocs.plugins.digest")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-PART_CHARS = 100_000
-"""Longer articles are analysed in parts: spaCy's parser needs about 1 GB per 100,000 characters."""
+PART_CHARS = 20_000
+"""Longer articles are analysed in parts of at most this many characters (about 3,500 words, longer
+than nearly all news articles), paragraph-aligned: spaCy's memory grows with the length of the texts
+in a batch, so a book-length file must not become one document. A batch holds at most
+``batch_size`` parts."""
 
 
 @Language.component("paragraph_boundaries")
@@ -142,10 +145,15 @@ class _Part:
         return "\n\n".join(self.paragraphs)
 
 
+BATCH_CHARS = 320_000
+"""spaCy's memory follows the text in one batch: fewer texts go into a batch when some are long."""
+
+
 def analyze_with(articles: Sequence[Article], nlp: Language, batch_size: int = 32) -> tuple[Analysis, ...]:
     """Run ``nlp.pipe`` over the articles, long ones in parts; each becomes one ``Analysis``."""
     parts = [part for article in articles for part in split_parts(article)]
-    docs = nlp.pipe((part.text for part in parts), batch_size=batch_size)
+    longest = max((sum(len(p) + 2 for p in part.paragraphs) for part in parts), default=1)
+    docs = nlp.pipe((part.text for part in parts), batch_size=max(1, min(batch_size, BATCH_CHARS // longest)))
     pieces: dict[str, list[Analysis]] = {}
     for part, doc in zip(parts, docs, strict=True):
         done = pieces.setdefault(part.article_id, [])
@@ -158,13 +166,15 @@ def split_parts(article: Article, limit: int = PART_CHARS) -> list[_Part]:
     parts: list[_Part] = []
     paragraphs: list[str] = []
     numbers: list[int] = []
+    size = 0
     for number, paragraph in enumerate(article.paragraphs):
         for piece in textwrap.wrap(paragraph, limit, break_long_words=True) if len(paragraph) > limit else [paragraph]:
-            if paragraphs and sum(len(p) + 2 for p in paragraphs) + len(piece) > limit:
+            if paragraphs and size + len(piece) > limit:
                 parts.append(_Part(article.id, tuple(paragraphs), tuple(numbers)))
-                paragraphs, numbers = [], []
+                paragraphs, numbers, size = [], [], 0
             paragraphs.append(piece)
             numbers.append(number)
+            size += len(piece) + 2
     parts.append(_Part(article.id, tuple(paragraphs), tuple(numbers)))
     return parts
 
@@ -202,10 +212,23 @@ def lemmatize(phrases: Iterable[str], model: str, cache: AnalysisCache | None = 
     return found
 
 
+def _index_sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, and a hook so ``span.sent`` / ``token.sent`` look them up: spaCy's own
+    lookup scans the doc each time, which made analysis quadratic in an article's length."""
+    sents = list(doc.sents)
+    owner = [0] * len(doc)
+    for number, sent in enumerate(sents):
+        owner[sent.start:sent.end] = [number] * (sent.end - sent.start)
+    doc.user_span_hooks["sent"] = lambda span: sents[owner[span.start]]
+    doc.user_token_hooks["sent"] = lambda token: sents[owner[token.i]]
+    return sents
+
+
 def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:
     starts = _paragraph_starts(part.paragraphs)
-    sentences = tuple(_sentence(offset + i, sent, starts, part.numbers) for i, sent in enumerate(doc.sents))
-    sent_index = {sent.start: offset + i for i, sent in enumerate(doc.sents)}
+    sents = _index_sentences(doc)
+    sentences = tuple(_sentence(offset + i, sent, starts, part.numbers) for i, sent in enumerate(sents))
+    sent_index = {sent.start: offset + i for i, sent in enumerate(sents)}
     mentions = tuple(
         Mention(entity_text(ent), ent.label_, sent_index[ent.sent.start])
         for ent in doc.ents if ent.label_ in ENTITY_LABELS)

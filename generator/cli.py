@@ -14,7 +14,7 @@ import click
 
 from . import site
 from .errors import DigestError
-from .report import as_text, inspect_files, removal_counts
+from .report import as_text, expand_paths, inspect_files, removal_counts, skip_counts
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
@@ -90,6 +90,12 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
                    f"({sum(counts.values())} residue lines removed, {len(report.notes)} notes, "
                    f"{len(report.problems)} problems; {report.written} files written, {report.removed} removed).",
                    err=True)
+    if not quiet:
+        skipped = skip_counts(report.problems)
+        reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+        click.echo(f"Read {len(generated.digest.entries) + sum(skipped.values())} files: "
+                   f"{len(generated.digest.entries)} kept as articles, {sum(skipped.values())} skipped"
+                   + (f" ({reasons})." if reasons else "."), err=True)
     if strict and report.problems:
         sys.exit(1)
 
@@ -139,15 +145,17 @@ def check(config_file: Path, input_dir: Path | None, verbose: bool, quiet: bool)
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one record per file.")
+@_errors_to_exit_codes
 def inspect(files: tuple[Path, ...], as_json: bool) -> None:
     """Show how digest reads article files: title, date and its source, outlet, cleaned text,
-    every removed line with the rule that removed it, and any problems. Needs no model.
+    every removed line with the rule that removed it, problems and notes. A folder: every supported
+    file inside it. Needs no model.
 
     \b
     Example:
         digest inspect seeds/003_f55253afa69fbce5.txt --json
     """
-    records = inspect_files(list(files))
+    records = inspect_files(expand_paths(list(files)))
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:

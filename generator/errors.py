@@ -29,3 +29,9 @@ class ModelError(DigestError):
 
 class BuildError(DigestError):
     """The build ran but failed, for example ``--strict`` with problems reported."""
+
+
+class UsageError(DigestError):
+    """The command was given something it cannot use, such as a path that does not exist."""
+
+    exit_code = 2

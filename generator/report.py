@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .errors import UsageError
 from .ingest import parse_corpus
-from .ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES, InputFile, SourceText, read_source
-from .models import Article, Finding
+from .ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES, InputFile, SourceText, discover, read_source
+from .models import Article, Finding, Severity
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and the supported files inside any folder given (sorted); a path that does
+    not exist is a ``UsageError``."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted((path / item.relative for item in discover(path)[0]), key=str))
+        else:
+            files.append(path)
+    return files
 
 
 def inspect_files(paths: Sequence[Path]) -> list[dict[str, Any]]:
-    """Each file parsed as digest would: the cleaned article, what was removed and why, the problems."""
+    """Each file parsed as digest would: the cleaned article, what was removed and why, the problems and notes."""
     sources: list[SourceText] = []
     findings: list[Finding] = []
     for path in paths:
@@ -33,21 +50,26 @@ def inspect_files(paths: Sequence[Path]) -> list[dict[str, Any]]:
 
 
 def _record(name: str, article: Article | None, findings: Iterable[Finding]) -> dict[str, Any]:
-    problems = [f"{f.severity.value}: {f.reason}" for f in findings if f.path == name]
+    mine = [f for f in findings if f.path == name]
+    problems = [f.reason for f in mine if f.severity == Severity.PROBLEM]
+    notes = [f.reason for f in mine if f.severity == Severity.NOTE]
     if article is None:
-        return {"source_file": name, "title": None, "date": None, "date_source": "none", "outlet": None,
-                "text": "", "removed": [], "problems": problems}
-    return {"source_file": name, "title": article.title,
+        return {"source_file": name, "title": None, "title_source": None, "date": None, "date_source": "none",
+                "outlet": None, "header": [], "text": "", "removed": [], "problems": problems, "notes": notes}
+    return {"source_file": name, "title": article.title, "title_source": article.title_source.value,
             "date": article.date.isoformat() if article.date else None,
-            "date_source": article.date_source.value, "outlet": article.outlet, "text": article.text,
-            "removed": [{"line": r.line, "rule": r.rule} for r in article.removed], "problems": problems}
+            "date_source": article.date_source.value, "outlet": article.outlet, "header": list(article.header),
+            "text": article.text, "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
+            "problems": problems, "notes": notes}
 
 
 def as_text(record: dict[str, Any]) -> str:
     """The same record, laid out for a person reading a terminal."""
-    lines = [f"== {record['source_file']}", f"title:  {record['title']}",
+    lines = [f"== {record['source_file']}", f"title:  {record['title']} ({record['title_source'] or '-'})",
              f"date:   {record['date'] or 'undated'} ({record['date_source']})", f"outlet: {record['outlet'] or '-'}"]
+    lines += [f"header: {text}" for text in record["header"]]
     lines += [f"problem: {p}" for p in record["problems"]]
+    lines += [f"note: {n}" for n in record["notes"]]
     lines += [f"removed [{r['rule']}]: {r['line']}" for r in record["removed"]]
     lines += ["", record["text"], ""]
     return "\n".join(lines)
@@ -56,3 +78,10 @@ def as_text(record: dict[str, Any]) -> str:
 def removal_counts(articles: Iterable[Article]) -> Counter[str]:
     """Removed lines per cleaning rule, for the build report."""
     return Counter(r.rule for article in articles for r in article.removed)
+
+
+def skip_counts(findings: Iterable[Finding]) -> Counter[str]:
+    """Input files skipped, per reason (the reason's first clause, without the file it names)."""
+    reasons = (f.reason.split(";")[0] for f in findings if f.severity == Severity.PROBLEM and "skipped" in f.reason)
+    return Counter(re.sub(r"same text as .*", "same text as another file", re.sub(r" '[^']*'", "", reason))
+                   for reason in reasons)

@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from click.testing import CliRunner
 
-from generator.analyze import analyze_with, split_parts
+from generator.analyze import PART_CHARS, analyze_with, split_parts
 from generator.cli import main
 from generator.corpus import article_page
 from generator.ingest import ingest
@@ -74,7 +74,7 @@ def test_two_megabyte_article_is_analysed_in_parts() -> None:
                                                     "paragraphs": paragraphs})
     assert len(big.text) > 2_000_000
     parts = split_parts(big)
-    assert all(len(part.text) <= 100_000 for part in parts) and len(parts) > 20
+    assert all(len(part.text) <= PART_CHARS for part in parts) and len(parts) > 100
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     (result,) = analyze_with([big], nlp)

@@ -3,7 +3,8 @@
 Every visible text block of the page becomes a line, so the audit trail can account for all of
 it: the lines trafilatura's precise extraction finds are the article; lines only its recall-oriented
 extraction finds are recovered when they lie between the first and last precise line (the
-article's own span); every other line is removed with the rule ``html-boilerplate``.
+article's own span); every other line is removed with the rule ``html-boilerplate``. A page the
+extractor finds nothing in is handed on as its visible text, for the plain-text cleaning rules.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ def extract_html(html: str) -> tuple[dict[str, Any], str, tuple[RemovedLine, ...
     if tree is None:
         return {}, "", ()
     precise = _extract(tree, favor_precision=True)
-    if precise is None or not (precise.text or "").strip():
-        return {}, "", ()
-    recall = _extract(tree, favor_recall=True)
     lines = visible_lines(tree)
+    if precise is None or not (precise.text or "").strip():
+        # Nothing the extractor recognises: the page's text goes to the cleaning rules for plain text.
+        return {"title": headline(tree, None)} if headline(tree, None) else {}, "\n".join(lines), ()
+    recall = _extract(tree, favor_recall=True)
     chosen = _article_lines(lines, precise.text, recall.text if recall is not None else "")
     metadata = {"title": headline(tree, precise.sitename) or precise.title, "date": precise.date,
                 "source": precise.sitename, "url": precise.url, "author": precise.author}

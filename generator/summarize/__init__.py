@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Analysis
-from .base import Summarizer, SummaryContext, eligible
+from .base import WINDOW, Summarizer, SummaryContext, eligible
 from .centrality import centrality
 from .lead import lead
 from .lexrank import lexrank
@@ -15,5 +15,6 @@ __all__ = ["SUMMARIZERS", "Summarizer", "SummaryContext", "eligible", "summarize
 
 def summarize(analysis: Analysis, count: int, method: str, context: SummaryContext) -> tuple[str, ...]:
     """The chosen sentences' text, in article order."""
-    chosen = SUMMARIZERS[method](analysis.sentences, count, context)
-    return tuple(analysis.sentences[i].text for i in chosen)
+    window = analysis.sentences[:WINDOW]
+    chosen = SUMMARIZERS[method](window, count, context)
+    return tuple(window[i].text for i in chosen)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from .. import vectors
 from ..models import Analysis
-from .base import eligible
+from .base import WINDOW, eligible
 
 WORDS = 100
 REDUNDANCY = 0.5
@@ -23,7 +23,7 @@ POSITION_WEIGHT = 0.3
 
 def summarize_story(analyses: Sequence[Analysis], idf: Mapping[str, float]) -> tuple[str, ...]:
     """``analyses`` in reading order (oldest article first)."""
-    pool = [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences if eligible(s)]
+    pool = [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences[:WINDOW] if eligible(s)]
     if not pool:
         return ()
     vecs = [vectors.tfidf(s.terms, idf) for _, s in pool]
