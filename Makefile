@@ -27,11 +27,13 @@ test: setup  ## Every check: lint, then the tests (unit, end to end, workflow).
 serve: setup  ## Live preview on http://127.0.0.1:8000/.
 	$(BIN)/digest serve
 
-eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, stories, story summaries.
+eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, stories, story summaries, cleaning, articles kept.
 	$(BIN)/python -m generator.evaluate summaries $(EVAL)/bbc-dev
 	$(BIN)/python -m generator.evaluate aliases $(EVAL)/ecbplus-dev
 	$(BIN)/python -m generator.evaluate stories $(EVAL)/ecbplus-dev
 	$(BIN)/python -m generator.evaluate story-summaries $(EVAL)/ecbplus-dev
+	$(BIN)/python -m generator.evaluate cleaning $(EVAL)/scrapinghub-dev
+	$(BIN)/python -m generator.evaluate ingestion $(EVAL)/bbc-dev $(EVAL)/summeval-dev $(EVAL)/gva-dev $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev $(EVAL)/scrapinghub-dev
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -60,7 +60,7 @@ def test_the_invariant_sees_a_lost_and_a_doubled_word() -> None:
     article = parse_article(source)[0]
     assert unaccounted(source, article) == {}
     lost = article.__class__(**{**{name: getattr(article, name) for name in article.__slots__},
-                               "paragraphs": article.paragraphs[:-1] + ("The county opened",)})
+                               "paragraphs": (*article.paragraphs[:-1], "The county opened")})
     doubled = article.__class__(**{**{name: getattr(article, name) for name in article.__slots__},
                                   "header": ("Headline",)})
     assert unaccounted(source, lost)

@@ -9,6 +9,7 @@ import click
 from ..config import Config
 from . import load_corpus
 from .aliases import score_aliases
+from .cleaning import format_scores, ingestion_line, score_folder
 from .stories import evaluate_stories
 from .story_summaries import story_summary_table
 from .summaries import format_table, rouge_table
@@ -56,6 +57,32 @@ def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
     ours, lead, count = rouge_table(dataset, model, method, sentences)
     click.echo(f"{count} articles, {sentences}-sentence summaries")
     click.echo(format_table([ours, lead]))
+
+
+@main.command()
+@DATASET
+def cleaning(dataset: Path) -> None:
+    """Boilerplate removal on scrapinghub-dev: article snippets kept and boilerplate snippets dropped,
+    for the naive page text (text/) and the HTML pages (html/); all pages, tuning half, held-out half.
+
+    \b
+    Example:
+        python -m generator.evaluate cleaning ../shared/eval/scrapinghub-dev
+    """
+    click.echo(format_scores([score for folder in ("text", "html") for score in score_folder(dataset, folder)]))
+
+
+@main.command()
+@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def ingestion(datasets: tuple[Path, ...]) -> None:
+    """Files read, kept as articles and skipped (by reason) for each dev set's articles/ folder.
+
+    \b
+    Example:
+        python -m generator.evaluate ingestion ../shared/eval/summeval-dev ../shared/eval/gva-dev
+    """
+    for dataset in datasets:
+        click.echo(ingestion_line(dataset))
 
 
 @main.command("story-summaries")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ingest import ingest
+from ..report import skip_counts
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -24,6 +25,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": 
 @dataclass(frozen=True, slots=True)
 class CleaningScore:
     name: str
+    """The folder, and which pages: all, or the even (tuning) or odd (held-out) ones by sorted id."""
     pages: int
     articles: int
     keep: float
@@ -35,23 +37,41 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text).translate(_QUOTES))
 
 
-def score_folder(dataset: Path, folder: str) -> CleaningScore:
-    """Ingest ``dataset/folder`` (``text`` or ``html``) and score it against ``dataset/gold.json``."""
+def score_folder(dataset: Path, folder: str) -> list[CleaningScore]:
+    """Ingest ``dataset/folder`` (``text`` or ``html``) and score it against ``dataset/gold.json``:
+    all pages, then the even-numbered pages (where the cleaning constants were chosen) and the odd ones."""
     gold = json.loads((dataset / "gold.json").read_text(encoding="utf-8"))
     published = {Path(a.source_file).name.split(".")[0]: comparable(f"{a.title}\n{a.text}")
                  for a in ingest(dataset / folder).articles}
+    pages = sorted(gold)
+    return [_score(f"{folder} {name}", selection, gold, published)
+            for name, selection in (("all", pages), ("even", pages[::2]), ("odd", pages[1::2]))]
+
+
+def _score(name: str, pages: list[str], gold: dict, published: dict[str, str]) -> CleaningScore:
     kept = dropped = with_total = without_total = 0
-    for page, snippets in sorted(gold.items()):
-        body = published.get(page, "")
+    for page in pages:
+        body, snippets = published.get(page, ""), gold[page]
         kept += sum(comparable(s) in body for s in snippets["with"])
         dropped += sum(comparable(s) not in body for s in snippets["without"])
         with_total += len(snippets["with"])
         without_total += len(snippets["without"])
-    return CleaningScore(folder, len(gold), len(published), kept / max(with_total, 1),
-                         dropped / max(without_total, 1))
+    return CleaningScore(name, len(pages), sum(page in published for page in pages),
+                         kept / max(with_total, 1), dropped / max(without_total, 1))
 
 
 def format_scores(scores: list[CleaningScore]) -> str:
-    lines = [f"{'input':<6} {'pages':>5} {'kept as articles':>16} {'keep':>6} {'drop':>6}"]
-    lines += [f"{s.name:<6} {s.pages:>5} {s.articles:>16} {s.keep:>6.3f} {s.drop:>6.3f}" for s in scores]
+    lines = [f"{'input':<10} {'pages':>5} {'kept as articles':>16} {'keep':>6} {'drop':>6}"]
+    lines += [f"{s.name:<10} {s.pages:>5} {s.articles:>16} {s.keep:>6.3f} {s.drop:>6.3f}" for s in scores]
     return "\n".join(lines)
+
+
+def ingestion_line(dataset: Path) -> str:
+    """``name: N files, K kept, S skipped (reasons)`` for a dev set's articles (``html/`` for a page set)."""
+    folder = dataset / "articles" if (dataset / "articles").is_dir() else dataset / "html"
+    ingested = ingest(folder)
+    skipped = skip_counts(ingested.findings)
+    reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+    total = len(ingested.articles) + sum(skipped.values())
+    return (f"{dataset.name}: {total} files, {len(ingested.articles)} kept as articles, "
+            f"{sum(skipped.values())} skipped" + (f" ({reasons})" if reasons else ""))

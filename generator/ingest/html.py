@@ -39,6 +39,8 @@ def extract_html(html: str) -> tuple[dict[str, Any], str, tuple[RemovedLine, ...
         return {"title": headline(tree, None)} if headline(tree, None) else {}, "\n".join(lines), ()
     recall = _extract(tree, favor_recall=True)
     chosen = _article_lines(lines, precise.text, recall.text if recall is not None else "")
+    names = {_key(name).casefold() for name in (precise.sitename, tree.findtext(".//title")) if name}
+    chosen = {index for index in chosen if lines[index].casefold() not in names}  # the site's name as a heading
     metadata = {"title": headline(tree, precise.sitename) or precise.title, "date": precise.date,
                 "source": precise.sitename, "url": precise.url, "author": precise.author}
     metadata = {key: value for key, value in metadata.items() if value}
