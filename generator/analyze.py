@@ -145,7 +145,7 @@ class _Part:
         return "\n\n".join(self.paragraphs)
 
 
-BATCH_CHARS = 320_000
+BATCH_CHARS = 200_000
 """spaCy's memory follows the text in one batch: fewer texts go into a batch when some are long."""
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs import utils as mkdocs_utils
 
-from generator.sync import sync_tree, unchanged_outputs
+from generator.sync import MANIFEST, sync_tree, unchanged_outputs
 
 
 def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
@@ -14,6 +15,7 @@ def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
     for name, text in {"same/index.html": "same", "changed/index.html": "old", "gone/index.html": "x"}.items():
         (site / name).parent.mkdir(parents=True)
         (site / name).write_text(text)
+    (site / MANIFEST).write_text('["same/index.html", "changed/index.html", "gone/index.html"]')  # an earlier build
     staging.mkdir()
     stamp = (site / "same/index.html").stat().st_mtime_ns
     with unchanged_outputs(staging, site) as unchanged:
@@ -25,8 +27,29 @@ def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
     assert unchanged == {Path("same/index.html"), Path("changed/index.html")}
     assert not (staging / "same").exists()
     assert sync_tree(staging, site, unchanged) == (2, 1)
-    files = {str(p.relative_to(site)): p.read_text() for p in site.rglob("*") if p.is_file()}
+    files = {str(p.relative_to(site)): p.read_text() for p in site.rglob("*") if p.is_file() and p.name != MANIFEST}
     assert files == {"same/index.html": "same", "changed/index.html": "old",
                      "twice/index.html": "old", "added/index.html": "fresh"}
+    assert not (site / "gone").exists()
     assert (site / "same/index.html").stat().st_mtime_ns == stamp
     assert mkdocs_utils.write_file.__module__ == "mkdocs.utils"  # put back
+
+
+def test_files_digest_did_not_write_are_never_removed(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    theirs = {".git/HEAD": "ref: refs/heads/gh-pages", ".git/objects/ab/cd": "blob", "CNAME": "news.example.org",
+              ".nojekyll": "", "notes/todo.txt": "mine"}
+    for name, text in theirs.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    for build, pages in enumerate([["index.html", "old/index.html"], ["index.html"]]):
+        staging.mkdir()
+        for page in pages:
+            (staging / page).parent.mkdir(parents=True, exist_ok=True)
+            (staging / page).write_text(f"build {build}")
+        written, removed = sync_tree(staging, site)
+        shutil.rmtree(staging)
+    assert (written, removed) == (1, 1)
+    assert not (site / "old").exists()
+    for name, text in theirs.items():
+        assert (site / name).read_text() == text
