@@ -18,7 +18,7 @@ from .report import as_text, expand_paths, inspect_files, removal_counts, skip_c
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
-INPUT_OPTION = click.option("--input", "input_dir", type=click.Path(file_okay=False, path_type=Path),
+INPUT_OPTION = click.option("--input", "input_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                             help="Folder of articles; overrides 'input' in digest.yml.")
 
 
@@ -35,6 +35,10 @@ def _verbosity(func: Callable[..., Any]) -> Callable[..., Any]:
         logger.setLevel(logging.INFO if verbose else level)
         return func(*args, verbose=verbose, quiet=quiet, **kwargs)
     return wrapper
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _errors_to_exit_codes(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -84,12 +88,18 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
         for finding in report.notes:
             click.echo(f"  note: {finding}", err=True)
     if not quiet:
-        click.echo(f"Built {len(generated.digest.entries)} articles ({generated.analysed} analysed, the rest "
-                   f"from the cache), {len(generated.digest.actors)} actors, "
-                   f"{len(generated.digest.themes)} themes into {report.site_dir} "
-                   f"({sum(counts.values())} residue lines removed, {len(report.notes)} notes, "
-                   f"{len(report.problems)} problems; {report.written} files written, {report.removed} removed).",
-                   err=True)
+        entries = len(generated.digest.entries)
+        click.echo(f"Built {_count(entries, 'article')} ({generated.analysed} analysed, "
+                   f"{entries - generated.analysed} from the cache), {_count(len(generated.digest.actors), 'actor')}, "
+                   f"{_count(len(generated.digest.themes), 'theme')} into {report.site_dir} "
+                   f"({_count(sum(counts.values()), 'residue line')} removed, {_count(len(report.notes), 'note')}, "
+                   f"{_count(len(report.problems), 'problem')}; {_count(report.written, 'file')} written, "
+                   f"{report.removed} removed).", err=True)
+    if not generated.digest.entries:
+        click.echo(f"No articles found in {report.input_dir} (.txt, .md, .markdown, .html, .htm files, "
+                   "sub-folders included).", err=True)
+        if strict:
+            sys.exit(1)
     if not quiet:
         skipped = skip_counts(report.problems)
         reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))

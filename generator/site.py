@@ -29,6 +29,8 @@ class BuildReport:
     written: int = 0
     """Files written into the site folder (new or changed)."""
     removed: int = 0
+    input_dir: Path | None = None
+    """The folder the articles were read from."""
 
     @property
     def problems(self) -> tuple[Finding, ...]:
@@ -63,6 +65,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     removed pages are deleted, so a rebuild leaves unchanged pages (and their times) alone, and a
     failed build leaves the site as it was."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
+    config = _preflight(config_file, mkdocs_config, plugin)
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
@@ -76,7 +79,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
                 raise BuildError(str(error)) from None
         written, removed = sync_tree(Path(staging), target, unchanged)
     assert plugin.result is not None
-    return BuildReport(target, plugin.result, written, removed)
+    return BuildReport(target, plugin.result, written, removed, config.input)
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
@@ -90,12 +93,23 @@ def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
 
 def check(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None) -> tuple[Config, list[Finding]]:
     """Validate configuration, taxonomy, model and inputs; write nothing."""
-    _, plugin = _mkdocs_config(config_file, input_dir)
+    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir)
+    config = _preflight(config_file, mkdocs_config, plugin)
+    return config, list(ingest(config.input).findings)
+
+
+def _preflight(config_file: Path, mkdocs_config: MkDocsConfig, plugin: DigestPlugin) -> Config:
+    """Everything a build needs, checked before any work, so a bad setting is a ``ConfigError`` or
+    ``ModelError`` (exit 2) naming its key and file: digest.yml, the taxonomy, the alias file, the
+    spaCy pipeline and ``site_url``."""
     config = load_config(Path(config_file).parent / plugin.config.config, **plugin.overrides)
     load_taxonomy(config.themes)
     load_aliases(config.aliases)
     _check_model(config.model)
-    return config, list(ingest(config.input).findings)
+    if not mkdocs_config.site_url:
+        raise ConfigError(str(config_file), ["Config value 'site_url': needed for the feeds' absolute links "
+                                             "(for example https://you.github.io/beat/)"])
+    return config
 
 
 def _check_model(name: str) -> None:

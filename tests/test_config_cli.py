@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -95,3 +96,47 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     assert bad_config.exit_code == 2
     assert "Config value 'feed_items': expected an integer, got 'many'" in bad_config.output
     assert not (project / "site").exists()
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "docs", project / "docs")
+    (project / "seeds").mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "digest.yml").write_text(f"cache_dir: {tmp_path / 'cache'}\n")
+    (project / "templates").symlink_to(REPO / "templates")
+    return project / "mkdocs.yml"
+
+
+def test_build_exit_codes_match_the_readme(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    runner = CliRunner()
+    empty = runner.invoke(main, ["build", "-f", str(config), "--strict"])
+    assert empty.exit_code == 1
+    assert f"No articles found in {(config.parent / 'seeds').resolve()}" in empty.output
+    missing_input = runner.invoke(main, ["build", "-f", str(config), "--input", str(tmp_path / "nowhere")])
+    assert missing_input.exit_code == 2 and "'--input'" in missing_input.output
+    config.write_text(config.read_text().replace("site_url:", "# site_url:"))
+    no_url = runner.invoke(main, ["build", "-f", str(config)])
+    assert no_url.exit_code == 2 and "Config value 'site_url'" in no_url.output
+    checked = runner.invoke(main, ["check", "-f", str(config)])
+    assert checked.exit_code == 2 and "Config value 'site_url'" in checked.output
+    (config.parent / "digest.yml").write_text("bogus: 1\n")
+    unknown = runner.invoke(main, ["build", "-f", str(config)])
+    assert unknown.exit_code == 2 and "Config value 'bogus': unknown option" in unknown.output
+    assert "BuildError" not in unknown.output
+
+
+def test_inspect_a_missing_path_exits_2_and_a_folder_lists_its_files(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(main, ["inspect", str(tmp_path / "nothing.txt")])
+    assert missing.exit_code == 2 and f"no such file or folder: {tmp_path / 'nothing.txt'}" in missing.output
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Bridge reopens\n\nThe old bridge reopened to traffic on Monday morning.\n")
+    (tmp_path / "b.md").write_text("The council met on Tuesday and agreed the budget for next year.\n")
+    (tmp_path / "c.jpg").write_bytes(b"\xff\xd8")
+    folder = runner.invoke(main, ["inspect", str(tmp_path), "--json"])
+    assert folder.exit_code == 0
+    records = json.loads(folder.output)
+    assert [r["source_file"] for r in records] == [str(tmp_path / "b.md"), str(tmp_path / "sub" / "a.txt")]
+    assert records[0]["notes"] == ["no date found; listed under Undated"] and records[0]["problems"] == []
