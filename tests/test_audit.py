@@ -38,20 +38,21 @@ def test_every_word_of_every_fixture_is_in_exactly_one_place(folder: Path) -> No
     assert unaccounted_files(folder) == {}
 
 
-@pytest.mark.quality
-@pytest.mark.parametrize("folder", DEV_FOLDERS, ids=lambda folder: f"{folder.parent.name}/{folder.name}")
-def test_every_word_of_every_dev_set_file_is_in_exactly_one_place(folder: Path) -> None:
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is not here (../shared/eval)")
-    assert unaccounted_files(folder) == {}
+@pytest.fixture(params=DEV_FOLDERS, ids=lambda folder: f"{folder.parent.name}/{folder.name}")
+def dev_folder(request: pytest.FixtureRequest) -> Path:
+    if not request.param.is_dir():
+        pytest.skip(f"{request.param} is not here (../shared/eval)")
+    return request.param
 
 
 @pytest.mark.quality
-@pytest.mark.parametrize("folder", DEV_FOLDERS, ids=lambda folder: f"{folder.parent.name}/{folder.name}")
-def test_no_dev_set_article_is_lost(folder: Path) -> None:
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is not here (../shared/eval)")
-    lost = [f for f in ingest(folder).findings if "skipped" in f.reason and "same text as" not in f.reason]
+def test_every_word_of_every_dev_set_file_is_in_exactly_one_place(dev_folder: Path) -> None:
+    assert unaccounted_files(dev_folder) == {}
+
+
+@pytest.mark.quality
+def test_no_dev_set_article_is_lost(dev_folder: Path) -> None:
+    lost = [f for f in ingest(dev_folder).findings if "skipped" in f.reason and "same text as" not in f.reason]
     assert lost == []
 
 

@@ -91,11 +91,12 @@ def test_inspect_prints_the_documented_json() -> None:
     result = CliRunner().invoke(main, ["inspect", str(BAD / "cp1252.txt"), str(BAD / "binary.txt"), "--json"])
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
-    assert [list(r) for r in records] == [["source_file", "title", "date", "date_source", "outlet", "text",
-                                           "removed", "problems"]] * 2
+    assert [list(r) for r in records] == [["source_file", "title", "title_source", "date", "date_source", "outlet",
+                                           "header", "text", "removed", "problems", "notes"]] * 2
     assert records[0]["date"] == "2022-02-01" and records[0]["date_source"] == "header"
-    assert records[0]["problems"] == ["problem: not valid UTF-8 (byte 19); read as Windows-1252"]
-    assert records[1]["problems"] == ["problem: binary file (contains NUL bytes); skipped"]
+    assert records[0]["header"] == ["date 2022-02-01"]
+    assert records[0]["problems"] == ["not valid UTF-8 (byte 19); read as Windows-1252"]
+    assert records[1]["problems"] == ["binary file (contains NUL bytes); skipped"] and records[1]["notes"] == []
     assert records[1]["text"] == ""
 
 
