@@ -167,7 +167,8 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 INSET_WORDS = 4
 """Inside the article, unpunctuated lines of this many words or more next to another line that is
-not prose are teasers, captions and link lists, not subheadings (which stand alone between paragraphs)."""
+not prose are teasers, captions and link lists, not subheadings (which stand alone between
+paragraphs) nor data (scores and results, with two or more numbers)."""
 
 
 def _insets(lines: list[str], rules: list[str | None], wrapped: frozenset[int],
@@ -179,12 +180,17 @@ def _insets(lines: list[str], rules: list[str | None], wrapped: frozenset[int],
     found = set()
     for index in range(first, last + 1):
         line = lines[index]
-        if prose[index] or rules[index] or len(words(line)) < INSET_WORDS or _continues(line):
+        if prose[index] or rules[index] or len(words(line)) < INSET_WORDS or _continues(line) or _data(line):
             continue
         neighbours = [i for i in (index - 1, index + 1) if first <= i <= last and lines[i].strip()]
         if any(not prose[i] for i in neighbours):
             found.add(index)
     return frozenset(found)
+
+
+def _data(line: str) -> bool:
+    """A line carrying two or more numbers is data (a score, a result, a date list), not a teaser."""
+    return sum(token.isdigit() for token in words(line)) >= 2
 
 
 def _continues(line: str) -> bool:
