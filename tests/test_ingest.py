@@ -203,3 +203,12 @@ def test_ingest_cache_rereads_only_changed_files_and_tracks_new_boilerplate(tmp_
     # "World news" lines differ per file, "Share this article" is in three: boilerplate everywhere.
     assert all("Share this article" not in a.text for a in again.articles)
     assert all(HARBOUR not in a.text for a in again.articles)  # in three files now: cached ones cleaned again
+
+
+def test_timestamps_are_recognised_token_by_token() -> None:
+    from generator.ingest.clean import is_timestamp
+
+    assert is_timestamp("Published: Nov. 19, 2019, 6:18 p.m. Updated: Nov. 19, 2019, 7:10 p.m.")
+    assert is_timestamp("Monday, 3 March 2023 - 09:15 GMT")
+    # A date followed by a name: one pattern over the whole line backtracked for minutes on these.
+    assert not is_timestamp("2019-11-20 12:57:32 12:57:32 12:57:32 Marcus De Guzman")

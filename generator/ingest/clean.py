@@ -35,7 +35,8 @@ _DATE_WORDS = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
                r"[\d:]+\s*(am|pm)?|at|on|posted|published|updated|last|modified|by|[,|•·()-]|"
                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|utc|gmt|[a-z]{1,2}t|[ap]\.?m\.?|"
                r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|an?|just|now|read|min")
-_TIMESTAMP = re.compile(rf"^\s*((?:{_DATE_WORDS})\s*)+$", re.I)
+_DATE_TOKEN = re.compile(rf"(?:{_DATE_WORDS}):?", re.I)
+_TOKEN_SEPARATORS = re.compile(r"[\s,|•·()]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -55,7 +56,11 @@ def is_url(line: str) -> bool:
 
 
 def is_timestamp(line: str) -> bool:
-    return len(line) <= 80 and bool(re.search(r"\d", line)) and bool(_TIMESTAMP.match(line))
+    """Only date and time words. Checked token by token: one pattern over the whole line
+    backtracked exponentially on lines such as "2019-11-20 12:57:32 Marcus De Guzman"."""
+    if len(line) > 80 or not re.search(r"\d", line):
+        return False
+    return all(_DATE_TOKEN.fullmatch(token) for token in _TOKEN_SEPARATORS.split(line) if token)
 
 
 def is_credit(line: str) -> bool:
