@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 
 from markupsafe import Markup
 
@@ -54,3 +55,10 @@ def trusted(text: str) -> Markup:
 def plain_title(title: str) -> str:
     """A title for places that may treat text as HTML (theme templates, feed titles): no angle brackets."""
     return title.replace("<", "‹").replace(">", "›")
+
+
+def web_link(text: str, address: str) -> Markup:
+    """A Markdown link to an http(s) address digest checked at ingestion, with every character
+    that could end the link or start markup percent-encoded."""
+    quoted = urllib.parse.quote(address, safe=":/?#@!$&*+,;=%-._~")
+    return Markup(f"[{md_text(text)}]({quoted})")

@@ -26,6 +26,7 @@ def _article(entry) -> dict[str, Any]:
     article = entry.article
     return {"id": article.id, "title": article.title, "date": _iso(article.date),
             "date_source": article.date_source.value, "source_file": article.source_file, "url": entry.url,
+            "source_url": article.source_url,
             "summary": list(entry.summary), "actors": list(entry.actor_ids), "themes": list(entry.theme_ids),
             "story": entry.story_id,
             "quotes": [{"text": q.text, "speaker": q.speaker} for q in entry.quotes]}

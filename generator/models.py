@@ -89,6 +89,8 @@ class Article:
     header: tuple[str, ...] = ()
     """What the date header and the dateline took from the text (``date 2024-03-01``, ``LONDON (Reuters) -``)."""
     title_source: TitleSource = TitleSource.LEAD
+    source_url: str | None = None
+    """The original's address (front matter ``url`` or the page's own), only when it is http(s)."""
 
     @property
     def text(self) -> str:

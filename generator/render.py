@@ -11,7 +11,7 @@ import jinja2
 
 from . import charts
 from . import views as v
-from .escape import finalize, trusted
+from .escape import finalize, trusted, web_link
 from .feeds import feed_catalogue, feed_paths
 from .models import Actor, Digest, Entry, Period, Story, Theme
 
@@ -165,7 +165,9 @@ def _article(views: v.Views, entry: Entry) -> Context:
             "themes": [views.theme_link(t, source) for t in entry.theme_ids],
             "quotes": quotes, "paragraphs": entry.article.paragraphs,
             "related": [views.entry_link(r, source) for r in entry.related_ids],
-            "source_file": entry.article.source_file}
+            "source_file": entry.article.source_file,
+            "original": web_link(f"Read the original{' at ' + entry.article.outlet if entry.article.outlet else ''}",
+                                 entry.article.source_url) if entry.article.source_url else None}
 
 
 def _follow(source: str, section: str, term_id: str) -> Context:

@@ -55,8 +55,8 @@ def test_one_page_per_article(seeds_site: Path) -> None:
 
 def test_export_has_documented_keys(seeds_site: Path) -> None:
     article = load_json(seeds_site, "articles.json")[0]
-    assert list(article) == ["id", "title", "date", "date_source", "source_file", "url", "summary", "actors",
-                             "themes", "story", "quotes"]
+    assert list(article) == ["id", "title", "date", "date_source", "source_file", "url", "source_url", "summary",
+                             "actors", "themes", "story", "quotes"]
     actor = load_json(seeds_site, "actors.json")[0]
     assert list(actor) == ["id", "name", "kind", "aliases", "articles", "mentions"]
     assert isinstance(load_json(seeds_site, "themes.json"), list)

@@ -78,7 +78,8 @@ def test_export_matches_the_documented_shape() -> None:
     files = render_export(small_digest())
     articles = json.loads(files["data/articles.json"])
     assert articles[0] == {"id": "aaa111", "title": "First story", "date": "2021-12-22", "date_source": "header",
-                           "source_file": "aaa111.txt", "url": "articles/first-aaa111/", "summary": ["One.", "Two."],
+                           "source_file": "aaa111.txt", "url": "articles/first-aaa111/", "source_url": None,
+                           "summary": ["One.", "Two."],
                            "actors": ["jane-doe"], "themes": [], "story": None,
                            "quotes": [{"text": "We will talk", "speaker": "jane-doe"}]}
     assert articles[1]["date"] is None and articles[1]["date_source"] == "none"

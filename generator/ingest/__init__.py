@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,13 +119,20 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
         id=_str(fm.get("id")) or article_id(source.relative_path),
         source_file=source.relative_path, title=title, date=when, date_source=date_source,
         outlet=outlet, paragraphs=tuple(paragraphs), removed=tuple(removed),
-        header=tuple(text.strip() for text in (date_text, dateline) if text.strip()), title_source=title_source)
+        header=tuple(text.strip() for text in (date_text, dateline) if text.strip()), title_source=title_source,
+        source_url=_web_address(_str(fm.get("url"))))
     return article, findings + date_findings
 
 
 def _cleanable_lines(lines: list[str]) -> list[str]:
     """The lines ``parse_article`` hands to cleaning: header date and dateline taken off."""
     return _take_dateline(_take_header_date(lines)[2])[2]
+
+
+def _web_address(value: str | None) -> str | None:
+    """An http(s) address with a host, else None: other schemes never become links."""
+    parts = urllib.parse.urlsplit(value or "")
+    return value if parts.scheme in ("http", "https") and parts.netloc and " " not in value else None
 
 
 def _str(value: object) -> str | None:
