@@ -27,6 +27,8 @@ def _verbosity(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
     @functools.wraps(func)
     def wrapper(*args: Any, verbose: bool, quiet: bool, **kwargs: Any) -> Any:
+        if verbose and quiet:
+            raise click.UsageError("-v/--verbose and -q/--quiet cannot be used together")
         level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))

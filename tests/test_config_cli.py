@@ -140,3 +140,8 @@ def test_inspect_a_missing_path_exits_2_and_a_folder_lists_its_files(tmp_path: P
     records = json.loads(folder.output)
     assert [r["source_file"] for r in records] == [str(tmp_path / "b.md"), str(tmp_path / "sub" / "a.txt")]
     assert records[0]["notes"] == ["no date found; listed under Undated"] and records[0]["problems"] == []
+
+
+def test_verbose_and_quiet_together_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["check", "-v", "-q"])
+    assert result.exit_code == 2 and "cannot be used together" in result.output
