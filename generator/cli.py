@@ -14,7 +14,7 @@ import click
 
 from . import site
 from .errors import DigestError
-from .report import as_text, expand_paths, inspect_files, removal_counts, skip_counts
+from .report import as_text, expand_paths, inspect_files, removal_counts, skip_summary
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
@@ -103,11 +103,7 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
         if strict:
             sys.exit(1)
     if not quiet:
-        skipped = skip_counts(report.problems)
-        reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
-        click.echo(f"Read {len(generated.digest.entries) + sum(skipped.values())} files: "
-                   f"{len(generated.digest.entries)} kept as articles, {sum(skipped.values())} skipped"
-                   + (f" ({reasons})." if reasons else "."), err=True)
+        click.echo(f"Read {skip_summary(report.problems, len(generated.digest.entries))}.", err=True)
     if strict and report.problems:
         sys.exit(1)
 

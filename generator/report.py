@@ -85,3 +85,11 @@ def skip_counts(findings: Iterable[Finding]) -> Counter[str]:
     reasons = (f.reason.split(";")[0] for f in findings if f.severity == Severity.PROBLEM and "skipped" in f.reason)
     return Counter(re.sub(r"same text as .*", "same text as another file", re.sub(r" '[^']*'", "", reason))
                    for reason in reasons)
+
+
+def skip_summary(findings: Iterable[Finding], kept: int) -> str:
+    """``N files: K kept as articles, S skipped (2 empty file; 1 same text as another file)``."""
+    skipped = skip_counts(findings)
+    reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+    total = sum(skipped.values())
+    return f"{kept + total} files: {kept} kept as articles, {total} skipped" + (f" ({reasons})" if reasons else "")

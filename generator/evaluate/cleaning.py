@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ingest import ingest
-from ..report import skip_counts
+from ..report import skip_summary
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -70,8 +70,4 @@ def ingestion_line(dataset: Path) -> str:
     """``name: N files, K kept, S skipped (reasons)`` for a dev set's articles (``html/`` for a page set)."""
     folder = dataset / "articles" if (dataset / "articles").is_dir() else dataset / "html"
     ingested = ingest(folder)
-    skipped = skip_counts(ingested.findings)
-    reasons = "; ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
-    total = len(ingested.articles) + sum(skipped.values())
-    return (f"{dataset.name}: {total} files, {len(ingested.articles)} kept as articles, "
-            f"{sum(skipped.values())} skipped" + (f" ({reasons})" if reasons else ""))
+    return f"{dataset.name}: {skip_summary(ingested.findings, len(ingested.articles))}"

@@ -106,7 +106,7 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     lines = source.body.split("\n")
     header_date, date_text, lines = _take_header_date(lines)
     outlet, dateline, lines = _take_dateline(lines)
-    kept, removed = clean.clean_lines(lines, repeated, by_place=not source.removed)
+    kept, removed = clean.clean_lines(lines, repeated, by_place=not source.extracted)
     removed = [*source.removed, *removed]
     paragraphs = _paragraphs(titles.separate_headline(kept))
     fm = source.front_matter

@@ -37,7 +37,6 @@ _DATE_WORDS = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
                r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|an?|just|now|read|min")
 _DATE_TOKEN = re.compile(rf"(?:{_DATE_WORDS}):?", re.I)
 _TOKEN_SEPARATORS = re.compile(r"[\s,|•·()]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
 _WORD = re.compile(r"\w+")
 
 
@@ -47,7 +46,7 @@ def words(line: str) -> list[str]:
 
 def is_paragraph(line: str) -> bool:
     """A line that reads as article prose: several words ending like a sentence."""
-    return len(words(line)) >= 6 and bool(_SENTENCE_END.search(line))
+    return len(words(line)) >= 6 and region.ends_sentence(line)
 
 
 def is_url(line: str) -> bool:

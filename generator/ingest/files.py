@@ -44,6 +44,11 @@ class SourceText:
     removed: tuple[RemovedLine, ...] = ()
     """Lines the reader itself left out (a page's text outside the extracted article)."""
 
+    @property
+    def extracted(self) -> bool:
+        """The body is an article an extractor already took out of a page: cleaning by place is off."""
+        return bool(self.removed)
+
 
 def discover(root: Path) -> tuple[list[InputFile], list[Finding]]:
     """Every supported file under ``root`` in a stable order; symlinks leaving ``root`` are refused."""

@@ -32,12 +32,13 @@ def extract_html(html: str) -> tuple[dict[str, Any], str, tuple[RemovedLine, ...
     tree = _parse(html)
     if tree is None:
         return {}, "", ()
-    precise = _extract(tree, favor_precision=True)
+    precise = _extract(html, favor_precision=True)
     lines = visible_lines(tree)
     if precise is None or not (precise.text or "").strip():
         # Nothing the extractor recognises: the page's text goes to the cleaning rules for plain text.
-        return {"title": headline(tree, None)} if headline(tree, None) else {}, "\n".join(lines), ()
-    recall = _extract(tree, favor_recall=True)
+        title = headline(tree, None)
+        return {"title": title} if title else {}, "\n".join(lines), ()
+    recall = _extract(html, favor_recall=True)
     chosen = _article_lines(lines, precise.text, recall.text if recall is not None else "")
     names = {_key(name).casefold() for name in (precise.sitename, tree.findtext(".//title")) if name}
     chosen = {index for index in chosen if lines[index].casefold() not in names}  # the site's name as a heading
@@ -58,9 +59,9 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _extract(tree: lxml.html.HtmlElement, **options: bool) -> Any:
-    return trafilatura.bare_extraction(lxml.html.tostring(tree, encoding="unicode"), with_metadata=True,
-                                       include_comments=False, include_tables=False, **options)
+def _extract(html: str, **options: bool) -> Any:
+    return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                       **options)
 
 
 def visible_lines(tree: lxml.html.HtmlElement) -> list[str]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .titles import title_cased
+
 PROSE_WORDS = 8
 """A line of prose has at least this many words and ends like a sentence..."""
 LONG_PROSE_WORDS = 25
@@ -58,12 +60,7 @@ def joins_article(line: str) -> bool:
     words = _WORD.findall(line)
     if len(words) >= 3 and (ends_sentence(line) or words[-1].lower() in STOP_WORDS - {"said", "says"}):
         return True  # a sentence, or one wrapped after a word that cannot end it ("...and" / "NATO said")
-    return len(words) >= PROSE_WORDS and stop_share(words) >= 0.25 and not _title_cased(words)
-
-
-def _title_cased(words: Sequence[str]) -> bool:
-    long_words = [word for word in words if len(word) >= 4]
-    return len(long_words) >= 2 and sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words)
+    return len(words) >= PROSE_WORDS and stop_share(words) >= 0.25 and not title_cased(line)
 
 
 def line_score(line: str, removed_by_rule: bool) -> int:

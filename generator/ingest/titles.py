@@ -48,12 +48,12 @@ def separate_headline(lines: list[str]) -> list[str]:
     following = lines[first + 1].lstrip()
     last_word = lines[first].split()[-1].lower()
     runs_on = last_word in _DANGLING and last_word not in ("said", "says")  # "..., lawyer says" ends headlines
-    if not runs_on and (_title_cased(lines[first]) or following[0].isupper()):
+    if not runs_on and (title_cased(lines[first]) or following[0].isupper()):
         return [*lines[:first + 1], "", *lines[first + 1:]]
     return lines
 
 
-def _title_cased(line: str) -> bool:
+def title_cased(line: str) -> bool:
     """Most words of four or more letters start with a capital, as in "Lohan Checks Into Rehab"."""
     long_words = [word for word in _WORD.findall(line) if len(word) >= 4]
     return len(long_words) >= 2 and sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words)
