@@ -9,7 +9,7 @@ import itertools
 import logging
 import multiprocessing
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -60,8 +60,17 @@ def load_pipeline(name: str) -> Language:
 @dataclass(frozen=True, slots=True)
 class AnalysisRun:
     analyses: tuple[Analysis, ...]
-    analysed: int
-    """Articles spaCy ran on in this build; the others came from the cache."""
+    analysed_files: tuple[str, ...]
+    """The files of the articles spaCy ran on in this build (in reading order); the others came
+    from the cache."""
+
+    @property
+    def analysed(self) -> int:
+        return len(self.analysed_files)
+
+
+Progress = Callable[[int, int], None]
+"""Told (articles analysed so far, articles to analyse) as the analysis goes."""
 
 
 PARALLEL_MINIMUM = 200
@@ -75,35 +84,53 @@ def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
 
 
 def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
-                   workers: int = 1, scheduler: str | None = None) -> AnalysisRun:
+                   workers: int = 1, scheduler: str | None = None, progress: Progress | None = None) -> AnalysisRun:
     """Analyses for every article: from the cache when the text was seen, else from spaCy, on a
     Dask cluster when ``scheduler`` names one, else on ``workers`` processes when there is enough
-    new work. The cache stays here, so every way shares it; results never depend on the way."""
+    new work. The cache stays here, so every way shares it; results never depend on the way.
+    ``progress`` hears of every chunk of articles analysed."""
     found = {a.id: cache.get(a) for a in articles} if cache else {}
     missing = [a for a in articles if found.get(a.id) is None]
+    tell = progress or _silent
     fresh: tuple[Analysis, ...] | None = None
     if scheduler and missing:
         fresh = _analyze_on_dask(missing, model, scheduler)
+        tell(len(missing), len(missing))
     elif workers > 1 and len(missing) >= PARALLEL_MINIMUM:
         try:
-            fresh = _analyze_in_processes(missing, model, workers)
+            fresh = _gather(_analyze_in_processes(_chunks(missing), model, workers), len(missing), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
     if fresh is None:
-        fresh = analyze(missing, model) if missing else ()
+        fresh = _gather((analyze(chunk, model) for chunk in _chunks(missing)), len(missing), tell)
     for article, analysis in zip(missing, fresh, strict=True):
         found[article.id] = analysis
         if cache:
             cache.put(article, analysis)
-    return AnalysisRun(tuple(found[a.id] for a in articles), len(missing))
+    return AnalysisRun(tuple(found[a.id] for a in articles), tuple(a.source_file for a in missing))
 
 
-def _analyze_in_processes(articles: Sequence[Article], model: str, workers: int) -> tuple[Analysis, ...]:
-    chunks = [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+def _silent(done: int, total: int) -> None:
+    pass
+
+
+def _chunks(articles: Sequence[Article]) -> list[tuple[Article, ...]]:
+    return [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+
+
+def _gather(results: Iterable[tuple[Analysis, ...]], total: int, tell: Progress) -> tuple[Analysis, ...]:
+    gathered: list[Analysis] = []
+    for chunk in results:
+        gathered.extend(chunk)
+        tell(len(gathered), total)
+    return tuple(gathered)
+
+
+def _analyze_in_processes(chunks: list[tuple[Article, ...]], model: str,
+                          workers: int) -> Iterator[tuple[Analysis, ...]]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(_analyze_chunk, [model] * len(chunks), chunks)
-        return tuple(analysis for chunk in results for analysis in chunk)
+        yield from pool.map(_analyze_chunk, [model] * len(chunks), chunks)
 
 
 def _analyze_on_dask(articles: Sequence[Article], model: str, scheduler: str) -> tuple[Analysis, ...]:
@@ -113,7 +140,7 @@ def _analyze_on_dask(articles: Sequence[Article], model: str, scheduler: str) ->
     except ImportError:
         raise ModelError("a Dask scheduler is configured but Dask is not installed: "
                          "pip install 'digest[dask]'") from None
-    chunks = [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+    chunks = _chunks(articles)
     with Client(scheduler) as client:
         futures = client.map(_analyze_chunk, [model] * len(chunks), chunks, pure=False)
         return tuple(analysis for chunk in client.gather(futures) for analysis in chunk)

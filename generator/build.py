@@ -48,14 +48,19 @@ class Generated:
     files: dict[str, bytes]
     findings: tuple[Finding, ...]
     seconds: dict[str, float] = field(default_factory=dict)
-    analysed: int = 0
-    """Articles spaCy analysed in this build (the rest came from the cache)."""
+    analysed_files: tuple[str, ...] = ()
+    """Files of the articles spaCy analysed in this build (the rest came from the cache)."""
     wall: float = 0.0
     """Seconds the whole generation took: less than the stages' sum when some ran side by side."""
 
+    @property
+    def analysed(self) -> int:
+        return len(self.analysed_files)
 
-def generate(config: Config, site: SiteInfo) -> Generated:
-    """Run every stage; problems with single files are collected, never raised."""
+
+def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = None) -> Generated:
+    """Run every stage; problems with single files are collected, never raised. ``progress`` hears
+    how the analysis of new articles goes."""
     started = time.perf_counter()
     timer = StageTimer()
     taxonomy = load_taxonomy(config.themes)  # broken taxonomy or alias files fail before any work
@@ -69,7 +74,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
     with timer.stage("analyze"):
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
             if config.cache_dir else None
-        run = nlp.analyze_corpus(articles, config.model, cache, config.workers, config.dask_scheduler)
+        run = nlp.analyze_corpus(articles, config.model, cache, config.workers, config.dask_scheduler, progress)
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
@@ -98,7 +103,7 @@ def generate(config: Config, site: SiteInfo) -> Generated:
         there={"render 2/2": partial(render_pages, digest, site.name, config.home_articles, share=(1, 3, 3))},
         timer=timer, workers=config.workers)
     pages, files = dict(sorted((done["render"] | done["render 2/2"]).items())), done["feeds"]
-    return Generated(digest, pages, files, ingested.findings, timer.seconds, run.analysed,
+    return Generated(digest, pages, files, ingested.findings, timer.seconds, run.analysed_files,
                      time.perf_counter() - started)
 
 

@@ -43,6 +43,38 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+LISTED = 10
+"""Files named in the report of a rebuild's new analyses (``-v``: all of them)."""
+PROGRESS_MINIMUM = 200
+"""New articles from which the analysis shows a progress bar on a terminal."""
+
+
+def _analysed_again(files: tuple[str, ...], verbose: bool) -> str:
+    shown = files if verbose else files[:LISTED]
+    more = f", and {len(files) - len(shown)} more (-v lists them)" if len(shown) < len(files) else ""
+    return f"Analysed (new or changed since the last build): {', '.join(shown)}{more}."
+
+
+class ProgressBar:
+    """A bar on the terminal while many new articles are analysed; nothing for a few."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_MINIMUM:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Analysing new articles", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 def _errors_to_exit_codes(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -76,8 +108,13 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
     Example:
         digest build --input ~/beats/ukraine --site-dir public --strict
     """
-    report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
-                             dask_scheduler=dask_scheduler)
+    bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
+    try:
+        report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
+                                 dask_scheduler=dask_scheduler, progress=bar)
+    finally:
+        if bar:
+            bar.close()
     generated = report.generated
     if verbose:
         for name, seconds in generated.seconds.items():
@@ -97,6 +134,8 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
                    f"({_count(sum(counts.values()), 'residue line')} removed, {_count(len(report.notes), 'note')}, "
                    f"{_count(len(report.problems), 'problem')}; {_count(report.written, 'file')} written, "
                    f"{report.removed} removed).", err=True)
+        if generated.analysed and generated.analysed < entries:
+            click.echo(_analysed_again(generated.analysed_files, verbose), err=True)
     if not generated.digest.entries:
         click.echo(f"No articles found in {report.input_dir} (.txt, .md, .markdown, .html, .htm files, "
                    "sub-folders included).", err=True)

@@ -130,8 +130,8 @@ def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]
 
 def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     kind = _OPTION_TYPES[key]
-    if value is None and key in ("themes", "aliases", "cache_dir", "dask_scheduler"):
-        return None, None
+    if key in ("themes", "aliases", "cache_dir", "dask_scheduler") and (value is None or value == ""):
+        return None, None  # empty: none (`cache_dir:` and `cache_dir: ""` both turn the cache off)
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
             return None, f"expected an integer, got {value!r}"

@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
+from .analyze import Progress
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .errors import DigestError
@@ -50,6 +51,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         """'build', 'serve' or 'gh-deploy' from the command line; None through the Python API."""
         self.dirty = False
         self.nav = None
+        self.progress: Progress | None = None
+        """Told how the analysis of new articles goes (the CLI draws a progress bar with it)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and the loaded model) across serve rebuilds."""
@@ -73,7 +76,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.digest_config is not None
         try:
-            self.result = generate(self.digest_config, SiteInfo(config.site_name, config.site_url))
+            self.result = generate(self.digest_config, SiteInfo(config.site_name, config.site_url), self.progress)
         except DigestError as error:
             raise PluginError(str(error)) from None
         for finding in self.result.findings:

@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from .aliasfile import load_aliases
+from .analyze import Progress
 from .build import Generated
 from .config import Config, load_config
 from .errors import BuildError, ConfigError, ModelError
@@ -57,8 +58,10 @@ def _mkdocs_config(config_file: Path, input_dir: Path | None, dask_scheduler: st
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
-               site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None) -> BuildReport:
-    """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``.
+               site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None,
+               progress: Progress | None = None) -> BuildReport:
+    """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``;
+    ``progress`` hears how the analysis of new articles goes.
 
     MkDocs builds into a staging folder beside the site, skipping pages whose bytes the site
     already has; only new or changed files are then moved into the site folder, and files of
@@ -66,6 +69,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     failed build leaves the site as it was."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     config = _preflight(config_file, mkdocs_config, plugin)
+    plugin.progress = progress
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
