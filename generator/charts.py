@@ -36,12 +36,18 @@ def buckets(days: Sequence[date]) -> list[date]:
     return [monday + timedelta(weeks=i) for i in range((last - monday).days // 7 + 1)]
 
 
+def _daily(points: list[date]) -> bool:
+    return points[-1] - points[0] == timedelta(days=len(points) - 1)
+
+
 def _bucket_of(day: date, points: list[date]) -> date:
-    return day if points[-1] - points[0] == timedelta(days=len(points) - 1) else day - timedelta(days=day.weekday())
+    return day if _daily(points) else day - timedelta(days=day.weekday())
 
 
-def bar_chart(chart_id: str, title: str, days: Sequence[date]) -> Chart | None:
-    """Articles per day (or week) as bars."""
+def bar_chart(chart_id: str, title: str, days: Sequence[date], collected: Sequence[date] = ()) -> Chart | None:
+    """Articles per day (or week) as bars. Periods in which the collection has no article at all
+    (``collected``: the dates of every article; by default ``days``) are shaded and named as gaps,
+    so that a gap in the collection does not read as a quiet day."""
     if not days:
         return None
     points = buckets(days)
@@ -49,33 +55,89 @@ def bar_chart(chart_id: str, title: str, days: Sequence[date]) -> Chart | None:
     values = [counts.get(p, 0) for p in points]
     top = max(values)
     step = (WIDTH - 2 * MARGIN) / len(points)
+    gaps = _gaps(points, collected or days)
     bars = "".join(
         f'<rect x="{MARGIN + i * step + step * 0.1:.1f}" y="{_y(v, top):.1f}" width="{step * 0.8:.1f}" '
         f'height="{HEIGHT - MARGIN - _y(v, top):.1f}" fill="var(--md-primary-fg-color, #4e79a7)"/>'
         for i, v in enumerate(values) if v)
     description = f"{title}: " + "; ".join(f"{_label(p)}: {v}" for p, v in zip(points, values, strict=True) if v)
-    return Chart(_svg(chart_id, title, description, bars + _axes(points, top)), title, description)
+    description += _gap_words(points, gaps)
+    body = _shade(gaps, MARGIN, step, MARGIN, HEIGHT - MARGIN) + bars + _axes(points, top)
+    return Chart(_svg(chart_id, title, description, body, HEIGHT), title, description)
 
 
-def line_chart(chart_id: str, title: str, series: Mapping[str, Sequence[date]]) -> Chart | None:
-    """One line per named series (actors, themes), counted per day or week."""
+ROW, LABEL = 30, 170
+"""Small multiples: the height of one series' row and the width of the names' column."""
+
+
+def small_multiples(chart_id: str, title: str, series: Mapping[str, Sequence[date]],
+                    collected: Sequence[date] = ()) -> Chart | None:
+    """One row of bars per named series (actors, themes) on a shared time axis and a shared scale,
+    so that series which share articles never hide one another; gaps in the collection are shaded
+    across every row."""
     series = {name: days for name, days in series.items() if days}
     if not series:
         return None
-    points = buckets([d for days in series.values() for d in days])
+    points = buckets([d for days in series.values() for d in days] + list(collected))
     counted = {name: Counter(_bucket_of(d, points) for d in days) for name, days in series.items()}
     top = max(max(c.values()) for c in counted.values())
-    step = (WIDTH - 2 * MARGIN) / max(len(points) - 1, 1)
-    parts, words = [], []
+    step = (WIDTH - LABEL - MARGIN) / len(points)
+    height = 8 + ROW * len(series) + MARGIN
+    gaps = _gaps(points, collected or [d for days in series.values() for d in days])
+    parts = [_shade(gaps, LABEL, step, 8, 8 + ROW * len(series))]
+    words = []
     for number, (name, counts) in enumerate(counted.items()):
-        colour = PALETTE[number % len(PALETTE)]
-        coords = " ".join(f"{MARGIN + i * step:.1f},{_y(counts.get(p, 0), top):.1f}" for i, p in enumerate(points))
-        parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        parts.append(f'<text x="{WIDTH - MARGIN}" y="{14 + 14 * number}" text-anchor="end" font-size="11" '
-                     f'fill="{colour}">{html.escape(name)}</text>')
-        words.append(f"{name} {sum(counts.values())}")
-    description = f"{title}: " + "; ".join(words)
-    return Chart(_svg(chart_id, title, description, "".join(parts) + _axes(points, top)), title, description)
+        base = 8 + ROW * (number + 1)
+        total = sum(counts.values())
+        parts.append(f'<text x="{LABEL - 8}" y="{base - 8}" text-anchor="end" font-size="12" '
+                     f'fill="currentColor">{html.escape(_short(name))} ({total})</text>')
+        parts.append(f'<line x1="{LABEL}" y1="{base}" x2="{WIDTH - MARGIN}" y2="{base}" '
+                     f'stroke="currentColor" stroke-opacity="0.4"/>')
+        for i, point in enumerate(points):
+            value = counts.get(point, 0)
+            if value:
+                tall = (ROW - 6) * value / top
+                parts.append(f'<rect x="{LABEL + i * step + step * 0.1:.1f}" y="{base - tall:.1f}" '
+                             f'width="{step * 0.8:.1f}" height="{tall:.1f}" fill="{PALETTE[number % len(PALETTE)]}"/>')
+        busiest = max(points, key=lambda p: (counts.get(p, 0), -points.index(p)))
+        words.append(f"{name} {total} (most on {_label(busiest)}: {counts[busiest]})")
+    axis = (f'<text x="{LABEL}" y="{height - 8}" font-size="11" fill="currentColor">{_label(points[0])}</text>'
+            f'<text x="{WIDTH - MARGIN}" y="{height - 8}" font-size="11" text-anchor="end" '
+            f'fill="currentColor">{_label(points[-1])}</text>')
+    description = f"{title}, on one scale (tallest bar: {top}): " + "; ".join(words) + _gap_words(points, gaps)
+    return Chart(_svg(chart_id, title, description, "".join(parts) + axis, height), title, description)
+
+
+def _gaps(points: list[date], collected: Sequence[date]) -> list[int]:
+    """The periods (by position) in which the collection has no article."""
+    covered = {_bucket_of(d, points) for d in collected}
+    return [i for i, point in enumerate(points) if point not in covered]
+
+
+def _shade(gaps: list[int], left: float, step: float, top: float, bottom: float) -> str:
+    """One shaded band per run of consecutive gaps."""
+    runs: list[list[int]] = []
+    for i in gaps:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return "".join(f'<rect x="{left + run[0] * step:.1f}" y="{top:.1f}" width="{step * len(run):.1f}" '
+                   f'height="{bottom - top:.1f}" fill="currentColor" fill-opacity="0.08">'
+                   f'<title>no articles collected</title></rect>' for run in runs)
+
+
+def _gap_words(points: list[date], gaps: list[int]) -> str:
+    if not gaps:
+        return ""
+    unit = "day" if _daily(points) else "week"
+    named = ", ".join(_label(points[i]) for i in gaps[:5]) + (", …" if len(gaps) > 5 else "")
+    return (f"; no articles collected in {len(gaps)} of {len(points)} {unit}s, shaded "
+            f"({'weeks of ' if unit == 'week' else ''}{named})")
+
+
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
 def _y(value: int, top: int) -> float:
@@ -96,9 +158,9 @@ def _axes(points: list[date], top: int) -> str:
     return baseline + labels
 
 
-def _svg(chart_id: str, title: str, description: str, body: str) -> Markup:
+def _svg(chart_id: str, title: str, description: str, body: str, height: int) -> Markup:
     return Markup(
-        f'<div class="digest-chart"><svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+        f'<div class="digest-chart"><svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{html.escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>{body}</svg></div>')

@@ -190,7 +190,7 @@ def _actor(views: v.Views, actor: Actor) -> Context:
             "kind": actor.kind.value.capitalize(), "article_count": len(actor.article_ids),
             "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
             "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
-                                                    views.dates(actor.article_ids))] if c],
+                                                    views.dates(actor.article_ids), views.all_dates)] if c],
             "entries": [views.entry_view(e, source) for e in entries[:FULL_ENTRIES]],
             "earlier": [v.Row(views.entry_link(e.id, source), v.entry_meta(e)) for e in entries[FULL_ENTRIES:]],
             "quotes": quotes[:QUOTES], "quote_count": len(quotes),
@@ -208,7 +208,7 @@ def _theme(views: v.Views, theme: Theme) -> Context:
             "description": theme.description, "article_count": len(theme.matches), "rows": rows,
             "follow": _follow(source, "themes", theme.id),
             "charts": [c for c in [charts.bar_chart("theme-days", f"Articles on {theme.label}",
-                                                    views.dates(theme.article_ids))] if c],
+                                                    views.dates(theme.article_ids), views.all_dates)] if c],
             "terms": ", ".join(sorted({term for m in theme.matches for term in m.terms})),
             "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
                        for a, n in views.top_actors(theme.article_ids)],
@@ -255,7 +255,8 @@ def _home_charts(views: v.Views) -> list[charts.Chart]:
     leading = {a.name: views.dates(a.article_ids) for a in digest.actors[:5]}
     themes = {t.label: views.dates(t.article_ids)
               for t in sorted(digest.themes, key=lambda t: (-len(t.matches), t.id))[:5]}
-    made = [charts.bar_chart("home-days", "Articles per day", views.dates(tuple(e.id for e in digest.entries))),
-            charts.line_chart("home-actors", "Articles naming the leading actors", leading),
-            charts.line_chart("home-themes", "Articles per theme", themes)]
+    every = views.dates(tuple(e.id for e in digest.entries))
+    made = [charts.bar_chart("home-days", "Articles per day", every),
+            charts.small_multiples("home-actors", "Articles naming the leading actors", leading, every),
+            charts.small_multiples("home-themes", "Articles per theme", themes, every)]
     return [chart for chart in made if chart]

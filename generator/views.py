@@ -134,6 +134,8 @@ class Views:
         self.themes = {theme.id: theme for theme in digest.themes}
         self.stories = {story.id: story for story in digest.stories}
         self.order = {entry.id: i for i, entry in enumerate(digest.entries)}
+        self.all_dates = sorted({entry.article.date for entry in digest.entries if entry.article.date})
+        """Every day the collection has an article on (once each): what charts take as collected."""
 
     def entry_view(self, entry: Entry, source: str) -> EntryView:
         actors = tuple(self.actor_link(a, source) for a in entry.actor_ids[:8])

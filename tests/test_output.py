@@ -91,17 +91,49 @@ def test_export_matches_the_documented_shape() -> None:
 def test_charts_escape_labels_and_describe_their_figures() -> None:
     from datetime import date
 
-    from generator.charts import bar_chart, line_chart
+    from generator.charts import bar_chart, small_multiples
 
     days = [date(2021, 12, 21), date(2021, 12, 22), date(2021, 12, 22)]
     bars = bar_chart("c1", "Articles per day", days)
     assert bars is not None and bars.description == "Articles per day: 21 Dec 2021: 1; 22 Dec 2021: 2"
     assert 'role="img"' in bars.svg and "<title id=\"c1-title\">Articles per day</title>" in bars.svg
-    lines = line_chart("c2", "Actors", {"<script>x</script>": days, "Nobody": []})
-    assert lines is not None and "<script>" not in lines.svg and "&lt;script&gt;" in lines.svg
-    assert line_chart("c3", "Empty", {"Nobody": []}) is None and bar_chart("c4", "Empty", []) is None
+    rows = small_multiples("c2", "Actors", {"<script>x</script>": days, "Nobody": []})
+    assert rows is not None and "<script>" not in rows.svg and "&lt;script&gt;" in rows.svg
+    assert small_multiples("c3", "Empty", {"Nobody": []}) is None and bar_chart("c4", "Empty", []) is None
     spread = bar_chart("c5", "Weeks", [date(2021, 1, 4), date(2021, 6, 7)])
-    assert spread is not None and spread.description == "Weeks: 4 Jan 2021: 1; 7 Jun 2021: 1"
+    assert spread is not None and spread.description.startswith("Weeks: 4 Jan 2021: 1; 7 Jun 2021: 1; no articles")
+
+
+def test_actors_that_share_articles_get_a_row_each_on_one_scale() -> None:
+    from datetime import date
+
+    from generator.charts import small_multiples
+
+    shared = [date(2021, 12, 20), date(2021, 12, 21), date(2021, 12, 21)]
+    chart = small_multiples("c", "Leading actors", {"Ann Lee": shared, "Bo Chan": shared, "Cy Dorr": shared[:1]})
+    assert chart is not None
+    # three rows, each with its own label and baseline: identical series never draw on top of each other
+    assert chart.svg.count("<line ") == 3 and "Ann Lee (3)" in chart.svg and "Cy Dorr (1)" in chart.svg
+    assert chart.description == ("Leading actors, on one scale (tallest bar: 2): Ann Lee 3 (most on 21 Dec 2021: 2); "
+                                 "Bo Chan 3 (most on 21 Dec 2021: 2); Cy Dorr 1 (most on 20 Dec 2021: 1)")
+    heights = {float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)" fill="#', chart.svg)}
+    assert heights == {12.0, 24.0}  # one scale: 1 article is half as tall as 2, in every row
+
+
+def test_days_without_any_article_are_shaded_as_gaps_not_drawn_as_zeros() -> None:
+    from datetime import date
+
+    from generator.charts import bar_chart, small_multiples
+
+    collected = [date(2021, 12, 20), date(2021, 12, 21), date(2021, 12, 24)]
+    actor = [date(2021, 12, 20), date(2021, 12, 24)]
+    bars = bar_chart("a", "Articles naming Ann Lee", actor, collected)
+    assert bars is not None
+    # 21 Dec has articles, none naming her: a true zero, no shade; 22 and 23 Dec have none at all
+    assert bars.svg.count("no articles collected</title>") == 1  # one band over the two days
+    assert bars.description.endswith("no articles collected in 2 of 5 days, shaded (22 Dec 2021, 23 Dec 2021)")
+    rows = small_multiples("b", "Leading actors", {"Ann Lee": actor}, collected)
+    assert rows is not None and rows.svg.count("no articles collected</title>") == 1
 
 
 def test_long_actor_page_keeps_summaries_for_the_newest_and_lists_every_article() -> None:
