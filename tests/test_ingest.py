@@ -212,3 +212,14 @@ def test_timestamps_are_recognised_token_by_token() -> None:
     assert is_timestamp("Monday, 3 March 2023 - 09:15 GMT")
     # A date followed by a name: one pattern over the whole line backtracked for minutes on these.
     assert not is_timestamp("2019-11-20 12:57:32 12:57:32 12:57:32 Marcus De Guzman")
+
+
+def test_a_lead_title_is_never_cut_inside_a_phrase_a_quote_or_at_an_abbreviation() -> None:
+    lead = ('After a Russian fighter jet intercepted a U.S. reconnaissance plane in an "unsafe and unprofessional '
+            'manner" earlier this week, the United States is complaining to Moscow.')
+    assert title_from_lead(lead) == "After a Russian fighter jet intercepted a U.S. reconnaissance plane…"
+    lead = ("The singer's tour bus caught fire on a freeway near the city on Thursday morning, but everyone on board "
+            "was safely evacuated.")
+    assert title_from_lead(lead) == "The singer's tour bus caught fire on a freeway near the city on Thursday morning…"
+    assert title_from_lead("Mr. Smith went to Washington on Monday. He left on Tuesday.") == (
+        "Mr. Smith went to Washington on Monday")

@@ -79,3 +79,31 @@ def test_discovered_themes_merge_variants_and_skip_rare_or_common_phrases() -> N
     assert window.discovered and [m.article_id for m in window.matches] == order[:7]
     assert window.matches[5].terms == ("summer transfer window",)
     assert discover_themes(analyses[:9], order[:9], []) == []  # too few articles to tell
+
+
+def test_story_summary_opens_with_what_happened_first() -> None:
+    lead = "An earthquake of magnitude 6.1 struck the hill town of Valdera on Sunday night."
+    oldest = analysis("a", [lead, "Rescue teams searched the rubble of the old market hall through the night."])
+    later = analysis("b", [f"Rescue teams and aid convoys in Valdera reported on {day} that aid convoys and rescue "
+                           f"teams were still needed in Valdera." for day in ("Monday", "Tuesday", "Wednesday",
+                                                                              "Thursday", "Friday", "Saturday")])
+    summary = summarize_story([oldest, later], {})
+    assert summary[0] == lead
+
+
+def test_a_story_is_titled_by_its_most_representative_real_headline() -> None:
+    from dataclasses import replace
+
+    from generator.models import TitleSource
+    from generator.stories import representative_headline
+
+    def titled(article_id: str, title: str, source: TitleSource):
+        return replace(article(article_id, title, date(2023, 5, 2)), title_source=source)
+
+    lead_cut = titled("a", "Rescuers worked through the night in the hill town after the…", TitleSource.LEAD)
+    odd_one = titled("b", "Region mourns", TitleSource.HEADLINE)
+    central = titled("c", "Earthquake kills twelve in Valdera", TitleSource.HEADLINE)
+    echo = titled("d", "Valdera earthquake: twelve dead, rescue goes on", TitleSource.HEADLINE)
+    assert representative_headline([lead_cut, odd_one, central, echo], {}) == "Earthquake kills twelve in Valdera"
+    assert representative_headline([lead_cut], {}) is None
+    assert representative_headline([lead_cut, odd_one], {}) == "Region mourns"

@@ -12,7 +12,7 @@ from .aliases import score_aliases
 from .cleaning import format_scores, ingestion_line, score_folder
 from .stories import evaluate_stories
 from .story_summaries import story_summary_table
-from .summaries import format_table, rouge_table
+from .summaries import format_scored, format_table, summary_table
 
 
 @click.group()
@@ -43,20 +43,31 @@ def aliases(dataset: Path, model: str) -> None:
 
 
 @main.command()
-@DATASET
+@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @MODEL
-@click.option("--method", default=Config().summarizer, show_default=True)
+@click.option("--method", "methods", multiple=True, default=(Config().summarizer, "centrality", "lead"),
+              show_default=True, help="Summarizers to score (repeat the option for several).")
 @click.option("--sentences", default=3, show_default=True)
-def summaries(dataset: Path, model: str, method: str, sentences: int) -> None:
-    """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of digest's summaries and of Lead-3, side by side.
+def summaries(datasets: tuple[Path, ...], model: str, methods: tuple[str, ...], sentences: int) -> None:
+    """ROUGE F1 of digest's summaries and of Lead-3 on each set, against the first reference and the
+    mean over references, for all articles and each half.
 
     \b
     Example:
-        python -m generator.evaluate summaries ../shared/eval/bbc-dev
+        python -m generator.evaluate summaries ../shared/eval/summeval-dev ../shared/eval/bbc-dev
     """
-    ours, lead, count = rouge_table(dataset, model, method, sentences)
-    click.echo(f"{count} articles, {sentences}-sentence summaries")
-    click.echo(format_table([ours, lead]))
+    for dataset in datasets:
+        rows, count = summary_table(dataset, model, methods, sentences)
+        references = len(_first_references(dataset))
+        click.echo(f"{dataset.name}: {count} articles, {sentences}-sentence summaries")
+        click.echo(format_scored(rows, references))
+
+
+def _first_references(dataset: Path) -> list[str]:
+    import json
+
+    refs = dataset / "refs.json"
+    return next(iter(json.loads(refs.read_text(encoding="utf-8")).values())) if refs.is_file() else [""]
 
 
 @main.command()

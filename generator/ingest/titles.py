@@ -68,15 +68,46 @@ def trailer_headline(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)*[A-Za-z]\.$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|"
+                           r"Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|"
+                           r"Nov|Dec)\.$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
+_PHRASE_START = frozenset("""of to in on at for and or but nor with by from that as into onto over under about against
+after before between during despite since until upon via towards toward amid across within without through while
+when where which who whom whose because than if so said says according""".split())
+
+
+def first_sentence(text: str) -> str:
+    """The text up to the first full stop, question or exclamation mark followed by a capital,
+    skipping the stops of abbreviations and initials ("U.S.", "V.", "Mr.")."""
+    text = text.strip()
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[:match.start() + 1]):
+            return text[:match.end()].strip()
+    return text
+
+
+def _closed(text: str) -> bool:
+    """No quotation or bracket left open."""
+    return (text.count('"') % 2 == 0 and text.count("“") == text.count("”") and text.count("(") == text.count(")"))
+
+
 def title_from_lead(text: str) -> str:
-    """Up to about 90 characters of the first sentence, cut at a word boundary, no dangling word."""
-    sentence = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0].strip()
+    """The first sentence, or when it is longer than about 90 characters, its opening cut where a
+    phrase ends: before a preposition, conjunction or relative word, or after a comma, never in
+    the middle of a name or a noun phrase when such a place exists past a third of the limit."""
+    sentence = first_sentence(text)
     if len(sentence) <= MAX_TITLE:
         return sentence.rstrip(".")
-    words = sentence[:MAX_TITLE + 1].split()[:-1]
-    while words and (words[-1].lower().strip(",;:") in _DANGLING or words[-1].endswith((",", ";", ":"))):
-        words.pop()
-    return " ".join(words).rstrip(",;:-–—") + "…"
+    words = sentence.split()
+    fit = max((k for k in range(1, len(words) + 1) if len(" ".join(words[:k])) <= MAX_TITLE), default=1)
+    boundaries = [k for k in range(2, fit + 1) if len(" ".join(words[:k])) >= MAX_TITLE // 3 and (
+        k == len(words) or words[k].lower().strip("\"'“‘(") in _PHRASE_START or words[k - 1].endswith((",", ";", ":"))
+        or words[k] in ("-", "–", "—")) and _closed(" ".join(words[:k]))]
+    kept = words[:boundaries[-1]] if boundaries else words[:fit]
+    while len(kept) > 1 and kept[-1].lower().strip(",;:") in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:-–—") + "…"
 
 
 def choose_title(given: str | None, paragraphs: list[str],

@@ -7,8 +7,9 @@ from .base import WINDOW, Summarizer, SummaryContext, eligible
 from .centrality import centrality
 from .lead import lead
 from .lexrank import lexrank
+from .news import news
 
-SUMMARIZERS: dict[str, Summarizer] = {"centrality": centrality, "lead": lead, "lexrank": lexrank}
+SUMMARIZERS: dict[str, Summarizer] = {"news": news, "centrality": centrality, "lead": lead, "lexrank": lexrank}
 
 __all__ = ["SUMMARIZERS", "Summarizer", "SummaryContext", "eligible", "summarize"]
 

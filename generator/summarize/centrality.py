@@ -40,7 +40,7 @@ def centrality(sentences: Sequence[Sentence], count: int, context: SummaryContex
 
 
 def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector], context: SummaryContext) -> list[float]:
-    directed = _directed_centrality(vecs)
+    directed = directed_centrality(vecs)
     top = max(directed) if directed and max(directed) > 0 else 1.0
     scores = []
     for i, sentence in enumerate(sentences):
@@ -52,7 +52,7 @@ def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector], context: 
     return scores
 
 
-def _directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
+def directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
     n = len(vecs)
     if n == 0:
         return []

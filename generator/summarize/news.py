@@ -1,0 +1,67 @@
+"""News: the lead, unless a later sentence says the news more briefly. The default summarizer.
+
+News is written as an inverted pyramid, so the first sentences usually carry the news, and Lead-3
+is the baseline that unsupervised methods struggle to beat on human-written summaries of news
+(See et al., 2017; PacSum, Zheng and Lapata, 2019, gains a few tenths of a ROUGE point on
+CNN/DailyMail). Each eligible sentence (``base.eligible``: no captions, questions, quote
+fragments) scores
+
+- its position, ``1 / (1 + i) ** POSITION_DECAY``: the inverted pyramid;
+- its directed centrality (PacSum: similarity to the sentences after it, weighted up, and before
+  it, weighted down): what the rest of the article elaborates;
+- minus its length relative to the article's mean sentence length: a summary is read at a
+  glance, and the longest "sentences" of scraped news are often several run together (a caption
+  glued to the next line, a list without punctuation). Human summaries of news average about 13
+  words a sentence, news sentences about 25.
+
+Sentences are then taken best first unless they repeat one already taken (maximal marginal
+relevance, Carbonell and Goldstein, 1998), and printed in article order. So a long, scene-setting
+opening gives way to a shorter sentence that the rest of the article elaborates, while a hard-news
+lead, short and central, stays first.
+
+The constants were chosen on ``summeval-dev`` (CNN/Daily Mail, eleven human summaries each): the
+highest mean ROUGE-1 over the references among the settings of a small grid (decay 0.5 to 1,
+centrality 0.1 to 0.3, length 0.15 to 0.3) that do not fall below Lead-3 against the highlights.
+A headline-overlap term was tried and left out: it gained nothing there (that set's titles are
+cut from the lead). ``bbc-dev`` and the story summaries on ``ecbplus-dev`` are held out; the
+figures are in the README ("Evaluation").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import vectors
+from ..models import Sentence
+from .base import SummaryContext, eligible
+from .centrality import directed_centrality
+
+POSITION_DECAY = 0.5
+WEIGHTS = {"centrality": 0.2, "length": 0.2}
+REDUNDANCY = 0.6
+
+
+def news(sentences: Sequence[Sentence], count: int, context: SummaryContext) -> tuple[int, ...]:
+    candidates = [i for i, s in enumerate(sentences) if eligible(s)] or list(range(len(sentences)))
+    vecs = [vectors.tfidf(s.terms, context.idf) for s in sentences]
+    scores = _scores(sentences, vecs)
+    chosen: list[int] = []
+    for index in sorted(candidates, key=lambda i: (-scores[i], i)):
+        if all(vectors.cosine(vecs[index], vecs[other]) < REDUNDANCY for other in chosen):
+            chosen.append(index)
+        if len(chosen) == count:
+            break
+    return tuple(sorted(chosen))
+
+
+def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector]) -> list[float]:
+    if not sentences:
+        return []
+    directed = directed_centrality(vecs)
+    top = max(directed) if max(directed) > 0 else 1.0
+    words = [len(s.text.split()) for s in sentences]
+    mean = sum(words) / len(words)
+    return [1.0 / (1.0 + i) ** POSITION_DECAY
+            + WEIGHTS["centrality"] * max(directed[i], 0.0) / top
+            - WEIGHTS["length"] * words[i] / mean
+            for i in range(len(sentences))]

@@ -1,0 +1,43 @@
+"""The default summarizer on small hand-built articles: what a reader would pick as the news."""
+
+from __future__ import annotations
+
+from generator.summarize import SummaryContext
+from generator.summarize.news import news
+
+from .helpers import sentence
+
+CONTEXT = SummaryContext()
+
+
+def pick(texts: list[str], count: int = 2) -> list[str]:
+    sentences = [sentence(i, text) for i, text in enumerate(texts)]
+    return [texts[i] for i in news(sentences, count, CONTEXT)]
+
+
+ANECDOTE = ("On a grey Saturday morning, long before the first customers drifted in with their dogs, "
+            "their children and their shopping lists, the smell of warm bread was already hanging over "
+            "the little square where the market traders were setting out their crates of apples.")
+NEWS = "The town council voted to close the covered market for two years of repairs."
+FOLLOW = [
+    "Repairs to the market roof and walls will cost the council about four million pounds.",
+    "Traders will move to the car park while the council repairs the market roof and walls.",
+    "The council said the market would reopen once the roof repairs were finished.",
+]
+
+
+def test_a_long_anecdotal_opening_gives_way_to_the_news() -> None:
+    chosen = pick([ANECDOTE, NEWS, *FOLLOW])
+    assert ANECDOTE not in chosen and chosen[0] == NEWS
+
+
+def test_a_hard_news_lead_is_kept_first() -> None:
+    chosen = pick([NEWS, *FOLLOW, "Shoppers said they would miss the Saturday stalls in the square."])
+    assert chosen[0] == NEWS
+
+
+def test_a_caption_or_a_question_is_never_chosen() -> None:
+    caption = "Traders set out their stalls in the market square (pictured) on Saturday. Photo: Getty/AFP"
+    question = "What will happen to the traders of the covered market while the council repairs it?"
+    chosen = pick([caption, question, NEWS, *FOLLOW], count=3)
+    assert caption not in chosen and question not in chosen and chosen[0] == NEWS
