@@ -22,7 +22,9 @@ SUMMEVAL_FLOORS = {"rouge1": 34.2, "rouge2": 12.2, "rougeLsum": 29.6}
 """Mean over the eleven references; measured 34.26 / 12.29 / 29.68."""
 BBC_FLOORS = {"rouge1": 47.6, "rouge2": 39.5, "rougeLsum": 46.5}
 ALIAS_FLOORS = {"precision": 0.95, "recall": 0.70}
-STORY_FLOORS = {"f1": 0.845, "bcubed_f1": 0.895}
+STORY_FLOORS = {"f1": 0.865, "bcubed_f1": 0.905}
+GVA_STORY_FLOORS = {"f1": 0.815, "bcubed_f1": 0.89}
+"""Held out (measured 0.821 / 0.897; 0.657 / 0.810 with the former 14-day window)."""
 STORY_SUMMARY_FLOORS = {"rouge1": 37.5, "rouge2": 14.8, "rougeLsum": 35.0}
 CLEANING_FLOORS = {"text": (0.95, 0.85), "html": (0.95, 0.90)}
 """(keep, drop) on all pages of scrapinghub-dev: the issue's targets, met at 0.955 / 0.865 and 0.966 / 0.978."""
@@ -83,6 +85,15 @@ def test_stories_hold_their_floors(ecbplus) -> None:
     scores, _ = evaluate_stories(ecbplus)
     assert scores.f1 >= STORY_FLOORS["f1"], scores
     assert scores.bcubed_f1 >= STORY_FLOORS["bcubed_f1"], scores
+
+
+def test_stories_hold_their_floors_on_look_alike_local_events() -> None:
+    from generator.evaluate import load_corpus
+    from generator.evaluate.stories import evaluate_stories
+
+    scores, _ = evaluate_stories(load_corpus(dataset("gva-dev"), MODEL))
+    assert scores.f1 >= GVA_STORY_FLOORS["f1"], scores
+    assert scores.bcubed_f1 >= GVA_STORY_FLOORS["bcubed_f1"], scores
 
 
 def test_story_summaries_beat_pooled_lexrank_and_hold_their_floors(ecbplus) -> None:

@@ -26,15 +26,17 @@ ELECTION = ["Voters in Norland elected a new parliament on Sunday after a bitter
             "The ruling party lost its majority in the Norland parliament election."]
 
 
-def test_stories_join_same_event_within_the_window_and_collapse_copies() -> None:
+def test_stories_join_the_same_event_over_months_keep_others_apart_and_collapse_copies() -> None:
+    trial = ["Months after the earthquake that struck Valdera, the builder of the collapsed buildings in "
+             "Valdera went on trial.", "Rescue teams told the court how they searched the collapsed buildings."]
     articles = [article("q1", "Quake", date(2023, 5, 1)), article("q2", "Quake", date(2023, 5, 2)),
                 article("q3", "Quake copy", date(2023, 5, 2)), article("e1", "Vote", date(2023, 5, 1)),
-                article("e2", "Vote", date(2023, 5, 2)), article("q9", "Quake", date(2023, 9, 1))]
+                article("e2", "Vote", date(2023, 5, 2)), article("q9", "Trial", date(2023, 9, 1))]
     analyses = [analysis("q1", QUAKE), analysis("q2", [*QUAKE[::-1], "More aftershocks shook Valdera."]),
                 analysis("q3", [*QUAKE[::-1], "More aftershocks shook Valdera."]), analysis("e1", ELECTION),
-                analysis("e2", ELECTION[::-1]), analysis("q9", QUAKE)]
+                analysis("e2", ELECTION[::-1]), analysis("q9", trial)]
     groups = cluster_stories(articles, analyses, {})
-    assert [g.article_ids for g in groups] == [("e1", "e2"), ("q1", "q2", "q3")]
+    assert [g.article_ids for g in groups] == [("e1", "e2"), ("q1", "q2", "q3", "q9")]  # no date window
     assert dict(groups[1].copies) == {"q2": ("q3",)}
 
 

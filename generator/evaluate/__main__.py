@@ -113,20 +113,23 @@ def story_summaries(dataset: Path, model: str) -> None:
 
 
 @main.command()
-@DATASET
+@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @MODEL
-def stories(dataset: Path, model: str) -> None:
-    """Pairwise precision, recall and F1 (and B-cubed F1) of stories against ECB+ gold events.
+def stories(datasets: tuple[Path, ...], model: str) -> None:
+    """Pairwise precision, recall and F1 (and B-cubed F1) of stories against the gold events of each
+    set, beside plain TF-IDF cosine with average linkage at 0.20.
 
     \b
     Example:
-        python -m generator.evaluate stories ../shared/eval/ecbplus-dev
+        python -m generator.evaluate stories ../shared/eval/ecbplus-dev ../shared/eval/gva-dev
     """
-    corpus = load_corpus(dataset, model)
-    scores, count = evaluate_stories(corpus)
-    click.echo(f"articles {len(corpus.ingested.articles)}  stories {count}")
-    click.echo(f"pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}  "
-               f"B-cubed F1 {scores.bcubed_f1:.3f}")
+    for dataset in datasets:
+        corpus = load_corpus(dataset, model)
+        click.echo(f"{dataset.name}: {len(corpus.ingested.articles)} articles")
+        for label, baseline in (("digest", False), ("TF-IDF, average link 0.20", True)):
+            scores, count = evaluate_stories(corpus, baseline)
+            click.echo(f"  {label:<26} stories {count:4}  pairs: precision {scores.precision:.3f}  "
+                       f"recall {scores.recall:.3f}  F1 {scores.f1:.3f}  B-cubed F1 {scores.bcubed_f1:.3f}")
 
 
 main()
