@@ -166,3 +166,34 @@ def test_home_lists_the_newest_articles_with_summaries(seeds_site: Path) -> None
     text = _visible_text(home.read_text(encoding="utf-8"))
     for article in articles:
         assert " ".join(article["summary"][0].split()) in text
+
+
+class _Paragraphs(HTMLParser):
+    """The text of each <p> of a page's article body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paragraphs: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "p":
+            self.depth += 1
+            self.paragraphs.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.paragraphs[-1] += data
+
+
+def test_actor_page_gives_each_part_its_own_paragraph(seeds_site: Path) -> None:
+    parser = _Paragraphs()
+    parser.feed((seeds_site / "actors" / "vladimir-putin" / "index.html").read_text(encoding="utf-8"))
+    starts = {label: [p for p in parser.paragraphs if label in p] for label in
+              ("Also written as:", "Appears most with:", "Themes:")}
+    for label, found in starts.items():
+        assert len(found) == 1 and found[0].strip().startswith(label), (label, found)
