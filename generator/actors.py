@@ -51,6 +51,10 @@ def people_of(index: ActorIndex) -> frozenset[str]:
     return frozenset(actor.id for actor in index.actors if actor.kind is ActorKind.PERSON)
 
 
+PAGE_ARTICLES = 2
+"""An actor named in fewer articles (and not in the alias files) gets no page or feeds of its own."""
+
+
 def build_actors(analyses: Sequence[Analysis], min_mentions: int,
                  specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
     """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
@@ -58,10 +62,12 @@ def build_actors(analyses: Sequence[Analysis], min_mentions: int,
     return actors_from(corpus_mentions(analyses, specs), min_mentions, specs)
 
 
-def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Sequence[AliasSpec]) -> ActorIndex:
+def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Sequence[AliasSpec],
+                page_articles: int = PAGE_ARTICLES) -> ActorIndex:
     """``build_actors`` for mentions already found by ``corpus_mentions`` (the build finds them in
-    two processes)."""
-    return _Groups(list(mentions), specs, _union(spec.separate for spec in specs)).to_index(min_mentions)
+    two processes). An actor has a page when named in ``page_articles`` articles or in the alias files."""
+    return _Groups(list(mentions), specs, _union(spec.separate for spec in specs)).to_index(min_mentions,
+                                                                                           page_articles)
 
 
 def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> list[NameMention]:
@@ -333,14 +339,15 @@ class _Groups:
             if 3 * count >= 2 * candidates.total():
                 self.union(key, root)
 
-    def to_index(self, min_mentions: int) -> ActorIndex:
+    def to_index(self, min_mentions: int, page_articles: int = PAGE_ARTICLES) -> ActorIndex:
         members: dict[str, list[NameMention]] = defaultdict(list)
         for mention in self.mentions:
             members[self.find(mention.key)].append(mention)
         kept = {root: group for root, group in members.items() if self._strong(root, group, min_mentions)}
         names = {root: self._name(root, group) for root, group in kept.items()}
         ids = unique_slugs(names)
-        actors = tuple(sorted((self._actor(ids[root], names[root], root, group) for root, group in kept.items()),
+        actors = tuple(sorted((self._actor(ids[root], names[root], root, group, page_articles)
+                               for root, group in kept.items()),
                               key=lambda a: (-a.mentions, a.id)))
         by_form = {key: ids[self.find(key)] for key in self.parent if self.find(key) in ids}
         by_article_form = {(m.article, m.surface_key): ids[root] for root, group in kept.items() for m in group}
@@ -366,11 +373,12 @@ class _Groups:
         multi = [n for n in counts if " " in n] if _vote(group) == ActorKind.PERSON else []
         return max(multi or list(counts), key=lambda n: (counts[n], len(n), n))
 
-    def _actor(self, actor_id: str, name: str, root: str, group: list[NameMention]) -> Actor:
+    def _actor(self, actor_id: str, name: str, root: str, group: list[NameMention], page_articles: int) -> Actor:
         aliases = tuple(sorted(({m.name for m in group} | {m.surface for m in group}) - {name}))
         articles = tuple(sorted({m.article for m in group}))
         forced = [kind for key, kind in self.kinds.items() if self.find(key) == root]
-        return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group))
+        page = len(articles) >= page_articles or self._known(root)
+        return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group), page)
 
 
 _BLEND = re.compile(r"^([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,3})$")

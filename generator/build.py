@@ -80,7 +80,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     mentions = in_halves("mentions", partial(corpus_mentions, specs=alias_specs), analyses, timer, config.workers)
     with timer.stage("actors"):
-        actors = actors_from(mentions, config.min_actor_mentions, alias_specs)
+        actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles)
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time

@@ -40,6 +40,9 @@ class Config:
     min_actor_mentions: int = 2
     """An actor gets a page with this many mentions, or mentions in two articles, or a full personal name,
     or an entry in the alias files."""
+    actor_page_articles: int = 2
+    """An actor gets a page and feeds when named in this many articles, or in the alias files; the
+    others are plain text on their articles' pages and stay in the JSON export."""
     themes: Path | None = None
     """A theme taxonomy (YAML); empty means the general news taxonomy shipped with digest."""
     aliases: Path | None = None
@@ -60,10 +63,12 @@ class Config:
 _OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str,
                                   "summary_sentences": int, "home_articles": int,
                                   "feed_items": int, "related_articles": int,
-                                  "min_actor_mentions": int, "themes": Path, "aliases": Path,
+                                  "min_actor_mentions": int, "actor_page_articles": int,
+                                  "themes": Path, "aliases": Path,
                                   "cache_dir": Path, "workers": int, "dask_scheduler": str}
 _RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
-           "related_articles": (0, 50), "min_actor_mentions": (1, 100), "workers": (1, 64)}
+           "related_articles": (0, 50), "min_actor_mentions": (1, 100), "actor_page_articles": (1, 100),
+           "workers": (1, 64)}
 
 
 def option_docs() -> list[tuple[str, Any, str]]:

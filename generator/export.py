@@ -13,7 +13,8 @@ def render_export(digest: Digest) -> dict[str, bytes]:
     documents = {
         "data/articles.json": [_article(entry) for entry in digest.entries],
         "data/actors.json": [{"id": a.id, "name": a.name, "kind": a.kind.value, "aliases": list(a.aliases),
-                              "articles": list(a.article_ids), "mentions": a.mentions} for a in digest.actors],
+                              "articles": list(a.article_ids), "mentions": a.mentions, "page": a.page}
+                             for a in digest.actors],
         "data/themes.json": [{"id": t.id, "label": t.label, "articles": list(t.article_ids)} for t in digest.themes],
         "data/stories.json": [{"id": s.id, "title": s.title, "articles": list(s.article_ids),
                                "summary": list(s.summary), "start": _iso(s.start), "end": _iso(s.end)}

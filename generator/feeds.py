@@ -51,7 +51,7 @@ def feed_catalogue(digest: Digest, site_name: str) -> list[FeedSpec]:
     url_of = {e.id: e.url for e in digest.entries}
     feeds = [FeedSpec(site_name, f"The newest articles of {site_name}", "feed.xml", "atom.xml", "",
                       tuple(e.id for e in digest.entries))]
-    for section, terms in (("actors", [(a.id, a.name, a.article_ids) for a in digest.actors]),
+    for section, terms in (("actors", [(a.id, a.name, a.article_ids) for a in digest.actors if a.page]),
                            ("themes", [(t.id, t.label, t.article_ids) for t in digest.themes]),
                            ("stories", [(s.id, s.title, s.article_ids) for s in digest.stories])):
         for term_id, label, article_ids in sorted(terms):

@@ -162,6 +162,9 @@ class Actor:
     aliases: tuple[str, ...]
     article_ids: tuple[str, ...]
     mentions: int
+    page: bool = True
+    """Has a page and feeds of its own (named in enough articles, or in the alias files); otherwise
+    the actor is plain text on its articles' pages and stays in the JSON export."""
 
 
 @dataclass(frozen=True, slots=True)

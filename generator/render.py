@@ -51,7 +51,7 @@ def _page_contexts(views: v.Views, site_name: str,
     yield v.DIGESTS_INDEX, "digests.md.j2", partial(_digests_index, views)
     yield v.FEEDS, "feeds.md.j2", partial(_feeds, views, site_name)
     yield from ((v.entry_page(e), "article.md.j2", partial(_article, views, e)) for e in digest.entries)
-    yield from ((v.actor_page(a), "actor.md.j2", partial(_actor, views, a)) for a in digest.actors)
+    yield from ((v.actor_page(a), "actor.md.j2", partial(_actor, views, a)) for a in digest.actors if a.page)
     yield from ((v.theme_page(t), "theme.md.j2", partial(_theme, views, t)) for t in digest.themes)
     yield from ((v.story_page(s), "story.md.j2", partial(_story, views, s)) for s in digest.stories)
     yield from ((v.period_page(p), "period.md.j2", partial(_period, views, p, v.period_page(p)))
@@ -118,7 +118,7 @@ def _actors_index(views: v.Views) -> Context:
     groups = []
     for kind, heading in v.KIND_HEADINGS:
         rows = [v.Row(views.actor_link(a.id, v.ACTORS_INDEX), f"{len(a.article_ids)} articles, {a.mentions} mentions")
-                for a in views.digest.actors if a.kind == kind]
+                for a in views.digest.actors if a.kind == kind and a.page]
         if rows:
             groups.append({"heading": heading, "rows": rows})
     return {"front_matter": v.front_matter("Actors"), "groups": groups}
@@ -252,7 +252,7 @@ def _theme_rows(views: v.Views, article_ids: tuple[str, ...], source: str) -> li
 
 def _home_charts(views: v.Views) -> list[charts.Chart]:
     digest = views.digest
-    leading = {a.name: views.dates(a.article_ids) for a in digest.actors[:5]}
+    leading = {a.name: views.dates(a.article_ids) for a in [a for a in digest.actors if a.page][:5]}
     themes = {t.label: views.dates(t.article_ids)
               for t in sorted(digest.themes, key=lambda t: (-len(t.matches), t.id))[:5]}
     every = views.dates(tuple(e.id for e in digest.entries))

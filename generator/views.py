@@ -144,7 +144,7 @@ class Views:
 
     def actor_link(self, actor_id: str, source: str) -> Markup:
         actor = self.actors[actor_id]
-        return link(actor.name, source, actor_page(actor))
+        return link(actor.name, source, actor_page(actor)) if actor.page else trusted(md_text(actor.name))
 
     def theme_link(self, theme_id: str, source: str) -> Markup:
         theme = self.themes[theme_id]

@@ -58,7 +58,7 @@ def test_export_has_documented_keys(seeds_site: Path) -> None:
     assert list(article) == ["id", "title", "date", "date_source", "source_file", "url", "source_url", "summary",
                              "actors", "themes", "story", "quotes"]
     actor = load_json(seeds_site, "actors.json")[0]
-    assert list(actor) == ["id", "name", "kind", "aliases", "articles", "mentions"]
+    assert list(actor) == ["id", "name", "kind", "aliases", "articles", "mentions", "page"]
     assert isinstance(load_json(seeds_site, "themes.json"), list)
     assert isinstance(load_json(seeds_site, "stories.json"), list)
 

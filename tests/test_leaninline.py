@@ -78,7 +78,7 @@ def test_generated_pages_convert_identically() -> None:
 
     config = load_config(REPO / "digest.yml", input=str(SEEDS), cache_dir=None)
     pages = generate(config, SiteInfo("Digest", "https://example.org/")).pages
-    assert len(pages) > 40
+    assert len(pages) > 30
     for path, text in sorted(pages.items()):
         assert convert(text, lean=True) == convert(text, lean=False), path
 

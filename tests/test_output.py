@@ -84,7 +84,8 @@ def test_export_matches_the_documented_shape() -> None:
                            "quotes": [{"text": "We will talk", "speaker": "jane-doe"}]}
     assert articles[1]["date"] is None and articles[1]["date_source"] == "none"
     assert json.loads(files["data/actors.json"]) == [{"id": "jane-doe", "name": "Jane Doe", "kind": "person",
-                                                      "aliases": ["Doe"], "articles": ["aaa111"], "mentions": 3}]
+                                                      "aliases": ["Doe"], "articles": ["aaa111"], "mentions": 3,
+                                                      "page": True}]
     assert json.loads(files["data/stories.json"]) == [] == json.loads(files["data/themes.json"])
 
 
@@ -188,3 +189,24 @@ def render_pages_of(digest):
     from generator.render import render_pages
 
     return render_pages(digest, "Test", 10)
+
+
+def test_an_actor_named_in_one_article_has_no_page_and_is_plain_text() -> None:
+    from dataclasses import replace
+
+    from generator.models import Actor, ActorKind
+    from generator.render import render_pages
+
+    from .helpers import small_digest
+
+    digest = small_digest()
+    once = Actor("sam-price", "Sam <Price>", ActorKind.PERSON, (), ("aaa111",), 1, page=False)
+    first = replace(digest.entries[0], actor_ids=("jane-doe", "sam-price"))
+    digest = replace(digest, entries=(first, *digest.entries[1:]), actors=(*digest.actors, once))
+    pages = render_pages(digest, "Site", 10)
+    assert "actors/jane-doe.md" in pages and "actors/sam-price.md" not in pages
+    article_page = next(text for path, text in pages.items() if path.startswith("articles/first"))
+    assert "Sam &#60;Price&#62;" in article_page and "sam-price.md" not in article_page
+    assert "Sam" not in pages["actors/index.md"]
+    files = render_feeds(digest, "Site", "https://example.org/", 10)
+    assert "feed-actors-jane-doe.xml" in files and "feed-actors-sam-price.xml" not in files
