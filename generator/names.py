@@ -13,6 +13,9 @@ _TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary g
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
 gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader mayor judge rev""".split())
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "tonight", "yesterday", "tomorrow"})
+"""Glued onto a name by the tagger ("Stoltenberg Tuesday"); never part of one. (Not months: "May".)"""
 _COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co",
                             "ag", "sa", "gmbh"})
 _PARTICLES = frozenset({"of", "and", "the", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin",
@@ -36,6 +39,10 @@ def surface_name(text: str) -> str:
             break
     while len(words) > 1 and words[-1] in _PARTICLES:  # "National Player of" -> "National Player"
         words.pop()
+    while len(words) > 1 and _POSSESSIVE.sub("", words[-1]).lower() in _TIME_WORDS:  # "Stoltenberg Tuesday"
+        words.pop()
+    while len(words) > 1 and words[0].lower() in _TIME_WORDS:  # "Tuesday Stoltenberg"
+        words = words[1:]
     words[-1] = _POSSESSIVE.sub("", words[-1])
     return " ".join(words).strip(" .,;:-–—")
 

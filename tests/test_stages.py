@@ -232,3 +232,12 @@ def test_a_repeated_quotation_is_listed_once_with_its_named_speaker() -> None:
               AttributedQuote("Nothing is agreed yet", None)]
     assert unique_quotes(quotes) == (AttributedQuote("We will act within weeks", "b"),
                                      AttributedQuote("Nothing is agreed yet", "a"))
+
+
+def test_a_day_glued_onto_a_name_is_not_part_of_it() -> None:
+    from generator.names import normalise_name
+
+    assert normalise_name("Stoltenberg Tuesday") == "Stoltenberg"
+    assert normalise_name("Jens Stoltenberg Tuesday's") == "Jens Stoltenberg"
+    assert normalise_name("Monday Olaf Scholz") == "Olaf Scholz"
+    assert normalise_name("Theresa May") == "Theresa May" and normalise_name("Tuesday") == "Tuesday"
