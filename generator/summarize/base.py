@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from .. import vectors
 from ..models import Sentence
 
 _CREDIT = re.compile(r"\b(photo|credit|getty|afp|reuters|ap photo)\b\s*[:/]|/\s*(afp|reuters|getty|ap)\b", re.I)
@@ -42,3 +43,22 @@ def eligible(sentence: Sentence) -> bool:
 
 def _balanced_quotes(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+def candidates(sentences: Sequence[Sentence]) -> list[int]:
+    """The eligible sentences, or every sentence when none is."""
+    return [i for i, s in enumerate(sentences) if eligible(s)] or list(range(len(sentences)))
+
+
+def best_unrepeated(order: Sequence[int], vecs: Sequence[vectors.Vector], count: int,
+                    redundancy: float) -> tuple[int, ...]:
+    """The first ``count`` sentences of ``order`` (best first) whose cosine to every one taken
+    before stays under ``redundancy`` (maximal marginal relevance, Carbonell and Goldstein, 1998),
+    in article order."""
+    chosen: list[int] = []
+    for index in order:
+        if all(vectors.cosine(vecs[index], vecs[other]) < redundancy for other in chosen):
+            chosen.append(index)
+        if len(chosen) == count:
+            break
+    return tuple(sorted(chosen))

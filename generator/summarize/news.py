@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from .. import vectors
 from ..models import Sentence
-from .base import SummaryContext, eligible
+from .base import SummaryContext, best_unrepeated, candidates
 from .centrality import directed_centrality
 
 POSITION_DECAY = 0.5
@@ -42,16 +42,10 @@ REDUNDANCY = 0.6
 
 
 def news(sentences: Sequence[Sentence], count: int, context: SummaryContext) -> tuple[int, ...]:
-    candidates = [i for i, s in enumerate(sentences) if eligible(s)] or list(range(len(sentences)))
     vecs = [vectors.tfidf(s.terms, context.idf) for s in sentences]
     scores = _scores(sentences, vecs)
-    chosen: list[int] = []
-    for index in sorted(candidates, key=lambda i: (-scores[i], i)):
-        if all(vectors.cosine(vecs[index], vecs[other]) < REDUNDANCY for other in chosen):
-            chosen.append(index)
-        if len(chosen) == count:
-            break
-    return tuple(sorted(chosen))
+    order = sorted(candidates(sentences), key=lambda i: (-scores[i], i))
+    return best_unrepeated(order, vecs, count, REDUNDANCY)
 
 
 def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector]) -> list[float]:
