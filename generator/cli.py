@@ -150,6 +150,36 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
 @main.command()
 @CONFIG_OPTION
 @INPUT_OPTION
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An OPML file or a YAML list of feeds; overrides 'sources' in digest.yml.")
+@click.option("--strict", is_flag=True, help="Exit 1 when a feed or a page could not be had.")
+@_verbosity
+@_errors_to_exit_codes
+def fetch(config_file: Path, input_dir: Path | None, sources_file: Path | None, strict: bool, verbose: bool,
+          quiet: bool) -> None:
+    """Fetch new articles from the sources' feeds into the input folder, as Markdown files.
+
+    \b
+    Example:
+        digest fetch --sources feeds.opml
+    """
+    report = site.fetch(config_file, input_dir=input_dir, sources_file=sources_file)
+    for finding in report.problems:
+        click.echo(f"problem: {finding.path}: {finding.reason}", err=True)
+    if verbose:
+        for path in report.written:
+            click.echo(f"  wrote {path}", err=True)
+    if not quiet:
+        click.echo(f"Read {_count(report.feeds, 'feed')} ({report.unchanged} unchanged, {report.failed} failed): "
+                   f"{_count(report.items, 'item')}, {report.new} new ({report.from_feed} from the feed's own text), "
+                   f"{report.skipped} fetched before.", err=True)
+    if strict and report.problems:
+        sys.exit(1)
+
+
+@main.command()
+@CONFIG_OPTION
+@INPUT_OPTION
 @click.option("-a", "--dev-addr", help="Address to serve on, IP:PORT (default 127.0.0.1:8000).")
 @_verbosity
 @_errors_to_exit_codes

@@ -56,6 +56,8 @@ class Config:
     does MkDocs' converting and theming of many new pages (``pagework.py``)."""
     dask_scheduler: str | None = None
     """Address of a Dask distributed scheduler (tcp://host:8786) to run the analysis on; needs digest[dask]."""
+    sources: Path | None = None
+    """The feeds ``digest fetch`` follows: an OPML file or a YAML list of feed addresses."""
     source: Path | None = None
     """The file the options were read from, for messages; not an option."""
 
@@ -65,7 +67,7 @@ _OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str
                                   "feed_items": int, "related_articles": int,
                                   "min_actor_mentions": int, "actor_page_articles": int,
                                   "themes": Path, "aliases": Path,
-                                  "cache_dir": Path, "workers": int, "dask_scheduler": str}
+                                  "cache_dir": Path, "workers": int, "dask_scheduler": str, "sources": Path}
 _RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
            "related_articles": (0, 50), "min_actor_mentions": (1, 100), "actor_page_articles": (1, 100),
            "workers": (1, 64)}
@@ -136,7 +138,7 @@ def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]
 
 def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     kind = _OPTION_TYPES[key]
-    if key in ("themes", "aliases", "cache_dir", "dask_scheduler") and (value is None or value == ""):
+    if key in ("themes", "aliases", "cache_dir", "dask_scheduler", "sources") and (value is None or value == ""):
         return None, None  # empty: none (`cache_dir:` and `cache_dir: ""` both turn the cache off)
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -151,7 +153,7 @@ def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
         resolved = (base / Path(value)).resolve()
         if key == "input" and not resolved.is_dir():
             return None, f"the folder {resolved} does not exist"
-        if key in ("themes", "aliases") and not resolved.is_file():
+        if key in ("themes", "aliases", "sources") and not resolved.is_file():
             return None, f"the file {resolved} does not exist"
         return resolved, None
     if key == "summarizer" and value not in SUMMARIZERS:

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from feedgen.feed import FeedGenerator
@@ -114,6 +115,10 @@ def _add(feed: FeedGenerator, entry: Entry, labels: dict[str, str], site_url: st
     item.guid(guid(entry.id), permalink=False)
     item.title(plain_title(entry.article.title))
     item.link(href=_absolute(site_url, entry.url))
+    original = entry.article.source_url
+    if original:  # the outlet's own page as the item's <source> (feedgen 1.0.0 drops a link's rel, so
+        # a "related" link would come out as a second alternate link, which Atom forbids)
+        item.source(url=original, title=plain_title(entry.article.outlet or urlsplit(original).hostname or original))
     text = html.escape(" ".join(entry.summary))  # readers show descriptions as HTML
     if for_rss:
         item.description(text, isSummary=True)

@@ -95,6 +95,25 @@ def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     serve(config_file=str(config_file), **({"dev_addr": dev_addr} if dev_addr else {}))
 
 
+def fetch(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
+          sources_file: Path | None = None, client=None):
+    """Fetch new articles from the sources (``--sources``, else ``sources`` in digest.yml) into the
+    input folder; what was fetched is remembered in ``<cache_dir>/fetch/state.json``."""
+    from .fetch import fetch_sources, load_sources
+
+    _, plugin = _mkdocs_config(config_file, input_dir)
+    config = load_config(Path(config_file).parent / plugin.config.config, **plugin.overrides)
+    where = sources_file or config.sources
+    if where is None:
+        raise ConfigError(str(config.source or config_file), [
+            "Config value 'sources': no sources file; set it to an OPML file or a YAML list of feeds, "
+            "or pass --sources"])
+    if config.cache_dir is None:
+        raise ConfigError(str(config.source or config_file), ["Config value 'cache_dir': fetch remembers what it "
+                                                              "fetched there; it cannot be empty"])
+    return fetch_sources(load_sources(where), config.input, config.cache_dir / "fetch" / "state.json", client)
+
+
 def check(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None) -> tuple[Config, list[Finding]]:
     """Validate configuration, taxonomy, model and inputs; write nothing."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir)

@@ -42,7 +42,7 @@ def test_every_error_is_reported_with_key_and_file(tmp_path: Path) -> None:
         "Config value 'model': expected a non-empty string, got ''",
         "Config value 'sumarizer': unknown option (known: input, model, summarizer, summary_sentences, "
         "home_articles, feed_items, related_articles, min_actor_mentions, actor_page_articles, themes, aliases, "
-        "cache_dir, workers, dask_scheduler)",
+        "cache_dir, workers, dask_scheduler, sources)",
         "Config value 'summary_sentences': expected an integer from 2 to 4, got 9",
     ]
 
