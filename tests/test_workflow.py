@@ -63,7 +63,7 @@ def test_the_commented_schedule_is_a_valid_trigger(tmp_path: Path) -> None:
 
 def test_triggers_and_permissions() -> None:
     workflow = load()
-    assert set(workflow["on"]) == {"push", "pull_request"}
+    assert set(workflow["on"]) == {"push", "pull_request", "workflow_dispatch"}
     assert workflow["permissions"] == {}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read"}
@@ -92,9 +92,19 @@ def test_build_job_tests_then_builds_strictly_and_uploads_on_main_only() -> None
 
 def test_digest_cache_is_restored_before_the_build_and_keyed_by_versions() -> None:
     steps = load()["jobs"]["build"]["steps"]
-    caches = {s["with"]["path"]: s for s in steps if "actions/cache" in s.get("uses", "")}
-    assert set(caches) == {"~/.cache/pip", ".digest-cache"}
-    digest = caches[".digest-cache"]["with"]
+    caches = {s["with"]["path"].strip(): s for s in steps if "actions/cache" in s.get("uses", "")}
+    assert set(caches) == {"~/.cache/pip", ".digest-cache\nseeds/fetched"}
+    digest = caches[".digest-cache\nseeds/fetched"]["with"]
     assert "hashFiles('pyproject.toml')" in digest["key"] and "github.run_id" in digest["key"]
     assert digest["restore-keys"].strip() == digest["key"].split("${{ github.run_id")[0]
-    assert steps.index(caches[".digest-cache"]) < [s.get("run") for s in steps].index(".venv/bin/digest build --strict")
+    runs = [s.get("run") for s in steps]
+    assert steps.index(caches[".digest-cache\nseeds/fetched"]) < runs.index(".venv/bin/digest build --strict")
+
+
+def test_fetch_runs_only_on_schedule_or_by_hand_and_before_the_build() -> None:
+    steps = load()["jobs"]["build"]["steps"]
+    runs = [s.get("run") for s in steps]
+    fetch = steps[runs.index(".venv/bin/digest fetch --sources sources.yml")]
+    assert fetch["if"].startswith("(github.event_name == 'schedule' || github.event_name == 'workflow_dispatch')")
+    assert "hashFiles('sources.yml')" in fetch["if"]
+    assert runs.index(".venv/bin/digest fetch --sources sources.yml") < runs.index(".venv/bin/digest build --strict")
