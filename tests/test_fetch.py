@@ -118,7 +118,8 @@ def server():
 
 def sources_file(tmp_path: Path, base: str) -> Path:
     path = tmp_path / "feeds.yml"
-    path.write_text(yaml.safe_dump([f"{base}/rss.xml", {"url": f"{base}/atom.xml", "outlet": "Valley Courier"},
+    path.write_text(yaml.safe_dump([f"{base}/rss.xml", {"url": f"{base}/atom.xml", "outlet": "Valley Courier",
+                                                           "language": "en"},
                                     f"{base}/broken.xml", f"{base}/missing.xml", f"{base}/slow.xml"]))
     return path
 
@@ -143,6 +144,7 @@ def test_fetch_writes_clean_articles_reports_bad_sources_and_never_twice(tmp_pat
     assert not any(line in body for line in BOILERPLATE) and "Home" not in body
     school = written["Parents raise money for a school science room"][0]
     assert school["url"] == f"{server}/moved" and school["source"] == "Valley Courier"  # redirect followed
+    assert school["language"] == "en" and "language" not in meta
     assert "ferry fares will rise" in written["Gone page"][1]  # a 404 page: the feed's own text
     reasons = {finding.path: finding.reason for finding in report.problems}
     assert reasons[f"{server}/broken.xml"].startswith("not a feed")

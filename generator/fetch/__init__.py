@@ -125,7 +125,8 @@ def _keep(item: Item, page, reason: str | None, source: Source, input_dir: Path,
     write_article(path, title=(page.title if page and page.title else item.title), url=item.url,
                   published=(page.published if page and page.published else item.published),
                   source=source.outlet or (page.site if page else "") or source.name,
-                  author=(page.author if page and page.author else item.author), feed=source.url, text=text)
+                  author=(page.author if page and page.author else item.author), feed=source.url, text=text,
+                  language=source.language)
     state.urls[url] = str(path.relative_to(input_dir.resolve()))
     state.guids.add(item.guid)
     state.texts.add(key)

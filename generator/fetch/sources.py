@@ -18,6 +18,8 @@ class Source:
     name: str = ""
     outlet: str = ""
     """Written as the articles' ``source``; empty: the site name the page gives."""
+    language: str = ""
+    """Written into the articles' front matter as ``language``, for other tools; digest reads English."""
 
 
 def load_sources(path: Path) -> list[Source]:
@@ -59,11 +61,12 @@ def _yaml(path: Path, data: bytes) -> tuple[list[Source], list[str]]:
         if isinstance(item, str):
             sources.append(Source(item.strip()))
         elif isinstance(item, dict) and isinstance(item.get("url"), str):
-            unknown = sorted(set(item) - {"url", "name", "outlet"})
+            unknown = sorted(set(item) - {"url", "name", "outlet", "language"})
             if unknown:
                 errors.append(f"entry {number}: unknown key(s) {', '.join(map(str, unknown))} "
-                              "(known: url, name, outlet)")
-            sources.append(Source(item["url"].strip(), str(item.get("name") or ""), str(item.get("outlet") or "")))
+                              "(known: url, name, outlet, language)")
+            sources.append(Source(item["url"].strip(), str(item.get("name") or ""), str(item.get("outlet") or ""),
+                                  str(item.get("language") or "")))
         else:
             errors.append(f"entry {number}: expected an address or a mapping with 'url'")
     return sources, errors

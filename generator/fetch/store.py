@@ -60,10 +60,10 @@ def article_path(input_dir: Path, url: str) -> Path:
 
 
 def write_article(path: Path, *, title: str, published: date | None, source: str, url: str, author: str,
-                  feed: str, text: str) -> None:
+                  feed: str, text: str, language: str = "") -> None:
     """Front matter (safe YAML, every value a plain string) and the text, paragraphs kept."""
     meta = {"title": title, "date": published.isoformat() if published else None, "source": source or None,
-            "url": url, "author": author or None, "feed": feed}
+            "url": url, "author": author or None, "feed": feed, "language": language or None}
     front = yaml.safe_dump({k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     document = f"---\n{front}---\n\n" + "\n\n".join(paragraphs) + "\n"
