@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .aliasfile import AliasSpec, load_aliases
-from .countries import country_names
+from .countries import country_names, demonyms
 from .mentions import KIND_OF_LABEL, PLACE_LABELS, NameMention, article_mentions
 from .models import Actor, ActorKind, Analysis
 from .names import ACRONYM_SKIP, acronym, first_last, form_key, near_pairs, normalise_name, same_first_name
@@ -343,7 +343,8 @@ class _Groups:
         members: dict[str, list[NameMention]] = defaultdict(list)
         for mention in self.mentions:
             members[self.find(mention.key)].append(mention)
-        kept = {root: group for root, group in members.items() if self._strong(root, group, min_mentions)}
+        kept = {root: group for root, group in members.items()
+                if self._strong(root, group, min_mentions) and any(not _demonym(m) for m in group)}
         names = {root: self._name(root, group) for root, group in kept.items()}
         ids = unique_slugs(names)
         actors = tuple(sorted((self._actor(ids[root], names[root], root, group, page_articles)
@@ -375,7 +376,7 @@ class _Groups:
 
     def _actor(self, actor_id: str, name: str, root: str, group: list[NameMention], page_articles: int) -> Actor:
         aliases = tuple(sorted(({m.name for m in group} | {m.surface for m in group}) - {name}))
-        articles = tuple(sorted({m.article for m in group}))
+        articles = tuple(sorted({m.article for m in group if not _demonym(m)}))
         forced = [kind for key, kind in self.kinds.items() if self.find(key) == root]
         page = len(articles) >= page_articles or self._known(root)
         return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group), page)
@@ -405,9 +406,18 @@ def _vote(group: list[NameMention]) -> ActorKind:
     return max(votes, key=lambda kind: (votes[kind], kind.value))
 
 
+def _demonym(mention: NameMention) -> bool:
+    """"Hungarian" counted toward Hungary: a mention of the country, but not a naming of it."""
+    key = mention.surface_key
+    return key != mention.key and (key in demonyms() or (key.endswith("s") and key[:-1] in demonyms()))
+
+
 def _by_article(kept: Mapping[str, Iterable[NameMention]], ids: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each article's actors, most mentioned first; a country named only by a demonym ("a Hungarian
+    striker") is not one of them."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for root, group in kept.items():
         for mention in group:
-            counts[mention.article][ids[root]] += 1
+            if not _demonym(mention):
+                counts[mention.article][ids[root]] += 1
     return {article: tuple(sorted(c, key=lambda a: (-c[a], a))) for article, c in counts.items()}

@@ -24,7 +24,7 @@ BBC_FLOORS = {"rouge1": 47.6, "rouge2": 39.5, "rougeLsum": 46.5}
 ALIAS_FLOORS = {"precision": 0.95, "recall": 0.70}
 STORY_FLOORS = {"f1": 0.865, "bcubed_f1": 0.905}
 GVA_STORY_FLOORS = {"f1": 0.815, "bcubed_f1": 0.89}
-"""Held out (measured 0.821 / 0.897; 0.657 / 0.810 with the former 14-day window)."""
+"""Held out (measured 0.820 / 0.895; 0.657 / 0.810 with the former 14-day window)."""
 STORY_SUMMARY_FLOORS = {"rouge1": 37.5, "rouge2": 14.8, "rougeLsum": 35.0}
 CLEANING_FLOORS = {"text": (0.95, 0.85), "html": (0.95, 0.90)}
 """(keep, drop) on all pages of scrapinghub-dev: the issue's targets, met at 0.955 / 0.865 and 0.966 / 0.978."""

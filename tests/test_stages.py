@@ -53,12 +53,17 @@ def test_a_place_is_not_merged_into_a_person_of_another_article() -> None:
     assert sorted(a.name for a in index.actors) == ["George Washington", "Washington"]
 
 
-def test_demonyms_count_toward_their_country() -> None:
-    index = build_actors([analysis("a", ["x"], [("Russian", "NORP"), ("Russia", "GPE"), ("Ukrainians", "NORP")])],
-                         min_mentions=2)
+def test_demonyms_count_toward_their_country_but_do_not_name_it() -> None:
+    index = build_actors([analysis("a", ["x"], [("Russian", "NORP"), ("Russia", "GPE"), ("Ukrainians", "NORP"),
+                                                ("Hungarian", "NORP")]),
+                          analysis("b", ["y"], [("Ukraine", "GPE"), ("Kyiv", "GPE")])], min_mentions=2)
     by_name = {a.name: a for a in index.actors}
     assert by_name["Russia"].mentions == 2 and "Russian" in by_name["Russia"].aliases
     assert by_name["Ukraine"].kind is ActorKind.PLACE and "Russian" not in by_name
+    # "Ukrainians" counts toward Ukraine's mentions, but only article b names Ukraine
+    assert by_name["Ukraine"].mentions == 2 and by_name["Ukraine"].article_ids == ("b",)
+    assert "ukraine" not in index.by_article["a"] and "russia" in index.by_article["a"]
+    assert "Hungary" not in by_name  # named by a demonym only, nowhere else
 
 
 def test_actor_ids_do_not_change_when_articles_are_added() -> None:
