@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .aliasfile import AliasSpec, load_aliases
-from .countries import country_names, demonyms
+from .countries import country_names, country_of_demonym
 from .mentions import KIND_OF_LABEL, PLACE_LABELS, NameMention, article_mentions
 from .models import Actor, ActorKind, Analysis
 from .names import ACRONYM_SKIP, acronym, first_last, form_key, near_pairs, normalise_name, same_first_name
@@ -408,8 +408,7 @@ def _vote(group: list[NameMention]) -> ActorKind:
 
 def _demonym(mention: NameMention) -> bool:
     """"Hungarian" counted toward Hungary: a mention of the country, but not a naming of it."""
-    key = mention.surface_key
-    return key != mention.key and (key in demonyms() or (key.endswith("s") and key[:-1] in demonyms()))
+    return mention.surface_key != mention.key and country_of_demonym(mention.surface_key) is not None
 
 
 def _by_article(kept: Mapping[str, Iterable[NameMention]], ids: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

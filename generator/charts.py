@@ -99,7 +99,7 @@ def small_multiples(chart_id: str, title: str, series: Mapping[str, Sequence[dat
                 tall = (ROW - 6) * value / top
                 parts.append(f'<rect x="{LABEL + i * step + step * 0.1:.1f}" y="{base - tall:.1f}" '
                              f'width="{step * 0.8:.1f}" height="{tall:.1f}" fill="{PALETTE[number % len(PALETTE)]}"/>')
-        busiest = max(points, key=lambda p: (counts.get(p, 0), -points.index(p)))
+        busiest = max(points, key=lambda p: counts.get(p, 0))  # max keeps the first, the earliest, on a tie
         words.append(f"{name} {total} (most on {_label(busiest)}: {counts[busiest]})")
     axis = (f'<text x="{LABEL}" y="{height - 8}" font-size="11" fill="currentColor">{_label(points[0])}</text>'
             f'<text x="{WIDTH - MARGIN}" y="{height - 8}" font-size="11" text-anchor="end" '

@@ -29,3 +29,8 @@ def demonyms() -> dict[str, str]:
     """form key of a demonym ("Russian") -> the country's name as digest shows it ("Russia")."""
     text = resources.files("generator").joinpath("data/demonyms.yml").read_text(encoding="utf-8")
     return {form_key(word): country for word, country in yaml.safe_load(text).items()}
+
+
+def country_of_demonym(key: str) -> str | None:
+    """The country a demonym's form key stands for, singular or plural ("russians"), else None."""
+    return demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .countries import country_names, demonyms
+from .countries import country_names, country_of_demonym, demonyms
 from .models import ActorKind, Analysis, Mention, by_fields
 from .names import form_key, is_name_like, normalise_name, surface_name
 
@@ -42,7 +42,7 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
     for mention in joined_team_names(analysis):
         name, surface = normalise_name(mention.text), surface_name(mention.text)
         key, label = form_key(name), mention.label
-        country = demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)
+        country = country_of_demonym(key)
         if country:
             name, label, key = country, "GPE", form_key(country)
         if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:

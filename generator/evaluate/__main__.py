@@ -21,6 +21,8 @@ def main() -> None:
 
 
 DATASET = click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+DATASETS = click.argument("datasets", nargs=-1, required=True,
+                          type=click.Path(exists=True, file_okay=False, path_type=Path))
 MODEL = click.option("--model", default=Config().model, show_default=True, help="The spaCy pipeline.")
 
 
@@ -43,7 +45,7 @@ def aliases(dataset: Path, model: str) -> None:
 
 
 @main.command()
-@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@DATASETS
 @MODEL
 @click.option("--method", "methods", multiple=True, default=(Config().summarizer, "centrality", "lead"),
               show_default=True, help="Summarizers to score (repeat the option for several).")
@@ -58,16 +60,8 @@ def summaries(datasets: tuple[Path, ...], model: str, methods: tuple[str, ...], 
     """
     for dataset in datasets:
         rows, count = summary_table(dataset, model, methods, sentences)
-        references = len(_first_references(dataset))
         click.echo(f"{dataset.name}: {count} articles, {sentences}-sentence summaries")
-        click.echo(format_scored(rows, references))
-
-
-def _first_references(dataset: Path) -> list[str]:
-    import json
-
-    refs = dataset / "refs.json"
-    return next(iter(json.loads(refs.read_text(encoding="utf-8")).values())) if refs.is_file() else [""]
+        click.echo(format_scored(rows))
 
 
 @main.command()
@@ -84,7 +78,7 @@ def cleaning(dataset: Path) -> None:
 
 
 @main.command()
-@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@DATASETS
 def ingestion(datasets: tuple[Path, ...]) -> None:
     """Files read, kept as articles and skipped (by reason) for each dev set's articles/ folder.
 
@@ -113,7 +107,7 @@ def story_summaries(dataset: Path, model: str) -> None:
 
 
 @main.command()
-@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@DATASETS
 @MODEL
 def stories(datasets: tuple[Path, ...], model: str) -> None:
     """Pairwise precision, recall and F1 (and B-cubed F1) of stories against the gold events of each

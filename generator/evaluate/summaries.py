@@ -48,6 +48,8 @@ class Scored:
     name: str
     first: dict[str, RougeRow]
     mean: dict[str, RougeRow]
+    references: int
+    """The most references an article has: with one, the mean is the first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def score_summarizer(data: SummaryData, name: str,
         chosen = [scores for i, scores in enumerate(per_article) if parity is None or i % 2 == parity]
         first[half] = _row(name, [{m: s[0][m].fmeasure for m in METRICS} for s in chosen])
         mean[half] = _row(name, [{m: sum(r[m].fmeasure for r in s) / len(s) for m in METRICS} for s in chosen])
-    return Scored(name, first, mean)
+    return Scored(name, first, mean, max(map(len, data.references), default=0))
 
 
 def _row(name: str, scores: list[dict[str, float]]) -> RougeRow:
@@ -138,9 +140,10 @@ def format_table(rows: Sequence[RougeRow]) -> str:
     return "\n".join(lines)
 
 
-def format_scored(rows: Sequence[Scored], references: int) -> str:
+def format_scored(rows: Sequence[Scored]) -> str:
     """ROUGE-1/2/Lsum for each half, against the first reference and (several references) the mean."""
-    kinds = [("first reference", "first")] + ([("mean over references", "mean")] if references > 1 else [])
+    several = any(row.references > 1 for row in rows)
+    kinds = [("first reference", "first")] + ([("mean over references", "mean")] if several else [])
     lines = []
     for title, kind in kinds:
         lines.append(f"  against the {title}: ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1")

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..models import Finding, Severity
 from .client import Client, FetchError
 from .items import Item, extract_page, normalise_url, parse_feed
-from .sources import Source, is_web_address, load_sources
+from .sources import Source, load_sources
 from .store import FetchState, article_path, text_key, write_article
 
 __all__ = ["FetchReport", "Source", "fetch_sources", "load_sources"]
@@ -52,10 +52,12 @@ def fetch_sources(sources: list[Source], input_dir: Path, state_file: Path,
     state = FetchState.load(state_file)
     report = FetchReport()
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        read = list(pool.map(lambda source: _read_feed(client, source, state), sources))
-        for source, (items, problem, unchanged) in zip(sources, read, strict=True):
+        read = list(pool.map(lambda source: _read_feed(client, source, state.feeds.get(source.url, {})), sources))
+        for source, (items, problem, validators) in zip(sources, read, strict=True):
             report.feeds += 1
-            report.unchanged += unchanged
+            report.unchanged += validators is None and not problem
+            if validators is not None:
+                state.feeds[source.url] = validators
             if problem:
                 report.failed += 1
                 report.problem(source.url, problem)
@@ -70,23 +72,24 @@ def fetch_sources(sources: list[Source], input_dir: Path, state_file: Path,
     return report
 
 
-def _read_feed(client: Client, source: Source, state: FetchState) -> tuple[list[Item], str | None, bool]:
-    known = state.feeds.get(source.url, {})
+def _read_feed(client: Client, source: Source,
+               known: dict[str, str]) -> tuple[list[Item], str | None, dict[str, str] | None]:
+    """(items, problem, the feed's new ETag and Last-Modified); unchanged (304): no items, no
+    problem and no validators."""
     headers = {k: v for k, v in (("If-None-Match", known.get("etag")), ("If-Modified-Since", known.get("modified")))
                if v}
     try:
         answer = client.get(source.url, headers)
     except FetchError as error:
-        return [], str(error), False
+        return [], str(error), None
     if answer.status == 304:
-        return [], None, True
+        return [], None, None
     if answer.content_type and not any(kind in answer.content_type for kind in FEED_TYPES):
-        return [], f"not a feed (content type {answer.content_type})", False
+        return [], f"not a feed (content type {answer.content_type})", None
     items, problem = parse_feed(answer.body, answer.url)
-    if not problem:
-        state.feeds[source.url] = {k: v for k, v in (("etag", answer.headers.get("ETag")),
-                                                     ("modified", answer.headers.get("Last-Modified"))) if v}
-    return items, problem, False
+    validators = {k: v for k, v in (("etag", answer.headers.get("ETag")),
+                                    ("modified", answer.headers.get("Last-Modified"))) if v}
+    return items, problem, None if problem else validators
 
 
 def _seen(item: Item, state: FetchState) -> bool:
@@ -94,8 +97,6 @@ def _seen(item: Item, state: FetchState) -> bool:
 
 
 def _read_page(client: Client, item: Item):
-    if not is_web_address(item.url):
-        return None, f"not an http(s) address: {item.url}"
     try:
         answer = client.get(item.url)
     except FetchError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..models import RemovedLine, TitleSource
@@ -68,9 +69,8 @@ def trailer_headline(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)*[A-Za-z]\.$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|"
-                           r"Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|"
-                           r"Nov|Dec)\.$")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]\.|(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|"
+                           r"Prof|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _PHRASE_START = frozenset("""of to in on at for and or but nor with by from that as into onto over under about against
 after before between during despite since until upon via towards toward amid across within without through while
@@ -82,7 +82,8 @@ def first_sentence(text: str) -> str:
     skipping the stops of abbreviations and initials ("U.S.", "V.", "Mr.")."""
     text = text.strip()
     for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text[:match.start() + 1]):
+        before = text[max(0, match.start() - 20):match.start() + 1].split()
+        if not (before and _ABBREVIATION.fullmatch(before[-1])):
             return text[:match.end()].strip()
     return text
 
@@ -99,9 +100,10 @@ def title_from_lead(text: str) -> str:
     sentence = first_sentence(text)
     if len(sentence) <= MAX_TITLE:
         return sentence.rstrip(".")
-    words = sentence.split()
-    fit = max((k for k in range(1, len(words) + 1) if len(" ".join(words[:k])) <= MAX_TITLE), default=1)
-    boundaries = [k for k in range(2, fit + 1) if len(" ".join(words[:k])) >= MAX_TITLE // 3 and (
+    words = sentence[:2 * MAX_TITLE].split()  # enough for the words that fit and the one after them
+    ends = list(itertools.accumulate(len(word) + 1 for word in words))  # length of words[:k] plus one
+    fit = max(sum(1 for end in ends if end - 1 <= MAX_TITLE), 1)
+    boundaries = [k for k in range(2, fit + 1) if ends[k - 1] - 1 >= MAX_TITLE // 3 and (
         k == len(words) or words[k].lower().strip("\"'“‘(") in _PHRASE_START or words[k - 1].endswith((",", ";", ":"))
         or words[k] in ("-", "–", "—")) and _closed(" ".join(words[:k]))]
     kept = words[:boundaries[-1]] if boundaries else words[:fit]
