@@ -27,21 +27,22 @@ MODEL = click.option("--model", default=Config().model, show_default=True, help=
 
 
 @main.command()
-@DATASET
+@DATASETS
 @MODEL
-def aliases(dataset: Path, model: str) -> None:
-    """Alias-pair precision and recall on an ECB+ folder (articles/ and gold.json).
+def aliases(datasets: tuple[Path, ...], model: str) -> None:
+    """Alias-pair precision and recall on each set (articles/ and gold.json with alias groups).
 
     \b
     Example:
-        python -m generator.evaluate aliases ../shared/eval/ecbplus-dev
+        python -m generator.evaluate aliases ../shared/eval/ecbplus-dev ../shared/eval/elevant-dev
     """
-    corpus = load_corpus(dataset, model)
-    actors = corpus.actors
-    scores = score_aliases(actors.actors, dataset / "gold.json")
-    click.echo(f"articles {len(corpus.ingested.articles)}  actors {len(actors.actors)}")
-    click.echo(f"alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
-               f"(predicted {scores.predicted}, gold {scores.gold}, correct {scores.correct})")
+    for dataset in datasets:
+        corpus = load_corpus(dataset, model)
+        actors = corpus.actors
+        scores = score_aliases(actors.actors, dataset / "gold.json")
+        click.echo(f"{dataset.name}: articles {len(corpus.ingested.articles)}  actors {len(actors.actors)}")
+        click.echo(f"  alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+                   f"(predicted {scores.predicted}, gold {scores.gold}, correct {scores.correct})")
 
 
 @main.command()
