@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from . import analyze as nlp
-from .actors import ActorIndex, actors_from, corpus_mentions, people_of
+from .actors import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of
 from .aliasfile import load_aliases
 from .cache import AnalysisCache
 from .config import Config
@@ -78,7 +78,10 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
-    mentions = in_halves("mentions", partial(corpus_mentions, specs=alias_specs), analyses, timer, config.workers)
+    with timer.stage("names"):
+        known = corpus_names(analyses, alias_specs)
+    mentions = in_halves("mentions", partial(corpus_mentions, specs=alias_specs, known=known), analyses, timer,
+                         config.workers)
     with timer.stage("actors"):
         actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles)
     order = [a.id for a in reading_order(articles)]

@@ -1,15 +1,23 @@
 """Mentions of one article: spaCy's entities cleaned, demonyms turned into countries, untagged
-surnames found, and short forms resolved to the longer name they abbreviate in that article."""
+surnames found, and short forms resolved to the longer name they abbreviate in that article.
+
+Two passes over the corpus. The first (``collect_mentions``) takes what spaCy tagged; ``known_names``
+gathers from it the names the corpus knows. The second (``article_mentions`` with those names)
+splits a span that glues two known names ("Arsenal for Tomás Varga" when both are named alone
+elsewhere), finds known multi-word names where the tagger missed them ("Mikel Arteta" tagged in one
+article of four), and resolves short forms inside the article.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from .countries import country_names, country_of_demonym, demonyms
 from .models import ActorKind, Analysis, Mention, by_fields
-from .names import form_key, is_name_like, normalise_name, surface_name
+from .names import TITLE_WORDS, form_key, is_name_like, normalise_name, surface_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -29,15 +37,42 @@ class NameMention:
     surface_key: str
     key: str
     """The form key after resolution inside the article."""
+    sentence: int = -1
+    evidence: str = ""
+    """What the words around the mention say of its kind (``kind_evidence``): "person", "the",
+    "place", "group" or nothing."""
+    tagged: bool = True
+    """Tagged by spaCy (or a part of such a span), not found later by a known name."""
 
 
-def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str]) -> list[NameMention]:
-    """Every usable name mention of one article, resolved inside the article."""
-    return resolve_in_article(collect_mentions(analysis, ignore) + missed_short_forms(analysis, ignore), separate)
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """Names the corpus knows, from the first pass: what the second pass looks for."""
+
+    keys: frozenset[str]
+    """Form keys of names tagged on their own somewhere (no connecting word inside)."""
+    labels: Mapping[str, str]
+    """Each known key's most frequent label."""
+    counts: Mapping[str, int]
+    """How often each key of the first pass was tagged, glued spans included."""
+    phrases: Mapping[tuple[str, ...], str]
+    """The words of each known multi-word name, as written -> its key."""
+
+
+def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str],
+                     known: KnownNames | None = None) -> list[NameMention]:
+    """Every usable name mention of one article, resolved inside the article; with ``known``, also
+    glued spans split and known names found where the tagger missed them."""
+    found = collect_mentions(analysis, ignore)
+    if known is not None:
+        found = split_glued(found, known)
+        found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
+    return resolve_in_article(found + missed_short_forms(analysis, found, ignore), separate)
 
 
 def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
     """Usable mentions of one article; demonyms become mentions of their country."""
+    texts = {s.index: s.text for s in analysis.sentences}
     found = []
     for mention in joined_team_names(analysis):
         name, surface = normalise_name(mention.text), surface_name(mention.text)
@@ -46,9 +81,136 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
         if country:
             name, label, key = country, "GPE", form_key(country)
         if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
+            evidence = kind_evidence(texts.get(mention.sentence, ""), mention.text)
             found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
-                                  key))
+                                     key, mention.sentence, evidence))
     return found
+
+
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout"})
+_PLURAL_VERBS = frozenset({"have", "are", "were", "'ve", "’ve"})
+_COORDINATION = frozenset({"and", "&", "or", "nor"})
+_NOT_A_SUBJECT = frozenset({*_COORDINATION, "of", "for", "to", "with", "from", "by", "at", "in", "on",
+                            "about", "like", "than", "as", "against"})
+"""Words before a name that make it one of several or a preposition's object, not the subject of the
+verb after it ("members of the family of Timmons were")."""
+_EDGE = " .,;:!?\"'“”‘’()[]"
+
+
+def kind_evidence(sentence: str, text: str) -> str:
+    """What the words around a name in its sentence say of its kind: "person" after a title
+    ("Mr", "Senator", "coach" is not one), "the" after the article ("the Colts", "the Kremlin": not
+    a person), "place" after a locative preposition ("in Rotterdam"),
+    "group" before a plural verb ("Arsenal have", as British English writes of clubs, companies and
+    bands; never after a preposition or with "and" in the five words before: "Dortmund and Chelsea
+    have", "Wladimir and his brother Vitali have"); else "". Only the first occurrence."""
+    start = sentence.find(text)
+    if start < 0:
+        return ""
+    before = sentence[:start].split()[-2:]
+    after = sentence[start + len(text):].split()[:1]
+    previous = before[-1].strip(_EDGE).lower() if before else ""
+    first = text.split()[0].strip(".").lower() if text.split() else ""
+    if first in TITLE_WORDS or previous.strip(".") in TITLE_WORDS:
+        return "person"
+    if first == "the" or previous == "the":
+        return "the"
+    if previous in _LOCATIVE:
+        return "place"
+    listed = (previous in _NOT_A_SUBJECT or sentence[:start].rstrip().endswith(",")
+              or any(word.lower() in _COORDINATION for word in sentence[:start].split()[-5:]))
+    if after and after[0].lower() in _PLURAL_VERBS and not listed:
+        return "group"
+    return ""
+
+
+CONNECTIVES = frozenset({"for", "to", "with", "from", "against", "over", "and", "at", "in", "on", "by", "as",
+                         "v", "vs", "versus", "after", "before", "than", "&"})
+"""Words that join two names in a sentence ("Arsenal for Tomás Varga"), and that a tagger's span
+sometimes swallows."""
+
+
+def known_names(mentions: Iterable[NameMention]) -> KnownNames:
+    """The names of a first pass over the corpus."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        counts[mention.key] += 1
+        if mention.key == mention.surface_key and not CONNECTIVES & set(mention.key.split(" ")):
+            labels[mention.key][mention.label] += 1
+            written[mention.key].add(mention.name)
+    phrases = {tuple(name.split(" ")): key for key, names in written.items() if " " in key and counts[key] >= 2
+               for name in sorted(names)}
+    return KnownNames(frozenset(labels), {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()},
+                      dict(counts), phrases)
+
+
+def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
+    """A span joining two known names at a connecting word becomes the two names, when each is
+    named on its own at least as often as the span is ("Arsenal for Tomás Varga", "Rachel and Blaine",
+    but not "U.S. Fish and Wildlife Service")."""
+    return [part for mention in mentions for part in _parts(mention, known)]
+
+
+def _parts(mention: NameMention, known: KnownNames) -> list[NameMention]:
+    words = mention.name.split(" ")
+    for cut in range(1, len(words) - 1):
+        if words[cut].lower() not in CONNECTIVES:
+            continue
+        left, right = " ".join(words[:cut]), " ".join(words[cut + 1:])
+        keys = form_key(left), form_key(right)
+        whole = known.counts.get(mention.surface_key, 0)
+        if keys[0] != keys[1] and all(key in known.keys and known.counts[key] >= whole for key in keys):
+            return [replace(mention, name=name, surface=name, label=known.labels[key], surface_key=key, key=key,
+                            evidence="") for name, key in zip((left, right), keys, strict=True)]
+    return [mention]
+
+
+_LONGEST_KNOWN = 5
+
+
+def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], known: KnownNames,
+                         ignore: frozenset[str]) -> list[NameMention]:
+    """Known multi-word names written in a sentence where no tagged mention covers them, each a
+    whole name (no capitalised word runs on either side: "Harlow Foods Group" is another name).
+    Linear in the article's length: at each word, the known names of two to five words."""
+    if not known.phrases:
+        return []
+    covered: dict[int, list[str]] = defaultdict(list)
+    for mention in tagged:
+        covered[mention.sentence].append(mention.surface)
+    found = []
+    for sentence in analysis.sentences:
+        words = [word.strip(_EDGE) for word in sentence.text.split()]
+        words = [re.sub(r"['’]s$", "", word) for word in words]
+        index = 0
+        while index < len(words):
+            match = _known_at(words, index, known)
+            if match is None:
+                index += 1
+                continue
+            end, key = match
+            name = " ".join(words[index:end])
+            if key not in ignore and not any(name in text for text in covered[sentence.index]):
+                found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
+                                         sentence.index, kind_evidence(sentence.text, name), tagged=False))
+            index = end
+    return found
+
+
+def _known_at(words: list[str], index: int, known: KnownNames) -> tuple[int, str] | None:
+    """The longest known name starting at ``words[index]`` and standing alone, as (end, key)."""
+    for size in range(min(_LONGEST_KNOWN, len(words) - index), 1, -1):
+        key = known.phrases.get(tuple(words[index:index + size]))
+        if key is None:
+            continue
+        before = words[index - 1] if index else ""
+        after = words[index + size] if index + size < len(words) else ""
+        if not (index and before[:1].isupper()) and not after[:1].isupper():
+            return index + size, key
+        return None
+    return None
 
 
 def joined_team_names(analysis: Analysis) -> list[Mention]:
@@ -78,31 +240,31 @@ bank party club team court police school hospital church street park county dist
 _CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
 
 
-def missed_short_forms(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
+def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore: frozenset[str]) -> list[NameMention]:
     """First names, surnames and leading name words that spaCy did not tag on their own ("Timmons"
     after "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
     anchors: dict[str, tuple[str, int]] = {}
-    for mention in analysis.mentions:
-        words = normalise_name(mention.text).split(" ")
+    """A word of a longer name -> (the name's label, the sentence it is first named in)."""
+    tagged: dict[int, list[str]] = defaultdict(list)
+    for mention in found:
+        tagged[mention.sentence].append(mention.surface)
+        words = mention.name.split(" ")
         if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
             continue
         for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
             key = form_key(word)
             if (word.lower() not in _GENERIC_WORDS and key not in ignore and len(word) >= 3
                     and key not in demonyms() and key not in country_names()):
-                anchors.setdefault(word, (mention.text, mention.sentence))
-    tagged = defaultdict(list)
-    for mention in analysis.mentions:
-        tagged[mention.sentence].append(mention.text)
-    found = []
+                anchors.setdefault(word, (mention.label, mention.sentence))
+    missed = []
     for sentence in analysis.sentences:
         for match in _CAPITALISED.finditer(" " + sentence.text):
             word = _POSSESSIVE_END.sub("", match.group())
             anchor = anchors.get(word)
             if anchor and anchor[1] < sentence.index and not any(word in text for text in tagged[sentence.index]):
-                label = next(m.label for m in analysis.mentions if m.text == anchor[0])
-                found.append(NameMention(word, word, label, analysis.article_id, form_key(word), form_key(word)))
-    return found
+                missed.append(NameMention(word, word, anchor[0], analysis.article_id, form_key(word), form_key(word),
+                                          sentence.index, kind_evidence(sentence.text, word)))
+    return missed
 
 
 def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) -> list[NameMention]:
@@ -125,8 +287,7 @@ def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) ->
                 earlier = [m for m in longer.values() if first_seen[m.key] < first_seen[mention.key]]
                 answers[question] = _abbreviated(mention, earlier)
             target = answers[question] or _clipped(mention, resolved)
-        resolved.append(NameMention(mention.name, mention.surface, mention.label, mention.article,
-                                 mention.surface_key, target or mention.key))
+        resolved.append(replace(mention, key=target or mention.key))
         if " " in mention.key:
             longer.setdefault((mention.key, mention.label), mention)
     return resolved

@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-_TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
+TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
 gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader mayor judge rev""".split())
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -51,7 +51,7 @@ def surface_name(text: str) -> str:
 def normalise_name(text: str) -> str:
     """The surface name without titles: "President Vladimir Putin's" -> "Vladimir Putin"."""
     words = surface_name(text).split(" ")
-    while len(words) > 1 and words[0].lower().strip(".") in _TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().strip(".") in TITLE_WORDS:
         words = words[1:]
     return " ".join(words)
 

@@ -1,0 +1,103 @@
+"""Actors from evidence across the corpus: glued spans split, names the tagger missed found again,
+and kinds decided by how the text writes a name, not by the tagger's label alone. Hand-built
+analyses: no model needed."""
+
+from __future__ import annotations
+
+from generator.actors import build_actors
+from generator.mentions import kind_evidence
+from generator.models import ActorKind, Analysis, Mention
+
+from .helpers import sentence
+
+
+def analysed(article_id: str, sentences: list[str], mentions: list[tuple[str, str, int]]) -> Analysis:
+    """An analysis whose mentions sit in the sentences they name (text, label, sentence index)."""
+    return Analysis(article_id, tuple(sentence(i, text) for i, text in enumerate(sentences)),
+                    tuple(Mention(text, label, index) for text, label, index in mentions), ())
+
+
+def by_name(analyses: list[Analysis]) -> dict:
+    return {actor.name: actor for actor in build_actors(analyses, 2, ()).actors}
+
+
+def test_a_span_that_glues_two_known_names_is_split_into_both() -> None:
+    analyses = [
+        analysed("a1", ["Arsenal signed a new goalkeeper on Monday.", "Tomás Varga scored twice for Feyenoord."],
+                 [("Arsenal", "ORG", 0), ("Tomás Varga", "PERSON", 1), ("Feyenoord", "ORG", 1)]),
+        analysed("a2", ["Arsenal made a bid for Tomás Varga on Friday.", "Varga has two years left."],
+                 [("Arsenal for Tomás Varga", "ORG", 0), ("Varga", "PERSON", 1)]),
+    ]
+    actors = by_name(analyses)
+    assert not any(" for " in form for actor in actors.values() for form in (actor.name, *actor.aliases))
+    assert actors["Arsenal"].article_ids == ("a1", "a2")
+    assert actors["Tomás Varga"].article_ids == ("a1", "a2")
+    assert actors["Tomás Varga"].kind is ActorKind.PERSON
+
+
+def test_a_name_with_a_connecting_word_stays_whole_when_it_is_the_usual_name() -> None:
+    sentences = ["The Fish and Wildlife Service listed the bird on Monday.", "Fish joined the board."]
+    analyses = [analysed(f"f{i}", sentences, [("Fish and Wildlife Service", "ORG", 0), ("Fish", "PERSON", 1)])
+                for i in range(3)]
+    analyses.append(analysed("w1", ["Wildlife Service staff counted birds."], [("Wildlife Service", "ORG", 0)]))
+    assert "Fish and Wildlife Service" in by_name(analyses)
+
+
+def test_a_known_full_name_is_found_where_the_tagger_missed_it() -> None:
+    tagged = ["Mikel Arteta wants a new forward.", "Mikel Arteta said the squad was ready."]
+    analyses = [
+        analysed("t1", tagged, [("Mikel Arteta", "PERSON", 0), ("Mikel Arteta", "PERSON", 1)]),
+        analysed("m1", ["The club confirmed the fee.", "Mikel Arteta said the striker would train on Monday.",
+                        "The striker spoke to Arteta by phone."], []),
+        analysed("m2", ["The Mikel Arteta Foundation opened a school."], []),
+    ]
+    arteta = by_name(analyses)["Mikel Arteta"]
+    assert arteta.article_ids == ("m1", "t1")  # not m2: a longer capitalised name is another name
+    assert arteta.mentions == 4  # both of m1's, the surname after the full name included
+
+
+def test_a_club_tagged_as_a_person_is_an_organisation_when_written_with_a_plural_verb() -> None:
+    analyses = [analysed("c1", ["Borussia Dortmund are ready to return with a higher offer."],
+                         [("Borussia Dortmund", "PERSON", 0)]),
+                analysed("c2", ["The offer from Borussia Dortmund was turned down."],
+                         [("Borussia Dortmund", "PERSON", 0)])]
+    assert by_name(analyses)["Borussia Dortmund"].kind is ActorKind.ORGANIZATION
+
+
+def test_a_team_named_like_a_person_is_an_organisation_when_written_with_the() -> None:
+    analyses = [analysed(f"n{i}", ["Indianapolis Colts beat the Jaguars.", "Since then the Colts have won twice.",
+                                   "Fans of the Colts cheered."],
+                         [("Indianapolis Colts", "PERSON", 0), ("Colts", "PERSON", 1), ("Colts", "PERSON", 2)])
+                for i in range(2)]
+    assert by_name(analyses)["Indianapolis Colts"].kind is ActorKind.ORGANIZATION
+
+
+def test_a_place_label_without_a_locative_gives_way_to_an_organisation_label() -> None:
+    club = [analysed(f"k{i}", ["Feyenoord rejected the bid.", "Feyenoord value him highly.", "He joined Feyenoord."],
+                     [("Feyenoord", "GPE", 0), ("Feyenoord", "GPE", 1), ("Feyenoord", "ORG", 2)]) for i in range(2)]
+    city = [analysed(f"r{i}", ["Rotterdam voted on Monday.", "Rotterdam said no.", "The vote was held in Rotterdam."],
+                     [("Rotterdam", "GPE", 0), ("Rotterdam", "ORG", 1), ("Rotterdam", "GPE", 2)]) for i in range(2)]
+    actors = by_name(club + city)
+    assert actors["Feyenoord"].kind is ActorKind.ORGANIZATION
+    assert actors["Rotterdam"].kind is ActorKind.PLACE
+
+
+def test_a_person_stays_a_person() -> None:
+    analyses = [analysed(f"p{i}", ["Priya Nandakumar said the deal was fair.", "Mr Nandakumar met the board.",
+                                   "Wladimir and his brother Vitali have won again."],
+                         [("Priya Nandakumar", "PERSON", 0), ("Mr Nandakumar", "PERSON", 1), ("Vitali", "PERSON", 2)])
+                for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["Priya Nandakumar"].kind is ActorKind.PERSON
+    assert actors["Vitali"].kind is ActorKind.PERSON
+
+
+def test_kind_evidence_reads_the_words_around_a_name() -> None:
+    assert kind_evidence("Arsenal have opened talks.", "Arsenal") == "group"
+    assert kind_evidence("Dortmund and Chelsea have asked.", "Chelsea") == ""
+    assert kind_evidence("Members of the family of Timmons were in court.", "Timmons") == ""
+    assert kind_evidence("Wladimir and his older brother Vitali have dominated.", "Vitali") == ""
+    assert kind_evidence("The talks were held in Rotterdam on Monday.", "Rotterdam") == "place"
+    assert kind_evidence("Fans of the Colts cheered.", "Colts") == "the"
+    assert kind_evidence("Senator Jane Roe said no.", "Jane Roe") == "person"
+    assert kind_evidence("Mr Roe said no.", "Mr Roe") == "person"
