@@ -38,9 +38,10 @@ test: setup  ## Every check: lint, then the tests (unit, end to end, workflow).
 serve: install  ## Live preview on http://127.0.0.1:8000/.
 	$(BIN)/digest serve
 
-eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, stories, story summaries, cleaning, articles kept.
+eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, actor kinds, stories, story summaries, cleaning, articles kept.
 	$(BIN)/python -m generator.evaluate summaries $(EVAL)/summeval-dev $(EVAL)/bbc-dev
 	$(BIN)/python -m generator.evaluate aliases $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev
+	$(BIN)/python -m generator.evaluate kinds tests/fixtures/beats
 	$(BIN)/python -m generator.evaluate stories $(EVAL)/ecbplus-dev $(EVAL)/gva-dev
 	$(BIN)/python -m generator.evaluate story-summaries $(EVAL)/ecbplus-dev
 	$(BIN)/python -m generator.evaluate cleaning $(EVAL)/scrapinghub-dev

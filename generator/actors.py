@@ -26,7 +26,7 @@ from .mentions import (
     known_names,
 )
 from .models import Actor, ActorKind, Analysis
-from .names import ACRONYM_SKIP, acronym, first_last, form_key, near_pairs, normalise_name, same_first_name
+from .names import ACRONYM_SKIP, acronyms, first_last, form_key, near_pairs, normalise_name, same_first_name
 from .slugs import unique_slugs
 
 
@@ -173,10 +173,11 @@ class _Groups:
         present = set(self.parent)
         expansions: dict[str, Counter[str]] = defaultdict(Counter)
         for mention in self.mentions:
-            short = acronym(mention.name)
-            if (mention.tagged and mention.label != "PERSON" and short in present
-                    and not {short, mention.key} & self.separate):
-                expansions[short][self.find(mention.key)] += 1
+            if not mention.tagged or mention.label == "PERSON":
+                continue
+            for short in sorted(acronyms(mention.name) & present):
+                if not {short, mention.key} & self.separate:
+                    expansions[short][self.find(mention.key)] += 1
         for short, keys in sorted(expansions.items()):
             if len(short) >= 3:
                 for key in sorted(keys):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .countries import country_names, country_of_demonym, demonyms
 from .models import ActorKind, Analysis, Mention, by_fields
-from .names import TITLE_WORDS, form_key, is_name_like, normalise_name, surface_name
+from .names import HONORIFICS, form_key, is_name_like, normalise_name, surface_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -81,10 +81,23 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
         if country:
             name, label, key = country, "GPE", form_key(country)
         if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
-            evidence = kind_evidence(texts.get(mention.sentence, ""), mention.text)
+            sentence = texts.get(mention.sentence, "")
+            evidence = kind_evidence(sentence, mention.text)
+            if label == "PERSON":
+                surface = _titled(sentence, mention.text, surface)
             found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
                                      key, mention.sentence, evidence))
     return found
+
+
+def _titled(sentence: str, text: str, surface: str) -> str:
+    """The surface with the title written before it, outside the tagger's span ("Mr" in "Mr
+    Shorten", "Justice" in "Justice Kim Hargrave"): a form of the person's name as the text gives it."""
+    start = sentence.find(text)
+    before = sentence[:start].split()[-1:] if start > 0 else []
+    if before and before[0][:1].isupper() and before[0].rstrip(".").lower() in HONORIFICS:
+        return f"{before[0]} {surface}"
+    return surface
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout"})
@@ -111,7 +124,7 @@ def kind_evidence(sentence: str, text: str) -> str:
     after = sentence[start + len(text):].split()[:1]
     previous = before[-1].strip(_EDGE).lower() if before else ""
     first = text.split()[0].strip(".").lower() if text.split() else ""
-    if first in TITLE_WORDS or previous.strip(".") in TITLE_WORDS:
+    if first in HONORIFICS or previous.strip(".") in HONORIFICS:
         return "person"
     if first == "the" or previous == "the":
         return "the"
@@ -131,19 +144,21 @@ sometimes swallows."""
 
 
 def known_names(mentions: Iterable[NameMention]) -> KnownNames:
-    """The names of a first pass over the corpus."""
+    """The names of a first pass over the corpus. The multi-word names tagged twice or more are
+    looked for in the second pass, unless they glue two names (``split_glued``)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     for mention in mentions:
         counts[mention.key] += 1
-        if mention.key == mention.surface_key and not CONNECTIVES & set(mention.key.split(" ")):
+        if mention.key == mention.surface_key:
             labels[mention.key][mention.label] += 1
             written[mention.key].add(mention.name)
-    phrases = {tuple(name.split(" ")): key for key, names in written.items() if " " in key and counts[key] >= 2
-               for name in sorted(names)}
-    return KnownNames(frozenset(labels), {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()},
-                      dict(counts), phrases)
+    keys = frozenset(key for key in labels if not CONNECTIVES & set(key.split(" ")))
+    known = KnownNames(keys, {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()}, dict(counts), {})
+    phrases = {_phrase(name): key for key, names in written.items() if " " in key and counts[key] >= 2
+               for name in sorted(names) if _cut(name, key, known) is None}
+    return replace(known, phrases=phrases)
 
 
 def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
@@ -154,27 +169,41 @@ def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[Name
 
 
 def _parts(mention: NameMention, known: KnownNames) -> list[NameMention]:
-    words = mention.name.split(" ")
+    cut = _cut(mention.name, mention.surface_key, known)
+    if cut is None:
+        return [mention]
+    return [replace(mention, name=name, surface=name, label=known.labels[key], surface_key=key, key=key, evidence="")
+            for name, key in cut]
+
+
+def _cut(name: str, whole: str, known: KnownNames) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two known names (name, key) a span glues at a connecting word, or None."""
+    words = name.split(" ")
     for cut in range(1, len(words) - 1):
         if words[cut].lower() not in CONNECTIVES:
             continue
         left, right = " ".join(words[:cut]), " ".join(words[cut + 1:])
         keys = form_key(left), form_key(right)
-        whole = known.counts.get(mention.surface_key, 0)
-        if keys[0] != keys[1] and all(key in known.keys and known.counts[key] >= whole for key in keys):
-            return [replace(mention, name=name, surface=name, label=known.labels[key], surface_key=key, key=key,
-                            evidence="") for name, key in zip((left, right), keys, strict=True)]
-    return [mention]
+        if keys[0] != keys[1] and all(key in known.keys and known.counts[key] >= known.counts.get(whole, 0)
+                                      for key in keys):
+            return (left, keys[0]), (right, keys[1])
+    return None
 
 
-_LONGEST_KNOWN = 5
+def _phrase(text: str) -> tuple[str, ...]:
+    """The words of a name or a sentence as the known-name search compares them."""
+    return tuple(re.sub(r"['’]s$", "", word.strip(_EDGE)) for word in text.split())
+
+
+_LONGEST_KNOWN = 6
 
 
 def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], known: KnownNames,
                          ignore: frozenset[str]) -> list[NameMention]:
     """Known multi-word names written in a sentence where no tagged mention covers them, each a
-    whole name (no capitalised word runs on either side: "Harlow Foods Group" is another name).
-    Linear in the article's length: at each word, the known names of two to five words."""
+    whole name (no capitalised word runs on either side, nor a small word then a capitalised one:
+    "Harlow Foods Group", "U.S. Fish and Wildlife Service" are other names). Linear in the
+    article's length: at each word, the known names of two to six words."""
     if not known.phrases:
         return []
     covered: dict[int, list[str]] = defaultdict(list)
@@ -182,8 +211,7 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
         covered[mention.sentence].append(mention.surface)
     found = []
     for sentence in analysis.sentences:
-        words = [word.strip(_EDGE) for word in sentence.text.split()]
-        words = [re.sub(r"['’]s$", "", word) for word in words]
+        words = list(_phrase(sentence.text))
         index = 0
         while index < len(words):
             match = _known_at(words, index, known)
@@ -199,17 +227,26 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
     return found
 
 
+def _runs_on(beside: list[str]) -> bool:
+    """The words next to a match, nearest first, continue the name: a capitalised word, or a
+    connecting word then a capitalised one ("Fish and Wildlife Service")."""
+    if not beside:
+        return False
+    if beside[0][:1].isupper():
+        return True
+    return beside[0].lower() in CONNECTIVES | {"of"} and len(beside) > 1 and beside[1][:1].isupper()
+
+
 def _known_at(words: list[str], index: int, known: KnownNames) -> tuple[int, str] | None:
     """The longest known name starting at ``words[index]`` and standing alone, as (end, key)."""
     for size in range(min(_LONGEST_KNOWN, len(words) - index), 1, -1):
         key = known.phrases.get(tuple(words[index:index + size]))
         if key is None:
             continue
-        before = words[index - 1] if index else ""
-        after = words[index + size] if index + size < len(words) else ""
-        if not (index and before[:1].isupper()) and not after[:1].isupper():
-            return index + size, key
-        return None
+        before = words[max(index - 2, 0):index][::-1] if index > 1 else []  # a sentence's first word is capitalised
+        if _runs_on(before) or _runs_on(words[index + size:index + size + 2]):
+            return None
+        return index + size, key
     return None
 
 

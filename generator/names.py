@@ -80,6 +80,28 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+HONORIFICS = TITLE_WORDS | frozenset("""professor prof brigadier justice colonel col captain capt major sergeant
+sgt lieutenant lt detective det inspector bishop archbishop cardinal sheikh rabbi father coach officer constable
+chief commander duke duchess earl baron baroness dame""".split())
+"""Words written before a person's name as a title. Wider than ``TITLE_WORDS`` (which are stripped
+from a name: "Justice Department" must keep its first word); used only to keep "Justice Kim
+Hargrave" among the forms a person is written with."""
+
+
+def acronyms(name: str) -> frozenset[str]:
+    """Every acronym a name is written as: ``acronym``; with its small words too ("Bureau of
+    Meteorology" -> "bom", "Ministry of Defence" -> "mod"); and without a leading national
+    qualifier ("US Food and Drug Administration" -> "fda")."""
+    found = {acronym(name)}
+    words = name.replace(".", "").split()
+    if any(w.lower() in ACRONYM_SKIP for w in words[1:-1]) and all(w[0].isupper() or w.lower() in ACRONYM_SKIP
+                                                                   for w in words):
+        found.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).casefold())
+    if len(words) > 2 and words[0].isupper() and len(words[0]) <= 3:
+        found.add(acronym(" ".join(words[1:])))
+    return frozenset(found - {None})
+
+
 def acronym(name: str) -> str | None:
     """"North Atlantic Treaty Organization" -> "nato"; None for one-word names or lower-case words."""
     words = [w for w in name.replace(".", "").split() if w.lower() not in ACRONYM_SKIP]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from generator.actors import build_actors
 from generator.mentions import kind_evidence
 from generator.models import ActorKind, Analysis, Mention
+from generator.names import acronyms
 
 from .helpers import sentence
 
@@ -101,3 +102,26 @@ def test_kind_evidence_reads_the_words_around_a_name() -> None:
     assert kind_evidence("Fans of the Colts cheered.", "Colts") == "the"
     assert kind_evidence("Senator Jane Roe said no.", "Jane Roe") == "person"
     assert kind_evidence("Mr Roe said no.", "Mr Roe") == "person"
+
+
+def test_a_title_written_before_a_tagged_name_is_one_of_the_forms_it_is_written_with() -> None:
+    analyses = [analysed(f"s{i}", ["Bill Shorten spoke first.", "Mr Shorten said the vote was close.",
+                                   "Justice Kim Hargrave ruled on Friday."],
+                         [("Bill Shorten", "PERSON", 0), ("Shorten", "PERSON", 1), ("Kim Hargrave", "PERSON", 2)])
+                for i in range(2)]
+    actors = by_name(analyses)
+    assert "Mr Shorten" in actors["Bill Shorten"].aliases
+    assert "Justice Kim Hargrave" in actors["Kim Hargrave"].aliases
+    assert "Justice Department" not in actors  # a title word is kept in a form, never stripped from a name
+
+
+def test_acronyms_with_their_small_words_or_without_a_national_qualifier() -> None:
+    assert acronyms("Bureau of Meteorology") == {"bm", "bom"}
+    assert acronyms("US Food and Drug Administration") == {"usfda", "usfada", "fda"}
+    analyses = [analysed(f"b{i}", ["The Bureau of Meteorology warned of storms.", "The BOM said rain would follow.",
+                                   "The US Food and Drug Administration approved it.", "The FDA said so."],
+                         [("Bureau of Meteorology", "ORG", 0), ("BOM", "ORG", 1),
+                          ("US Food and Drug Administration", "ORG", 2), ("FDA", "ORG", 3)]) for i in range(2)]
+    forms = {actor.name: {actor.name, *actor.aliases} for actor in build_actors(analyses, 2, ()).actors}
+    assert {"BOM", "Bureau of Meteorology"} in forms.values()
+    assert {"FDA", "US Food and Drug Administration"} in forms.values()

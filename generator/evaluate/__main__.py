@@ -6,10 +6,15 @@ from pathlib import Path
 
 import click
 
+from ..actors import build_actors
+from ..analyze import analyze
 from ..config import Config
+from ..ingest import ingest
+from ..models import Actor
 from . import load_corpus
 from .aliases import score_aliases
 from .cleaning import format_scores, ingestion_line, score_folder
+from .kinds import labelled_kinds, score_kinds
 from .stories import evaluate_stories
 from .story_summaries import story_summary_table
 from .summaries import format_scored, format_table, summary_table
@@ -43,6 +48,36 @@ def aliases(datasets: tuple[Path, ...], model: str) -> None:
         click.echo(f"{dataset.name}: articles {len(corpus.ingested.articles)}  actors {len(actors.actors)}")
         click.echo(f"  alias pairs: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
                    f"(predicted {scores.predicted}, gold {scores.gold}, correct {scores.correct})")
+        _echo_kinds(dataset.name, actors.actors)
+
+
+@main.command()
+@DATASETS
+@MODEL
+def kinds(datasets: tuple[Path, ...], model: str) -> None:
+    """Actor kinds against the kinds labelled by hand in generator/evaluate/kinds/ (a folder of
+    articles, or a set with articles/).
+
+    \b
+    Example:
+        python -m generator.evaluate kinds tests/fixtures/beats
+    """
+    for dataset in datasets:
+        folder = dataset / "articles" if (dataset / "articles").is_dir() else dataset
+        analyses = analyze(ingest(folder).articles, model)
+        click.echo(f"{dataset.name}: articles {len(analyses)}")
+        _echo_kinds(dataset.name, build_actors(analyses, Config().min_actor_mentions).actors)
+
+
+def _echo_kinds(name: str, actors: tuple[Actor, ...]) -> None:
+    labelled = labelled_kinds(name)
+    if labelled is None:
+        return
+    scores = score_kinds(actors, labelled)
+    click.echo(f"  kinds (labelled by hand): accuracy {scores.accuracy:.3f}  "
+               f"({scores.correct} of {scores.found} found; {scores.labelled} labelled)")
+    for form, ours, gold in scores.wrong:
+        click.echo(f"    {form}: {ours}, labelled {gold}")
 
 
 @main.command()
