@@ -28,13 +28,18 @@ def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, name: str, strict: bool = False) -> Path:
+    """The site built from a copy of ``fixtures/<name>`` with the real model."""
     from generator.site import build_site
 
-    input_dir = tmp_path_factory.mktemp("hostile-input")
-    for path in (FIXTURES / "hostile").iterdir():
+    input_dir = tmp_path_factory.mktemp(f"{name}-input")
+    for path in (FIXTURES / name).iterdir():
         shutil.copy(path, input_dir / path.name)
-    site_dir = tmp_path_factory.mktemp("hostile-site")
-    build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir)
+    site_dir = tmp_path_factory.mktemp(f"{name}-site")
+    build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir, strict=strict)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_site(tmp_path_factory, "hostile")

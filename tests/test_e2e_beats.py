@@ -4,12 +4,11 @@ organisations, no actor glues two names, and only actors named in two articles g
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, REPO, load_json
+from .conftest import FIXTURES, fixture_site, load_json
 
 pytestmark = pytest.mark.e2e
 
@@ -20,14 +19,7 @@ PEOPLE = ["Tomás Varga", "Priya Nandakumar", "Owen Tregarthen"]
 
 @pytest.fixture(scope="module")
 def beats_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.site import build_site
-
-    input_dir = tmp_path_factory.mktemp("beats-input")
-    for path in (FIXTURES / "beats").iterdir():
-        shutil.copy(path, input_dir / path.name)
-    site_dir = tmp_path_factory.mktemp("beats-site")
-    build_site(REPO / "mkdocs.yml", input_dir=input_dir, site_dir=site_dir, strict=True)
-    return site_dir
+    return fixture_site(tmp_path_factory, "beats", strict=True)
 
 
 def test_clubs_and_companies_are_organisations_and_people_are_people(beats_site: Path) -> None:
