@@ -32,20 +32,20 @@ site: install  ## Build the site from seeds/ into site/.
 	$(BIN)/digest build --strict
 
 test: setup  ## Every check: lint, then the tests (unit, end to end, workflow).
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests tools
 	$(BIN)/python -m pytest -q
 
 serve: install  ## Live preview on http://127.0.0.1:8000/.
 	$(BIN)/digest serve
 
 eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, actor kinds, stories, story summaries, cleaning, articles kept.
-	$(BIN)/python -m generator.evaluate summaries $(EVAL)/summeval-dev $(EVAL)/bbc-dev
-	$(BIN)/python -m generator.evaluate aliases $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev
-	$(BIN)/python -m generator.evaluate kinds tests/fixtures/beats
-	$(BIN)/python -m generator.evaluate stories $(EVAL)/ecbplus-dev $(EVAL)/gva-dev
-	$(BIN)/python -m generator.evaluate story-summaries $(EVAL)/ecbplus-dev
-	$(BIN)/python -m generator.evaluate cleaning $(EVAL)/scrapinghub-dev
-	$(BIN)/python -m generator.evaluate ingestion $(EVAL)/bbc-dev $(EVAL)/summeval-dev $(EVAL)/gva-dev $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev $(EVAL)/scrapinghub-dev
+	$(BIN)/python -m tools.evaluate summaries $(EVAL)/summeval-dev $(EVAL)/bbc-dev
+	$(BIN)/python -m tools.evaluate aliases $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev
+	$(BIN)/python -m tools.evaluate kinds tests/fixtures/beats
+	$(BIN)/python -m tools.evaluate stories $(EVAL)/ecbplus-dev $(EVAL)/gva-dev
+	$(BIN)/python -m tools.evaluate story-summaries $(EVAL)/ecbplus-dev
+	$(BIN)/python -m tools.evaluate cleaning $(EVAL)/scrapinghub-dev
+	$(BIN)/python -m tools.evaluate ingestion $(EVAL)/bbc-dev $(EVAL)/summeval-dev $(EVAL)/gva-dev $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev $(EVAL)/scrapinghub-dev
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

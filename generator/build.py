@@ -9,26 +9,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
 
-from . import analyze as nlp
-from .actors import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of
-from .aliasfile import load_aliases
-from .cache import AnalysisCache
+from .actors.aliasfile import load_aliases
+from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of
+from .analyze import nlp
+from .analyze.cache import AnalysisCache
 from .config import Config
-from .corpus import assemble, reading_order
-from .discovery import discover_themes
-from .export import render_export
-from .feeds import render_feeds
+from .corpus.assemble import assemble, reading_order
+from .corpus.discovery import discover_themes
+from .corpus.related import related_articles
+from .corpus.stories import cluster_stories, make_stories
+from .corpus.themes import ThemeSpec, assign_themes, load_taxonomy, with_discovered
+from .corpus.vectors import idf_weights
 from .ingest import ingest
 from .ingest.cache import IngestCache
 from .models import Analysis, Article, Digest, Finding, Story, Theme
 from .parallel import in_halves, side_by_side
-from .related import related_articles
-from .render import render_pages
-from .stories import cluster_stories, make_stories
+from .publish.export import render_export
+from .publish.feeds import render_feeds
+from .publish.render import render_pages
 from .summarize import SummaryContext, summarize
-from .themes import ThemeSpec, assign_themes, load_taxonomy, with_discovered
 from .timing import StageTimer
-from .vectors import idf_weights
 
 
 @dataclass(frozen=True, slots=True)

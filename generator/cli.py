@@ -89,7 +89,19 @@ def _errors_to_exit_codes(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="digest")
 def main() -> None:
-    """digest: turn a folder of news articles into a static digest site."""
+    """digest: turn a folder of news articles into a static digest site.
+
+    \b
+    The stages of a build, each a package of generator/:
+      fetch      new articles from the sources' feeds (digest fetch)
+      ingest     files read, cleaned and audited; dates, titles, outlets
+      analyze    spaCy: sentences, names, quotes (cached per text)
+      actors     names merged into people, organisations and places
+      summarize  extractive summaries of articles and stories
+      corpus     stories, related articles, themes, digests by date
+      publish    the Markdown tree: pages, charts, feeds, JSON export
+      engine     MkDocs builds the site from the tree
+    """
 
 
 @main.command()

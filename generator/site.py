@@ -11,16 +11,17 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .aliasfile import load_aliases
-from .analyze import Progress
+from .actors.aliasfile import load_aliases
+from .analyze.nlp import Progress
 from .build import Generated
 from .config import Config, load_config
+from .corpus.themes import load_taxonomy
+from .engine.plugin import DigestPlugin
+from .engine.speedups.unwritten import unchanged_outputs
+from .engine.sync import sync_tree
 from .errors import BuildError, ConfigError, ModelError
 from .ingest import ingest
 from .models import Finding, Severity
-from .plugin import DigestPlugin
-from .sync import sync_tree, unchanged_outputs
-from .themes import load_taxonomy
 
 
 @dataclass(frozen=True, slots=True)

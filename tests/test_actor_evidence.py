@@ -4,10 +4,10 @@ analyses: no model needed."""
 
 from __future__ import annotations
 
-from generator.actors import build_actors
-from generator.mentions import kind_evidence
+from generator.actors.index import build_actors
+from generator.actors.mentions import kind_evidence
+from generator.actors.names import acronyms
 from generator.models import ActorKind, Analysis, Mention
-from generator.names import acronyms
 
 from .helpers import sentence
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.actors import build_actors
-from generator.aliasfile import load_aliases, parse_aliases
+from generator.actors.aliasfile import load_aliases, parse_aliases
+from generator.actors.index import build_actors
 from generator.errors import ConfigError
 from generator.models import ActorKind
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from generator.analyze import analyze_with
+from generator.analyze.nlp import analyze_with
 from generator.models import Analysis, Sentence
 
 from .helpers import article

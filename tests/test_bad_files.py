@@ -8,9 +8,9 @@ from pathlib import Path
 import spacy
 from click.testing import CliRunner
 
-from generator.analyze import PART_CHARS, analyze_with, split_parts
+from generator.analyze.nlp import PART_CHARS, analyze_with, split_parts
 from generator.cli import main
-from generator.corpus import article_page
+from generator.corpus.assemble import article_page
 from generator.ingest import ingest
 from generator.models import Severity
 

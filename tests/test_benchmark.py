@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from generator.benchmark import main, make_corpus
+from tools.benchmark import main, make_corpus
 
 pytestmark = pytest.mark.e2e
 

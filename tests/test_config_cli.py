@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.analyze import load_pipeline
+from generator.analyze.nlp import load_pipeline
 from generator.cli import main
 from generator.config import load_config, option_docs
 from generator.errors import ConfigError, ModelError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze import analyze
+from generator.analyze.nlp import analyze
 from generator.config import Config
 
 from .conftest import load_json

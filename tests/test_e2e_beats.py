@@ -49,8 +49,8 @@ def test_only_actors_named_in_two_articles_get_pages(beats_site: Path) -> None:
 
 
 def test_a_known_name_the_tagger_missed_is_found_and_counted() -> None:
-    from generator.actors import corpus_mentions, corpus_names
-    from generator.analyze import analyze
+    from generator.actors.index import corpus_mentions, corpus_names
+    from generator.analyze.nlp import analyze
     from generator.config import Config
     from generator.ingest import ingest
 

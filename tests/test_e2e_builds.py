@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.sync import MANIFEST
+from generator.engine.sync import MANIFEST
 
 from .conftest import FIXTURES, REPO, SEEDS
 
@@ -136,9 +136,9 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     from material.plugins.search.plugin import SearchIndex
     from mkdocs.structure.pages import Page
 
-    from generator.benchmark import make_project
-    from generator.plugin import _nav_paths
+    from generator.engine.plugin import _nav_paths
     from generator.site import build_site
+    from tools.benchmark import make_project
 
     converted: list[str] = []
     plain_render = Page.render

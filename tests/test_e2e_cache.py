@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import analyze as analyze_module
+from generator.analyze import nlp as analyze_module
 from generator.build import SiteInfo, generate
 from generator.config import load_config
 from generator.ingest import ingest
@@ -56,7 +56,7 @@ def test_a_rebuild_with_no_new_article_never_loads_the_model(tmp_path: Path,
 def test_changing_the_model_invalidates_the_cache(tmp_path: Path) -> None:
     config = load_config(project(tmp_path))
     generate(config, SITE)
-    from generator.cache import AnalysisCache
+    from generator.analyze.cache import AnalysisCache
 
     article = ingest(tmp_path / "articles").articles[0]
     same = AnalysisCache(tmp_path / "cache", config.model, analyze_module.model_version(config.model))
@@ -75,7 +75,7 @@ def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_analysis_on_a_local_dask_cluster_shares_the_cache(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    from generator.cache import AnalysisCache
+    from generator.analyze.cache import AnalysisCache
 
     articles = ingest(SEEDS).articles
     model = load_config(None).model

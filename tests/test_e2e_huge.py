@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.benchmark import make_project
+from tools.benchmark import make_project
 
 pytestmark = pytest.mark.e2e
 

@@ -204,8 +204,8 @@ def test_feed_items_carry_the_original_as_source_and_related_link(tmp_path: Path
 
     import feedparser
 
-    from generator.feeds import render_feeds
     from generator.models import Article, DateSource, Digest, Entry
+    from generator.publish.feeds import render_feeds
 
     original = "https://courier.example/bridge?id=3&x=<y>"
     article = Article("b1", "b.md", "Bridge closed", None, DateSource.NONE, "Valley Courier", ("Text.",),

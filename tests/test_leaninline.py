@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.leaninline import LeanInlineExtension
+from generator.engine.speedups.leaninline import LeanInlineExtension
 
 from .conftest import REPO, SEEDS
 

@@ -10,10 +10,10 @@ import feedparser
 import markdown
 import pytest
 
-from generator.escape import md_text
-from generator.export import render_export
-from generator.feeds import guid, render_feeds
-from generator.slugs import article_slug, page_path, slugify
+from generator.publish.escape import md_text
+from generator.publish.export import render_export
+from generator.publish.feeds import guid, render_feeds
+from generator.publish.slugs import article_slug, page_path, slugify
 
 from .helpers import small_digest
 
@@ -92,7 +92,7 @@ def test_export_matches_the_documented_shape() -> None:
 def test_charts_escape_labels_and_describe_their_figures() -> None:
     from datetime import date
 
-    from generator.charts import bar_chart, small_multiples
+    from generator.publish.charts import bar_chart, small_multiples
 
     days = [date(2021, 12, 21), date(2021, 12, 22), date(2021, 12, 22)]
     bars = bar_chart("c1", "Articles per day", days)
@@ -108,7 +108,7 @@ def test_charts_escape_labels_and_describe_their_figures() -> None:
 def test_actors_that_share_articles_get_a_row_each_on_one_scale() -> None:
     from datetime import date
 
-    from generator.charts import small_multiples
+    from generator.publish.charts import small_multiples
 
     shared = [date(2021, 12, 20), date(2021, 12, 21), date(2021, 12, 21)]
     chart = small_multiples("c", "Leading actors", {"Ann Lee": shared, "Bo Chan": shared, "Cy Dorr": shared[:1]})
@@ -124,7 +124,7 @@ def test_actors_that_share_articles_get_a_row_each_on_one_scale() -> None:
 def test_days_without_any_article_are_shaded_as_gaps_not_drawn_as_zeros() -> None:
     from datetime import date
 
-    from generator.charts import bar_chart, small_multiples
+    from generator.publish.charts import bar_chart, small_multiples
 
     collected = [date(2021, 12, 20), date(2021, 12, 21), date(2021, 12, 24)]
     actor = [date(2021, 12, 20), date(2021, 12, 24)]
@@ -141,8 +141,8 @@ def test_long_actor_page_keeps_summaries_for_the_newest_and_lists_every_article(
     from datetime import date, timedelta
 
     from generator.models import Actor, ActorKind, AttributedQuote, Digest, Entry
-    from generator.render import FULL_ENTRIES, QUOTES, render_pages
-    from generator.views import actor_page
+    from generator.publish.render import FULL_ENTRIES, QUOTES, render_pages
+    from generator.publish.views import actor_page
 
     from .helpers import article
 
@@ -164,8 +164,8 @@ def test_long_actor_page_keeps_summaries_for_the_newest_and_lists_every_article(
 def test_long_timeline_is_split_into_months_and_lists_each_article_once(monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date, timedelta
 
-    from generator import render
     from generator.models import Digest, Entry
+    from generator.publish import render
 
     from .helpers import article
 
@@ -186,7 +186,7 @@ def test_long_timeline_is_split_into_months_and_lists_each_article_once(monkeypa
 
 
 def render_pages_of(digest):
-    from generator.render import render_pages
+    from generator.publish.render import render_pages
 
     return render_pages(digest, "Test", 10)
 
@@ -195,7 +195,7 @@ def test_an_actor_named_in_one_article_has_no_page_and_is_plain_text() -> None:
     from dataclasses import replace
 
     from generator.models import Actor, ActorKind
-    from generator.render import render_pages
+    from generator.publish.render import render_pages
 
     from .helpers import small_digest
 

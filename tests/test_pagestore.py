@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagestore import PageStore
+from generator.engine.speedups.pagestore import PageStore
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

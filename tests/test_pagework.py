@@ -10,8 +10,8 @@ import pytest
 from jinja2 import DictLoader, Environment
 from mkdocs.utils import get_relative_url
 
-from generator import pagework
-from generator.navmemo import folder_outside, remember_navigation
+from generator.engine.speedups import pagework
+from generator.engine.speedups.navmemo import folder_outside, remember_navigation
 
 from .conftest import SEEDS
 
@@ -71,10 +71,10 @@ def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from mkdocs.structure.pages import Page
 
-    from generator import plugin
-    from generator.benchmark import make_project
-    from generator.pagecache import PageCache
+    from generator.engine import plugin
+    from generator.engine.speedups.pagecache import PageCache
     from generator.site import build_site
+    from tools.benchmark import make_project
 
     from .test_e2e_builds import tree
 

@@ -43,7 +43,7 @@ def dataset(name: str) -> Path:
 
 
 def _rows(name: str) -> tuple[dict, dict, int]:
-    from generator.evaluate.summaries import summary_table
+    from tools.evaluate.summaries import summary_table
 
     (ours, lead), count = summary_table(dataset(name), MODEL, [Config().summarizer])
     return ours, lead, count
@@ -71,13 +71,13 @@ def test_article_summaries_hold_on_extracted_references() -> None:
 
 @pytest.fixture(scope="module")
 def ecbplus():
-    from generator.evaluate import load_corpus
+    from tools.evaluate import load_corpus
 
     return load_corpus(dataset("ecbplus-dev"), MODEL)
 
 
 def test_alias_pairs_hold_their_floors(ecbplus) -> None:
-    from generator.evaluate.aliases import score_aliases
+    from tools.evaluate.aliases import score_aliases
 
     scores = score_aliases(ecbplus.actors.actors, ecbplus.folder / "gold.json")
     assert scores.precision >= ALIAS_FLOORS["precision"], scores
@@ -85,21 +85,21 @@ def test_alias_pairs_hold_their_floors(ecbplus) -> None:
 
 
 def test_alias_pairs_hold_their_floors_across_unrelated_articles() -> None:
-    from generator.evaluate import load_corpus
-    from generator.evaluate.aliases import score_aliases
+    from tools.evaluate import load_corpus
+    from tools.evaluate.aliases import score_aliases
 
     elevant = load_corpus(dataset("elevant-dev"), MODEL)
     scores = score_aliases(elevant.actors.actors, elevant.folder / "gold.json")
     assert scores.precision >= ELEVANT_ALIAS_FLOORS["precision"], scores
     assert scores.recall >= ELEVANT_ALIAS_FLOORS["recall"], scores
-    from generator.evaluate.kinds import labelled_kinds, score_kinds
+    from tools.evaluate.kinds import labelled_kinds, score_kinds
 
     kinds = score_kinds(elevant.actors.actors, labelled_kinds("elevant-dev"))
     assert kinds.found >= 70 and kinds.accuracy >= KINDS_FLOOR, kinds
 
 
 def test_stories_hold_their_floors(ecbplus) -> None:
-    from generator.evaluate.stories import evaluate_stories
+    from tools.evaluate.stories import evaluate_stories
 
     scores, _ = evaluate_stories(ecbplus)
     assert scores.f1 >= STORY_FLOORS["f1"], scores
@@ -107,8 +107,8 @@ def test_stories_hold_their_floors(ecbplus) -> None:
 
 
 def test_stories_hold_their_floors_on_look_alike_local_events() -> None:
-    from generator.evaluate import load_corpus
-    from generator.evaluate.stories import evaluate_stories
+    from tools.evaluate import load_corpus
+    from tools.evaluate.stories import evaluate_stories
 
     scores, _ = evaluate_stories(load_corpus(dataset("gva-dev"), MODEL))
     assert scores.f1 >= GVA_STORY_FLOORS["f1"], scores
@@ -116,7 +116,7 @@ def test_stories_hold_their_floors_on_look_alike_local_events() -> None:
 
 
 def test_story_summaries_beat_pooled_lexrank_and_hold_their_floors(ecbplus) -> None:
-    from generator.evaluate.story_summaries import story_summary_table
+    from tools.evaluate.story_summaries import story_summary_table
 
     (ours, lexrank, _leads), count = story_summary_table(ecbplus)
     assert count == 21
@@ -127,7 +127,7 @@ def test_story_summaries_beat_pooled_lexrank_and_hold_their_floors(ecbplus) -> N
 
 @pytest.mark.parametrize("folder", sorted(CLEANING_FLOORS))
 def test_cleaning_keeps_the_article_and_drops_the_boilerplate(folder: str) -> None:
-    from generator.evaluate.cleaning import score_folder
+    from tools.evaluate.cleaning import score_folder
 
     every_page = score_folder(dataset("scrapinghub-dev"), folder)[0]
     keep, drop = CLEANING_FLOORS[folder]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.escape import web_link
 from generator.ingest import ingest
+from generator.publish.escape import web_link
 
 BODY = "The harbour authority approved a new ferry timetable on Friday after months of talks with operators.\n"
 

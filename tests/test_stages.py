@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from generator.actors import build_actors
-from generator.corpus import unique_quotes
+from generator.actors.index import build_actors
+from generator.actors.mentions import joined_team_names
+from generator.actors.names import normalise_name
+from generator.corpus.assemble import unique_quotes
+from generator.corpus.related import related_articles
+from generator.corpus.themes import ThemeSpec, _check, assign_themes
 from generator.errors import ConfigError
-from generator.mentions import joined_team_names
 from generator.models import ActorKind, Analysis, AttributedQuote, Mention
-from generator.names import normalise_name
-from generator.related import related_articles
 from generator.summarize import SUMMARIZERS, SummaryContext, summarize
-from generator.themes import ThemeSpec, _check, assign_themes
 
 from .helpers import analysis, sentence
 
@@ -240,7 +240,7 @@ def test_a_repeated_quotation_is_listed_once_with_its_named_speaker() -> None:
 
 
 def test_a_day_glued_onto_a_name_is_not_part_of_it() -> None:
-    from generator.names import normalise_name
+    from generator.actors.names import normalise_name
 
     assert normalise_name("Stoltenberg Tuesday") == "Stoltenberg"
     assert normalise_name("Jens Stoltenberg Tuesday's") == "Jens Stoltenberg"

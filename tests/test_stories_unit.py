@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.clustering import average_linkage
-from generator.digests import build_periods
+from generator.corpus.clustering import average_linkage
+from generator.corpus.digests import build_periods
+from generator.corpus.stories import cluster_stories
 from generator.models import Entry
-from generator.stories import cluster_stories
 from generator.summarize.story import summarize_story
 
 from .helpers import analysis, article
@@ -63,7 +63,7 @@ def test_periods_list_the_most_covered_story_first() -> None:
 
 
 def test_discovered_themes_merge_variants_and_skip_rare_or_common_phrases() -> None:
-    from generator.discovery import discover_themes
+    from generator.corpus.discovery import discover_themes
     from generator.models import Analysis
 
     def item(number: int, phrases: tuple[str, ...]) -> Analysis:
@@ -104,8 +104,8 @@ def test_story_summary_opens_with_what_happened_first() -> None:
 def test_a_story_is_titled_by_its_most_representative_real_headline() -> None:
     from dataclasses import replace
 
+    from generator.corpus.stories import representative_headline
     from generator.models import TitleSource
-    from generator.stories import representative_headline
 
     def titled(article_id: str, title: str, source: TitleSource):
         return replace(article(article_id, title, date(2023, 5, 2)), title_source=source)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from mkdocs import utils as mkdocs_utils
 
-from generator.sync import MANIFEST, sync_tree, unchanged_outputs
+from generator.engine.speedups.unwritten import unchanged_outputs
+from generator.engine.sync import MANIFEST, sync_tree
 
 
 def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..cache import write_atomically
+from ..analyze.cache import write_atomically
 
 FOLDER = "fetched"
 """Fetched articles go under ``<input>/fetched/<host>/``."""

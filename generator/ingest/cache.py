@@ -16,7 +16,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import prune_unused, read_pickle, write_atomically
+from ..analyze.cache import prune_unused, read_pickle, write_atomically
 from ..models import Article, Finding
 from .files import SourceText
 

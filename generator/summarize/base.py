@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .. import vectors
+from ..corpus import vectors
 from ..models import Sentence
 
 _CREDIT = re.compile(r"\b(photo|credit|getty|afp|reuters|ap photo)\b\s*[:/]|/\s*(afp|reuters|getty|ap)\b", re.I)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy
 
-from .. import vectors
+from ..corpus import vectors
 from ..models import Sentence
 from .base import SummaryContext, best_unrepeated, candidates
 

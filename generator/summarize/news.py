@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import vectors
+from ..corpus import vectors
 from ..models import Sentence
 from .base import SummaryContext, best_unrepeated, candidates
 from .centrality import directed_centrality

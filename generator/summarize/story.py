@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from .. import vectors
+from ..corpus import vectors
 from ..models import Analysis
 from .base import WINDOW, eligible
 

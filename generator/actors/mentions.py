@@ -1,0 +1,363 @@
+"""Mentions of one article: spaCy's entities cleaned, demonyms turned into countries, untagged
+surnames found, and short forms resolved to the longer name they abbreviate in that article.
+
+Two passes over the corpus. The first (``collect_mentions``) takes what spaCy tagged; ``known_names``
+gathers from it the names the corpus knows. The second (``article_mentions`` with those names)
+splits a span that glues two known names ("Arsenal for Tomás Varga" when both are named alone
+elsewhere), finds known multi-word names where the tagger missed them ("Mikel Arteta" tagged in one
+article of four), and resolves short forms inside the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..models import ActorKind, Analysis, Mention, by_fields
+from .countries import country_names, country_of_demonym, demonyms
+from .names import HONORIFICS, form_key, is_name_like, normalise_name, surface_name
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+KIND_OF_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION, "GPE": ActorKind.PLACE,
+                 "LOC": ActorKind.PLACE, "FAC": ActorKind.PLACE}
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    __reduce__ = by_fields
+
+    name: str
+    surface: str
+    """As written (titles kept), for the actor's list of aliases."""
+    label: str
+    article: str
+    surface_key: str
+    key: str
+    """The form key after resolution inside the article."""
+    sentence: int = -1
+    evidence: str = ""
+    """What the words around the mention say of its kind (``kind_evidence``): "person", "the",
+    "place", "group" or nothing."""
+    tagged: bool = True
+    """Tagged by spaCy (or a part of such a span), not found later by a known name."""
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """Names the corpus knows, from the first pass: what the second pass looks for."""
+
+    keys: frozenset[str]
+    """Form keys of names tagged on their own somewhere (no connecting word inside)."""
+    labels: Mapping[str, str]
+    """Each known key's most frequent label."""
+    counts: Mapping[str, int]
+    """How often each key of the first pass was tagged, glued spans included."""
+    phrases: Mapping[tuple[str, ...], str]
+    """The words of each known multi-word name, as written -> its key."""
+
+
+def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str],
+                     known: KnownNames | None = None) -> list[NameMention]:
+    """Every usable name mention of one article, resolved inside the article; with ``known``, also
+    glued spans split and known names found where the tagger missed them."""
+    found = collect_mentions(analysis, ignore)
+    if known is not None:
+        found = split_glued(found, known)
+        found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
+    return resolve_in_article(found + missed_short_forms(analysis, found, ignore), separate)
+
+
+def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
+    """Usable mentions of one article; demonyms become mentions of their country."""
+    texts = {s.index: s.text for s in analysis.sentences}
+    found = []
+    for mention in joined_team_names(analysis):
+        name, surface = normalise_name(mention.text), surface_name(mention.text)
+        key, label = form_key(name), mention.label
+        country = country_of_demonym(key)
+        if country:
+            name, label, key = country, "GPE", form_key(country)
+        if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
+            sentence = texts.get(mention.sentence, "")
+            evidence = kind_evidence(sentence, mention.text)
+            if label == "PERSON":
+                surface = _titled(sentence, mention.text, surface)
+            found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
+                                     key, mention.sentence, evidence))
+    return found
+
+
+def _titled(sentence: str, text: str, surface: str) -> str:
+    """The surface with the title written before it, outside the tagger's span ("Mr" in "Mr
+    Shorten", "Justice" in "Justice Kim Hargrave"): a form of the person's name as the text gives it."""
+    start = sentence.find(text)
+    before = sentence[:start].split()[-1:] if start > 0 else []
+    if before and before[0][:1].isupper() and before[0].rstrip(".").lower() in HONORIFICS:
+        return f"{before[0]} {surface}"
+    return surface
+
+
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout"})
+_PLURAL_VERBS = frozenset({"have", "are", "were", "'ve", "’ve"})
+_COORDINATION = frozenset({"and", "&", "or", "nor"})
+_NOT_A_SUBJECT = frozenset({*_COORDINATION, "of", "for", "to", "with", "from", "by", "at", "in", "on",
+                            "about", "like", "than", "as", "against"})
+"""Words before a name that make it one of several or a preposition's object, not the subject of the
+verb after it ("members of the family of Timmons were")."""
+_EDGE = " .,;:!?\"'“”‘’()[]"
+
+
+def kind_evidence(sentence: str, text: str) -> str:
+    """What the words around a name in its sentence say of its kind: "person" after a title
+    ("Mr", "Senator", "coach" is not one), "the" after the article ("the Colts", "the Kremlin": not
+    a person), "place" after a locative preposition ("in Rotterdam"),
+    "group" before a plural verb ("Arsenal have", as British English writes of clubs, companies and
+    bands; never after a preposition or with "and" in the five words before: "Dortmund and Chelsea
+    have", "Wladimir and his brother Vitali have"); else "". Only the first occurrence."""
+    start = sentence.find(text)
+    if start < 0:
+        return ""
+    before = sentence[:start].split()[-2:]
+    after = sentence[start + len(text):].split()[:1]
+    previous = before[-1].strip(_EDGE).lower() if before else ""
+    first = text.split()[0].strip(".").lower() if text.split() else ""
+    if first in HONORIFICS or previous.strip(".") in HONORIFICS:
+        return "person"
+    if first == "the" or previous == "the":
+        return "the"
+    if previous in _LOCATIVE:
+        return "place"
+    listed = (previous in _NOT_A_SUBJECT or sentence[:start].rstrip().endswith(",")
+              or any(word.lower() in _COORDINATION for word in sentence[:start].split()[-5:]))
+    if after and after[0].lower() in _PLURAL_VERBS and not listed:
+        return "group"
+    return ""
+
+
+CONNECTIVES = frozenset({"for", "to", "with", "from", "against", "over", "and", "at", "in", "on", "by", "as",
+                         "v", "vs", "versus", "after", "before", "than", "&"})
+"""Words that join two names in a sentence ("Arsenal for Tomás Varga"), and that a tagger's span
+sometimes swallows."""
+
+
+def known_names(mentions: Iterable[NameMention]) -> KnownNames:
+    """The names of a first pass over the corpus. The multi-word names tagged twice or more are
+    looked for in the second pass, unless they glue two names (``split_glued``)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        counts[mention.key] += 1
+        if mention.key == mention.surface_key:
+            labels[mention.key][mention.label] += 1
+            written[mention.key].add(mention.name)
+    keys = frozenset(key for key in labels if not CONNECTIVES & set(key.split(" ")))
+    known = KnownNames(keys, {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()}, dict(counts), {})
+    phrases = {_phrase(name): key for key, names in written.items() if " " in key and counts[key] >= 2
+               for name in sorted(names) if _cut(name, key, known) is None}
+    return replace(known, phrases=phrases)
+
+
+def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
+    """A span joining two known names at a connecting word becomes the two names, when each is
+    named on its own at least as often as the span is ("Arsenal for Tomás Varga", "Rachel and Blaine",
+    but not "U.S. Fish and Wildlife Service")."""
+    return [part for mention in mentions for part in _parts(mention, known)]
+
+
+def _parts(mention: NameMention, known: KnownNames) -> list[NameMention]:
+    cut = _cut(mention.name, mention.surface_key, known)
+    if cut is None:
+        return [mention]
+    return [replace(mention, name=name, surface=name, label=known.labels[key], surface_key=key, key=key, evidence="")
+            for name, key in cut]
+
+
+def _cut(name: str, whole: str, known: KnownNames) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two known names (name, key) a span glues at a connecting word, or None."""
+    words = name.split(" ")
+    for cut in range(1, len(words) - 1):
+        if words[cut].lower() not in CONNECTIVES:
+            continue
+        left, right = " ".join(words[:cut]), " ".join(words[cut + 1:])
+        keys = form_key(left), form_key(right)
+        if keys[0] != keys[1] and all(key in known.keys and known.counts[key] >= known.counts.get(whole, 0)
+                                      for key in keys):
+            return (left, keys[0]), (right, keys[1])
+    return None
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """The words of a name or a sentence as the known-name search compares them."""
+    return tuple(re.sub(r"['’]s$", "", word.strip(_EDGE)) for word in text.split())
+
+
+_LONGEST_KNOWN = 6
+
+
+def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], known: KnownNames,
+                         ignore: frozenset[str]) -> list[NameMention]:
+    """Known multi-word names written in a sentence where no tagged mention covers them, each a
+    whole name (no capitalised word runs on either side, nor a small word then a capitalised one:
+    "Harlow Foods Group", "U.S. Fish and Wildlife Service" are other names). Linear in the
+    article's length: at each word, the known names of two to six words."""
+    if not known.phrases:
+        return []
+    covered: dict[int, list[str]] = defaultdict(list)
+    for mention in tagged:
+        covered[mention.sentence].append(mention.surface)
+    found = []
+    for sentence in analysis.sentences:
+        words = list(_phrase(sentence.text))
+        index = 0
+        while index < len(words):
+            match = _known_at(words, index, known)
+            if match is None:
+                index += 1
+                continue
+            end, key = match
+            name = " ".join(words[index:end])
+            if key not in ignore and not any(name in text for text in covered[sentence.index]):
+                found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
+                                         sentence.index, kind_evidence(sentence.text, name), tagged=False))
+            index = end
+    return found
+
+
+def _runs_on(beside: list[str]) -> bool:
+    """The words next to a match, nearest first, continue the name: a capitalised word, or a
+    connecting word then a capitalised one ("Fish and Wildlife Service")."""
+    if not beside:
+        return False
+    if beside[0][:1].isupper():
+        return True
+    return beside[0].lower() in CONNECTIVES | {"of"} and len(beside) > 1 and beside[1][:1].isupper()
+
+
+def _known_at(words: list[str], index: int, known: KnownNames) -> tuple[int, str] | None:
+    """The longest known name starting at ``words[index]`` and standing alone, as (end, key)."""
+    for size in range(min(_LONGEST_KNOWN, len(words) - index), 1, -1):
+        key = known.phrases.get(tuple(words[index:index + size]))
+        if key is None:
+            continue
+        before = words[max(index - 2, 0):index][::-1] if index > 1 else []  # a sentence's first word is capitalised
+        if _runs_on(before) or _runs_on(words[index + size:index + size + 2]):
+            return None
+        return index + size, key
+    return None
+
+
+def joined_team_names(analysis: Analysis) -> list[Mention]:
+    """spaCy often ends a team's name at its place: in "the North Carolina Tar Heels won" it tags
+    "North Carolina" alone. A mention directly followed by a plural name the article tags elsewhere
+    ("Tar Heels") is taken as the whole name, an organisation."""
+    names = {surface_name(m.text) for m in analysis.mentions}
+    plurals = sorted(name for name in names if _PLURAL_NAME.fullmatch(name))
+    if not plurals:
+        return list(analysis.mentions)
+    texts = {s.index: s.text for s in analysis.sentences}
+    joined = []
+    for mention in analysis.mentions:
+        sentence = texts.get(mention.sentence, "")
+        follower = next((p for p in plurals if p != mention.text and f"{mention.text} {p}" in sentence), None) \
+            if f"{mention.text} " in sentence else None
+        joined.append(Mention(f"{mention.text} {follower}", "ORG", mention.sentence) if follower else mention)
+    return joined
+
+
+_PLURAL_NAME = re.compile(r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+[^s]s")
+
+
+_GENERIC_WORDS = frozenset("""new united national international american north south east west central city state
+university college center centre department ministry service services company group council association
+bank party club team court police school hospital church street park county district fund league the""".split())
+_CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
+
+
+def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore: frozenset[str]) -> list[NameMention]:
+    """First names, surnames and leading name words that spaCy did not tag on their own ("Timmons"
+    after "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
+    anchors: dict[str, tuple[str, int]] = {}
+    """A word of a longer name -> (the name's label, the sentence it is first named in)."""
+    tagged: dict[int, list[str]] = defaultdict(list)
+    for mention in found:
+        tagged[mention.sentence].append(mention.surface)
+        words = mention.name.split(" ")
+        if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
+            continue
+        for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
+            key = form_key(word)
+            if (word.lower() not in _GENERIC_WORDS and key not in ignore and len(word) >= 3
+                    and key not in demonyms() and key not in country_names()):
+                anchors.setdefault(word, (mention.label, mention.sentence))
+    missed = []
+    for sentence in analysis.sentences:
+        for match in _CAPITALISED.finditer(" " + sentence.text):
+            word = _POSSESSIVE_END.sub("", match.group())
+            anchor = anchors.get(word)
+            if anchor and anchor[1] < sentence.index and not any(word in text for text in tagged[sentence.index]):
+                missed.append(NameMention(word, word, anchor[0], analysis.article_id, form_key(word), form_key(word),
+                                          sentence.index, kind_evidence(sentence.text, word)))
+    return missed
+
+
+def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) -> list[NameMention]:
+    """A short form takes the key of the one longer name it abbreviates, when that name came first
+    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"; and a
+    clipped form ("Indy", "Jags", "Philly") takes the key of the one earlier name it clips."""
+    countries = country_names()
+    first_seen: dict[str, int] = {}
+    for position, mention in enumerate(mentions):
+        first_seen.setdefault(mention.key, position)
+    longer: dict[tuple[str, str], NameMention] = {}
+    """The distinct (key, label) of the longer names so far: all that ``_abbreviated`` looks at."""
+    answers: dict[tuple[str, str, int], str | None] = {}
+    resolved: list[NameMention] = []
+    for mention in mentions:
+        target = None
+        if mention.key not in separate and mention.key not in countries:
+            question = (mention.key, mention.label, len(longer))  # same names so far, same answer
+            if question not in answers:
+                earlier = [m for m in longer.values() if first_seen[m.key] < first_seen[mention.key]]
+                answers[question] = _abbreviated(mention, earlier)
+            target = answers[question] or _clipped(mention, resolved)
+        resolved.append(replace(mention, key=target or mention.key))
+        if " " in mention.key:
+            longer.setdefault((mention.key, mention.label), mention)
+    return resolved
+
+
+_CLIPPED = re.compile(r"^(?P<stem>[a-z]{3,5})(?:y|ie|s)$")
+
+
+def _clipped(mention: NameMention, earlier: list[NameMention]) -> str | None:
+    """The one earlier place or organisation with a word this name clips: "Indy" for Indianapolis,
+    "Philly" for Philadelphia. People are left out: "Andy" is no clip of "Anderson"."""
+    match = _CLIPPED.match(mention.key)
+    if not match:
+        return None
+    stem = match.group("stem")
+    stems = {stem, stem[:-1]} if stem[-1] == stem[-2] else {stem}  # "Philly": "phil"
+    clipped = {m.key for m in earlier if m.key != mention.key and m.label != "PERSON" and any(
+        word.startswith(tuple(stems)) and len(word) >= len(mention.key) + 3 for word in m.key.split(" "))}
+    return clipped.pop() if len(clipped) == 1 else None
+
+
+def _abbreviated(mention: NameMention, earlier: list[NameMention]) -> str | None:
+    """Surname or first name of one earlier person, else a part of one earlier longer name."""
+    words = mention.key.split(" ")
+    if len(words) == 1:
+        by_last = {m.key for m in earlier if m.label not in PLACE_LABELS and m.key.split(" ")[-1] == mention.key}
+        if len(by_last) == 1:
+            return by_last.pop()
+        by_first = {m.key for m in earlier if m.label == "PERSON" and m.key.split(" ")[0] == mention.key}
+        if mention.label == "PERSON" and len(by_first) == 1:
+            return by_first.pop()
+    # Only a longer name that is not a place: "Europe" is not "Eastern Europe", but "Indianapolis"
+    # after "Indianapolis Colts" is the team.
+    containing = {m.key for m in earlier if m.label not in PLACE_LABELS
+                  and len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
+    return containing.pop() if len(containing) == 1 else None

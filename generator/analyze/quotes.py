@@ -1,0 +1,113 @@
+"""Direct quotations and who said them, read from a spaCy Doc (a helper of the analysis stage).
+
+A speaker is named only when the text says who spoke, in this order: the subject of a speech verb
+outside the quote in its sentence ('"...," Putin said', 'Putin told officials: "..."'), the object of
+'according to'; a short attribution sentence right after the quote ('"...?" Putin said.'); for a
+quote that fills its sentence, the speaker of a quote in the sentence before. 'He' and 'she' stand
+for the one person named earlier in the paragraph (or, when none, in the previous paragraph);
+when two people could be meant, the speaker stays unknown: no guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Quote
+
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "stress", "continue", "note", "insist", "ask", "write",
+                           "declare", "state", "reply", "explain", "argue", "urge", "claim", "announce",
+                           "emphasize", "emphasise", "conclude", "respond", "comment", "point", "admit"})
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+MIN_QUOTE_WORDS = 4
+_ATTRIBUTION_WORDS = 4
+
+
+def entity_text(ent: Span) -> str:
+    return " ".join(ent.text.split())
+
+
+def extract_quotes(doc: Doc, sent_index: dict[int, int], paragraph_of: Callable[[int], int]) -> list[Quote]:
+    quotes: list[Quote] = []
+    previous: tuple[int, str | None] | None = None
+    for match in _QUOTE.finditer(doc.text):
+        text = " ".join(match.group(1).split()).strip(" ,")
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if len(text.split()) < MIN_QUOTE_WORDS or span is None:
+            continue
+        number = sent_index[span.sent.start]
+        speaker = _speaker(span, doc, paragraph_of) or _following_attribution(span, doc, paragraph_of)
+        if speaker is None and previous and previous[0] == number - 1 and _only_quote(span):
+            speaker = previous[1]
+        quotes.append(Quote(text, speaker, number))
+        previous = (sent_index[doc[span.end - 1].sent.start], speaker)
+    return quotes
+
+
+def _only_quote(span: Span) -> bool:
+    """The quote fills its sentence: a continuation of the previous speaker's words."""
+    return not [t for t in span.sent if not span.start <= t.i < span.end and not (t.is_punct or t.is_space)]
+
+
+def _speaker(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | None:
+    """The subject of a speech verb outside the quote, or the object of 'according to'."""
+    for token in doc[span.sent.start:doc[span.end - 1].sent.end]:
+        if span.start <= token.i < span.end:
+            continue
+        if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not span.start <= subject.i < span.end:
+                return _resolve(subject, doc, paragraph_of)
+        if token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to":
+            target = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
+            if target is not None:
+                return _resolve(target, doc, paragraph_of)
+    return None
+
+
+def _following_attribution(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | None:
+    """'"Do they think we'll be watching?" Putin said.': the quote ends its sentence and the next
+    sentence opens with the speaker and a speech verb."""
+    if span.end >= len(doc) or doc[span.end - 1].sent.end != span.end:
+        return None
+    opening = doc[span.end:min(span.end + _ATTRIBUTION_WORDS, doc[span.end].sent.end)]
+    for token in opening:
+        if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < token.i:
+                return _resolve(subject, doc, paragraph_of)
+    return None
+
+
+def _resolve(token: Token, doc: Doc, paragraph_of: Callable[[int], int]) -> str | None:
+    """A named subject as written (the actors stage decides who it is), or the person 'he' stands for."""
+    if token.ent_type_:
+        ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+        return entity_text(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
+    if token.pos_ == "PROPN":
+        parts = [t for t in token.subtree if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ == "compound")]
+        return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+    if token.lower_ in ("he", "she"):
+        return _only_person_before(token, doc, paragraph_of)
+    return None
+
+
+def _only_person_before(pronoun: Token, doc: Doc, paragraph_of: Callable[[int], int]) -> str | None:
+    """The one person named earlier in the pronoun's paragraph, else in the paragraph before."""
+    here = paragraph_of(pronoun.idx)
+    earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i and not _inside_quote(e, doc)]
+    for paragraph in (here, here - 1):
+        people = [e for e in earlier if paragraph_of(e.start_char) == paragraph]
+        surnames = {entity_text(e).split(" ")[-1] for e in people}
+        if len(surnames) == 1:
+            return max((entity_text(e) for e in people), key=len)
+        if surnames:
+            return None
+    return None
+
+
+def _inside_quote(ent: Span, doc: Doc) -> bool:
+    before = doc.text[ent.sent.start_char:ent.start_char]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1

@@ -1,0 +1,53 @@
+"""Assembling the stage outputs into one ``Digest``: entries in reading order with their links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from ..actors.index import ActorIndex
+from ..models import Analysis, Article, AttributedQuote, Digest, Entry, Story, Theme
+from ..publish.slugs import article_slug, page_path, page_url
+from .digests import build_periods
+
+
+def reading_order(articles: Sequence[Article]) -> list[Article]:
+    """Newest first; undated articles after all dated ones; then title and id for a total order."""
+    dated = sorted((a for a in articles if a.date), key=lambda a: (-a.date.toordinal(), a.title, a.id))
+    undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title, a.id))
+    return dated + undated
+
+
+def article_page(article: Article) -> str:
+    return page_path("articles", article_slug(article.title, article.id))
+
+
+def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
+             summaries: Mapping[str, tuple[str, ...]], actors: ActorIndex, themes: Sequence[Theme],
+             stories: Sequence[Story], related: Mapping[str, tuple[str, ...]], build_date: date) -> Digest:
+    theme_ids: dict[str, list[str]] = {}
+    for theme in themes:
+        for article_id in theme.article_ids:
+            theme_ids.setdefault(article_id, []).append(theme.id)
+    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    entries = tuple(
+        Entry(article=article, url=page_url(article_page(article)), summary=summaries[article.id],
+              actor_ids=actors.by_article.get(article.id, ()), theme_ids=tuple(theme_ids.get(article.id, ())),
+              story_id=story_of.get(article.id),
+              quotes=unique_quotes(AttributedQuote(q.text, actors.resolve(q.speaker, article.id))
+                                   for q in analyses[article.id].quotes),
+              related_ids=related.get(article.id, ()))
+        for article in reading_order(articles))
+    return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date,
+                  build_periods(entries, stories))
+
+
+def unique_quotes(quotes: Iterable[AttributedQuote]) -> tuple[AttributedQuote, ...]:
+    """Each quotation once, where it first appears: scraped articles repeat a line as a pull quote.
+    When one copy names its speaker and another does not, the named speaker is kept."""
+    found: dict[str, AttributedQuote] = {}
+    for quote in quotes:
+        kept = found.get(quote.text)
+        if kept is None or (kept.speaker is None and quote.speaker is not None):
+            found[quote.text] = quote  # a replaced quote keeps its first place
+    return tuple(found.values())

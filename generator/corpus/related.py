@@ -1,0 +1,29 @@
+"""Related articles: TF-IDF similarity of whole articles, nudged by the actors they share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..models import Analysis
+from . import vectors
+
+MIN_SIMILARITY = 0.1
+CANDIDATE_TERMS = 30
+"""Only articles sharing one of their 30 heaviest terms are compared (see vectors.candidate_pairs)."""
+ACTOR_WEIGHT = 0.3
+
+
+def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str, ...]],
+                     idf: Mapping[str, float], limit: int) -> dict[str, tuple[str, ...]]:
+    """For each article, up to ``limit`` most similar other articles, best first (ties by id)."""
+    vecs = {a.article_id: vectors.tfidf([t for s in a.sentences for t in s.terms], idf) for a in analyses}
+    neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
+    pairs = vectors.candidate_pairs(vecs, CANDIDATE_TERMS, max(200, len(vecs) // 20))
+    actor_sets = {a.article_id: frozenset(actors_of.get(a.article_id, ())) for a in analyses}
+    for (a, b), text in vectors.pair_cosines(vecs, pairs).items():
+        score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.jaccard(actor_sets[a], actor_sets[b])
+        if score >= MIN_SIMILARITY:
+            neighbours[a].append((score, b))
+            neighbours[b].append((score, a))
+    return {me: tuple(other for _, other in sorted(found, key=lambda x: (-x[0], x[1]))[:limit])
+            for me, found in neighbours.items()}

@@ -1,0 +1,231 @@
+"""The page cache: a generated page whose Markdown did not change is neither converted nor themed again.
+
+MkDocs converts and themes every page on every build. For digest's generated pages the converted
+HTML depends only on the page's Markdown, its place in the site and the Markdown settings, so
+``CachedPage`` keys the HTML, table of contents and anchors by those and reuses them on the next
+build. The themed page also depends on the site around it, so it is kept with its own key, which
+adds a fingerprint of the site's configuration, hand-written pages, theme overrides and package
+versions (``site_salt``); a page whose themed key matches is written through a template that
+prints it as it was. The search index entries a page gave are kept with it: for a cached page,
+Material's search plugin is told to skip it (its documented ``search: exclude`` page setting, set
+only while the plugin runs) and the stored entries are added to its index in the same place, so
+the index comes out byte-identical without parsing the page again. Adding one article thus
+converts, themes and indexes only the pages that list it. Pages named in the navigation and pages
+written by hand in ``docs/`` are never cached.
+
+Each page is one record (a pickled ``Entry``) in ``pagestore.py``'s SQLite file, written after
+MkDocs themed it (and, for a page a forked child converted, once before, to hand it over; see
+``pagework.py``). Records not used by a build are deleted after it. Like the analysis cache, the
+records are pickles written by digest itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils.meta import get_data
+
+from ...analyze.cache import prune_unused
+from .pagestore import PageStore
+
+PAGE_CACHE_VERSION = "3"
+CACHED_TEMPLATE = "digest-cached.html"
+"""In ``templates/theme/``: prints the stored themed page unchanged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    content: str
+    toc: TableOfContents
+    title: str | None
+    anchors: frozenset[str]
+    links_to_anchors: dict[str, dict[str, str]] | None
+    """Linked file's source path -> {anchor: original link}, for MkDocs' anchor validation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Themed:
+    key: str
+    """``PageCache.output_key``: what the themed page depends on besides its converted Markdown."""
+    html: str
+    search: tuple[dict, ...] | None
+    """The search index entries the page gave, or None when the search plugin was not there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One page's record: converted, and (once MkDocs has themed it) themed."""
+
+    rendered: Rendered
+    themed: Themed | None = None
+
+
+class PageCache:
+    def __init__(self, folder: Path, config: MkDocsConfig) -> None:
+        self.folder = folder
+        self.store = PageStore(folder / "pages.sqlite")
+        versions = [metadata.version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
+        self.salt = "\n".join([PAGE_CACHE_VERSION, *versions, repr(config["markdown_extensions"]),
+                               repr(sorted((config["mdx_configs"] or {}).items(), key=lambda item: item[0])),
+                               str(config["use_directory_urls"]), ""])
+        self.used: set[str] = set()
+        self.site_salt = ""
+        self.search_entries: list | None = None
+        """The search plugin's list of index entries, when its shape is the one known here."""
+
+    def key(self, page: Page, markdown: str | None = None) -> str:
+        """The converted page's key: its Markdown (``page.markdown`` unless given), place and settings."""
+        text = f"{self.salt}{page.file.src_uri}\n{page.file.url}\n{page.markdown if markdown is None else markdown}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> Entry | None:
+        self.used.add(key)
+        record = self.store.get(key)
+        try:
+            found = pickle.loads(record) if record is not None else None
+        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+            return None
+        return found if isinstance(found, Entry) else None
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.store.put(key, pickle.dumps(entry, protocol=5))
+
+    def has(self, key: str) -> bool:
+        return self.store.has(key)
+
+    def forget(self, key: str) -> None:
+        self.store.forget(key)
+
+    def output_key(self, page: CachedPage) -> str:
+        """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
+        text = f"{self.site_salt}\n{page.cache_key}\n{page.title}\n{sorted(page.meta.items())!r}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (pages that changed or went away)."""
+        self.store.keep_only(self.used)
+        self.store.release()
+        prune_unused(self.folder, set(), (".pickle", ".html", ".json"))  # files of earlier versions
+
+
+def site_fingerprint(config: MkDocsConfig, roots: list[Path]) -> str:
+    """Everything outside a generated page that its themed HTML can depend on: the MkDocs and digest
+    configuration files, every file under ``roots`` (hand-written pages, theme overrides) and the
+    versions of the packages that theme it."""
+    digest = hashlib.sha256()
+    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2")]
+    digest.update("\n".join([PAGE_CACHE_VERSION, *versions, ""]).encode())
+    files = [Path(config.config_file_path)] if config.config_file_path else []
+    for root in roots:
+        files += sorted(path for path in root.rglob("*") if path.is_file()) if root.is_dir() else [root]
+    for path in files:
+        digest.update(f"{path}\n".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
+
+
+class CachedPage(Page):
+    """A generated page that takes its HTML from the page cache when its Markdown is unchanged."""
+
+    def __init__(self, file: File, config: MkDocsConfig, cache: PageCache) -> None:
+        super().__init__(None, file, config)
+        self.cache = cache
+        self.cache_key = ""
+        self.output_key = ""
+        self.entry: Entry | None = None
+        self.cached_output: str | None = None
+        self.search_found: tuple[dict, ...] | None = None
+        self.search_made: tuple[dict, ...] | None = None
+        self.search_start = 0
+        self.search_meta: object = None
+
+    def probably_converted(self) -> bool:
+        """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
+        plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
+        return self.cache.has(self.cache.key(self, get_data(self.file.content_string)[0]))
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        key = self.cache_key = self.cache.key(self)
+        self.entry = self.cache.get(key)
+        if self.entry is None:
+            super().render(config, files)
+            links = ({linked.src_uri: anchors for linked, anchors in self.links_to_anchors.items()}
+                     if self.links_to_anchors is not None else None)
+            self.entry = Entry(Rendered(self.content or "", self.toc, self._title_from_render,
+                                        frozenset(self.present_anchor_ids or ()), links))
+            return
+        found = self.entry.rendered
+        self.content, self.toc, self._title_from_render = found.content, found.toc, found.title
+        self.present_anchor_ids = set(found.anchors)
+        if found.links_to_anchors is not None:
+            self.links_to_anchors = {linked: anchors for uri, anchors in found.links_to_anchors.items()
+                                     if (linked := files.get_file_from_path(uri)) is not None}
+
+    def keep_converted(self) -> None:
+        """Store the page as converted so far (for a build process that will theme it)."""
+        if self.entry is not None and self.entry.themed is None:
+            self.cache.put(self.cache_key, self.entry)
+
+    def use_cached_output(self) -> None:
+        """After conversion: when the themed page is cached, have MkDocs print it through ``CACHED_TEMPLATE``."""
+        self.output_key = self.cache.output_key(self)
+        themed = self.entry.themed if self.entry is not None else None
+        if themed is not None and themed.key == self.output_key:
+            self.cached_output, self.search_found = themed.html, themed.search
+            self.meta["template"] = CACHED_TEMPLATE
+
+    def reload(self) -> None:
+        """Take the record again from the cache, where another process may have themed the page."""
+        if self.cache_key and self.cached_output is None and self.entry is not None:
+            found = self.cache.get(self.cache_key)
+            if found is not None and found.themed is not None:
+                self.entry = Entry(self.entry.rendered, found.themed)  # the converted page is here already
+            self.use_cached_output()
+
+    def store_output(self, output: str) -> None:
+        """After MkDocs themed the page: keep it, unless it came from the cache; then let it go."""
+        if self.cached_output is None and self.output_key and self.entry is not None:
+            themed = Themed(self.output_key, output, self.search_made)
+            self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
+        self.entry, self.cached_output, self.search_found, self.search_made = None, None, None, None
+
+    def before_search(self) -> None:
+        """Before the search plugin indexes the page: skip it when its entries are stored."""
+        entries = self.cache.search_entries
+        if entries is None or not self.output_key:
+            return
+        if self.cached_output is None or self.search_found is None:
+            self.search_start = len(entries)
+            self.search_found = None
+        else:
+            self.search_meta = self.meta.get("search")
+            self.meta["search"] = {**(self.search_meta or {}), "exclude": True}
+
+    def after_search(self) -> None:
+        """After it: add the stored entries, or keep the ones it made for the cache."""
+        entries = self.cache.search_entries
+        if entries is None or not self.output_key:
+            return
+        if self.search_found is None:
+            self.search_made = tuple(entries[self.search_start:])
+            return
+        if self.search_meta is None:
+            self.meta.pop("search", None)
+        else:
+            self.meta["search"] = self.search_meta
+        entries.extend(self.search_found)
+
+
+def search_entries(config: MkDocsConfig) -> list | None:
+    """Material's search index entries, or None when the search plugin is missing or shaped otherwise."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) and type(plugin).__module__.startswith("material.") else None

@@ -1,0 +1,68 @@
+"""Publishing a freshly built site over the previous one, rewriting only the files that changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+
+def same_bytes(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+MANIFEST = ".digest-manifest.json"
+"""In the site folder: every file the last build put there. Only those may ever be removed."""
+
+
+def sync_tree(source: Path, target: Path, unchanged: set[Path] = frozenset()) -> tuple[int, int]:
+    """Make ``target`` hold the files of ``source`` plus the ``unchanged`` ones it already has:
+    new or changed files are moved in, unchanged ones keep their bytes and times, and files an
+    earlier build wrote (the manifest) that this build did not are removed. Files digest did not
+    write (a ``.git`` folder, ``CNAME``, ``.nojekyll``) are never touched. Files are moved out of
+    ``source``, so it is left emptied. Returns (files written, files removed)."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = removed = 0
+    built = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    for relative in sorted(built):
+        new, old = source / relative, target / relative
+        if same_bytes(old, new.read_bytes()):
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(new, old)
+        except OSError:  # the site folder is a mount of its own
+            shutil.copyfile(new, old)
+        written += 1
+    wanted = built | set(unchanged)
+    for relative in sorted(_manifest(target) - wanted):
+        removed += _remove(target, relative)
+    (target / MANIFEST).write_text(json.dumps(sorted(p.as_posix() for p in wanted), indent=0) + "\n",
+                                   encoding="utf-8")
+    return written, removed
+
+
+def _manifest(target: Path) -> set[Path]:
+    """The files the last build wrote; nothing when there is no readable manifest."""
+    try:
+        names = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {Path(name) for name in names if isinstance(name, str) and ".." not in Path(name).parts}
+
+
+def _remove(target: Path, relative: Path) -> int:
+    """Remove one file digest wrote, and the folders it leaves empty; 1 when a file went."""
+    path = target / relative
+    if not path.is_file() or path.is_symlink():
+        return 0
+    path.unlink()
+    folder = path.parent
+    while folder != target and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+    return 1

@@ -1,0 +1,262 @@
+"""Rendering: Jinja templates turn the digest into Markdown pages, keyed by their source path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+
+from ..models import Actor, Digest, Entry, Period, Story, Theme
+from . import charts
+from . import views as v
+from .escape import finalize, trusted, web_link
+from .feeds import feed_catalogue, feed_paths
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pages"
+Context = dict[str, object]
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """Markdown templates; every printed value is escaped unless Python marked it trusted."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,
+                              finalize=finalize, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_pages(digest: Digest, site_name: str, home_articles: int,
+                 templates: Path = TEMPLATES, share: tuple[int, int, int] = (0, 1, 1)) -> dict[str, str]:
+    """Every generated page as {Markdown source path: text}; with ``share=(start, stop, parts)`` only
+    the pages whose number modulo ``parts`` is in [start, stop), so that two processes can split them."""
+    env = environment(templates)
+    views = v.Views(digest)
+    start, stop, parts = share
+    pages = {path: env.get_template(template).render(**context())
+             for number, (path, template, context) in enumerate(_page_contexts(views, site_name, home_articles))
+             if start <= number % parts < stop}
+    return dict(sorted(pages.items()))
+
+
+def _page_contexts(views: v.Views, site_name: str,
+                   home_articles: int) -> Iterator[tuple[str, str, Callable[[], Context]]]:
+    """(path, template, context maker) of every page, cheap to list: contexts are made when rendered."""
+    digest = views.digest
+    yield v.HOME, "home.md.j2", partial(_home, views, site_name, home_articles)
+    yield from ((path, "timeline.md.j2", partial(dict, context)) for path, context in _timeline_pages(views))
+    yield v.ACTORS_INDEX, "actors.md.j2", partial(_actors_index, views)
+    yield v.THEMES_INDEX, "themes.md.j2", partial(_themes_index, views)
+    yield v.STORIES_INDEX, "stories.md.j2", partial(_stories_index, views)
+    yield v.DIGESTS_INDEX, "digests.md.j2", partial(_digests_index, views)
+    yield v.FEEDS, "feeds.md.j2", partial(_feeds, views, site_name)
+    yield from ((v.entry_page(e), "article.md.j2", partial(_article, views, e)) for e in digest.entries)
+    yield from ((v.actor_page(a), "actor.md.j2", partial(_actor, views, a)) for a in digest.actors if a.page)
+    yield from ((v.theme_page(t), "theme.md.j2", partial(_theme, views, t)) for t in digest.themes)
+    yield from ((v.story_page(s), "story.md.j2", partial(_story, views, s)) for s in digest.stories)
+    yield from ((v.period_page(p), "period.md.j2", partial(_period, views, p, v.period_page(p)))
+                for p in digest.periods)
+
+
+def _home(views: v.Views, site_name: str, count: int) -> Context:
+    latest = next((p for p in views.digest.periods if p.kind == "week"), None)
+    return {"front_matter": v.front_matter(site_name), "site_name": site_name, "total": len(views.digest.entries),
+            "charts": _home_charts(views),
+            "latest": _period(views, latest, v.HOME) if latest else None,
+            "entries": [views.entry_view(e, v.HOME) for e in views.digest.entries[:count]],
+            "links": {name: trusted(path) for name, path in (
+                ("timeline", v.TIMELINE), ("stories", v.STORIES_INDEX), ("digests", v.DIGESTS_INDEX),
+                ("actors", v.ACTORS_INDEX), ("themes", v.THEMES_INDEX), ("feeds", v.FEEDS))}}
+
+
+TIMELINE_PAGE = 500
+"""The timeline page lists the newest whole months up to about this many articles; each older
+month (and the undated articles) then gets a page of its own, linked from every timeline page."""
+
+
+def _timeline_pages(views: v.Views) -> Iterator[tuple[str, Context]]:
+    months = [(key, list(group)) for key, group in groupby(views.digest.entries, key=_month_key)]
+    first, count = 0, 0
+    while first < len(months) and (first == 0 or count + len(months[first][1]) <= TIMELINE_PAGE):
+        count += len(months[first][1])
+        first += 1
+    latest = (v.TIMELINE, "Latest", [e for _, group in months[:first] for e in group])
+    pages = [latest, *((f"timeline/{key}.md", _month_label(group[0]), group) for key, group in months[first:])]
+    paginated = len(pages) > 1
+    for path, label, entries in pages:
+        archive = [v.link(other, path, target) for target, other, _ in pages if target != path] if paginated else []
+        title = "Timeline" if path == v.TIMELINE else f"Timeline: {label}"
+        yield path, {"front_matter": v.front_matter(title), "title": title, "archive": archive,
+                     "intro": _timeline_intro(path, label, paginated),
+                     "days": _timeline_days(views, entries, path)}
+
+
+def _timeline_intro(path: str, label: str, paginated: bool) -> str:
+    if path == v.TIMELINE:
+        return "The newest articles by date; each older month has a page." if paginated else \
+            "Every article by date, newest first."
+    return "Articles without a date." if label == "Undated" else f"The articles of {label}, newest first."
+
+
+def _month_key(entry: Entry) -> str:
+    return f"{entry.article.date:%Y-%m}" if entry.article.date else "undated"
+
+
+def _month_label(entry: Entry) -> str:
+    return f"{entry.article.date:%B %Y}" if entry.article.date else "Undated"
+
+
+def _timeline_days(views: v.Views, entries: list[Entry], source: str) -> list[dict]:
+    days = []
+    for day, group in groupby(entries, key=lambda e: e.article.date):
+        rows = [v.Row(views.entry_link(e.id, source), e.article.outlet or "") for e in group]
+        days.append({"heading": v.long_date(day), "rows": rows})
+    return days
+
+
+def _actors_index(views: v.Views) -> Context:
+    groups = []
+    for kind, heading in v.KIND_HEADINGS:
+        rows = [v.Row(views.actor_link(a.id, v.ACTORS_INDEX), f"{len(a.article_ids)} articles, {a.mentions} mentions")
+                for a in views.digest.actors if a.kind == kind and a.page]
+        if rows:
+            groups.append({"heading": heading, "rows": rows})
+    return {"front_matter": v.front_matter("Actors"), "groups": groups}
+
+
+def _themes_index(views: v.Views) -> Context:
+    groups = []
+    for discovered, heading in ((False, "From the taxonomy"), (True, "Discovered in the articles")):
+        rows = [v.Row(views.theme_link(t.id, v.THEMES_INDEX), f"{len(t.matches)} articles")
+                for t in views.digest.themes if t.discovered == discovered]
+        if rows:
+            groups.append({"heading": heading, "rows": rows})
+    return {"front_matter": v.front_matter("Themes"), "groups": groups}
+
+
+def _stories_index(views: v.Views) -> Context:
+    stories = sorted(views.digest.stories, key=lambda s: (-(s.end.toordinal() if s.end else 0), s.id))
+    rows = [{"link": views.story_link(s.id, v.STORIES_INDEX), "detail": f"{v.date_range(s.start, s.end)} · "
+             f"{len(s.article_ids)} articles", "summary": s.summary} for s in stories]
+    return {"front_matter": v.front_matter("Stories"), "rows": rows}
+
+
+def _digests_index(views: v.Views) -> Context:
+    periods = {kind: [v.Row(v.link(p.label, v.DIGESTS_INDEX, v.period_page(p)),
+                            f"{sum(len(i.article_ids) for i in p.items)} articles")
+                      for p in views.digest.periods if p.kind == kind] for kind in ("day", "week")}
+    return {"front_matter": v.front_matter("Digests"), "days": periods["day"], "weeks": periods["week"]}
+
+
+def _feeds(views: v.Views, site_name: str) -> Context:
+    rows = [{"title": spec.title, "rss": v.link("RSS", v.FEEDS, spec.rss), "atom": v.link("Atom", v.FEEDS, spec.atom)}
+            for spec in feed_catalogue(views.digest, site_name)]
+    return {"front_matter": v.front_matter("Feeds"), "rows": rows, "opml": trusted("feeds.opml")}
+
+
+def _article(views: v.Views, entry: Entry) -> Context:
+    source = v.entry_page(entry)
+    quotes = [{"text": q.text, "speaker": views.actor_link(q.speaker, source) if q.speaker else "speaker not stated"}
+              for q in entry.quotes]
+    return {"front_matter": v.front_matter(entry.article.title), "title": entry.article.title,
+            "meta": v.entry_meta(entry), "summary": entry.summary,
+            "story": views.story_link(entry.story_id, source) if entry.story_id else None,
+            "actors": [views.actor_link(a, source) for a in entry.actor_ids],
+            "themes": [views.theme_link(t, source) for t in entry.theme_ids],
+            "quotes": quotes, "paragraphs": entry.article.paragraphs,
+            "related": [views.entry_link(r, source) for r in entry.related_ids],
+            "source_file": entry.article.source_file,
+            "original": web_link(f"Read the original{' at ' + entry.article.outlet if entry.article.outlet else ''}",
+                                 entry.article.source_url) if entry.article.source_url else None}
+
+
+def _follow(source: str, section: str, term_id: str) -> Context:
+    rss, atom = feed_paths(section, term_id)
+    return {"rss": v.link("RSS", source, rss), "atom": v.link("Atom", source, atom)}
+
+
+FULL_ENTRIES = 20
+"""An actor page shows this many newest articles with their summaries, the older ones as one line each."""
+QUOTES = 50
+"""An actor page lists this many newest quotes; every quote stays on its article's page."""
+
+
+def _actor(views: v.Views, actor: Actor) -> Context:
+    source = v.actor_page(actor)
+    entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
+    quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
+              for e in entries for q in e.quotes if q.speaker == actor.id]
+    return {"front_matter": v.front_matter(actor.name, feed_paths("actors", actor.id)), "name": actor.name,
+            "kind": actor.kind.value.capitalize(), "article_count": len(actor.article_ids),
+            "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
+            "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
+                                                    views.dates(actor.article_ids), views.all_dates)] if c],
+            "entries": [views.entry_view(e, source) for e in entries[:FULL_ENTRIES]],
+            "earlier": [v.Row(views.entry_link(e.id, source), v.entry_meta(e)) for e in entries[FULL_ENTRIES:]],
+            "quotes": quotes[:QUOTES], "quote_count": len(quotes),
+            "companions": [v.Row(views.actor_link(other, source), f"{n} shared articles")
+                           for other, n in views.companions(actor)],
+            "themes": _theme_rows(views, actor.article_ids, source)}
+
+
+def _theme(views: v.Views, theme: Theme) -> Context:
+    source = v.theme_page(theme)
+    rows = [{"link": views.entry_link(m.article_id, source), "meta": v.entry_meta(views.entries[m.article_id]),
+             "terms": ", ".join(m.terms)} for m in theme.matches]
+    related = [(t, n) for t, n in views.themes_of(theme.article_ids) if t != theme.id]
+    return {"front_matter": v.front_matter(theme.label, feed_paths("themes", theme.id)), "label": theme.label,
+            "description": theme.description, "article_count": len(theme.matches), "rows": rows,
+            "follow": _follow(source, "themes", theme.id),
+            "charts": [c for c in [charts.bar_chart("theme-days", f"Articles on {theme.label}",
+                                                    views.dates(theme.article_ids), views.all_dates)] if c],
+            "terms": ", ".join(sorted({term for m in theme.matches for term in m.terms})),
+            "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
+                       for a, n in views.top_actors(theme.article_ids)],
+            "related": [v.Row(views.theme_link(t, source), f"{n} shared articles") for t, n in related]}
+
+
+def _story(views: v.Views, story: Story) -> Context:
+    source = v.story_page(story)
+    copies = dict(story.copies)
+    copied = {c for ids in copies.values() for c in ids}
+    timeline = [{"date": v.long_date(views.entries[i].article.date), "link": views.entry_link(i, source),
+                 "outlet": views.entries[i].article.outlet or "",
+                 "copies": [views.entry_link(c, source) for c in copies.get(i, ())]}
+                for i in story.article_ids if i not in copied]
+    return {"front_matter": v.front_matter(story.title, feed_paths("stories", story.id)), "title": story.title,
+            "dates": v.date_range(story.start, story.end), "count": len(story.article_ids),
+            "summary": story.summary, "timeline": timeline, "follow": _follow(source, "stories", story.id),
+            "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
+                       for a, n in views.top_actors(story.article_ids)],
+            "themes": _theme_rows(views, story.article_ids, source)}
+
+
+def _period(views: v.Views, period: Period, source: str) -> Context:
+    items = []
+    for item in period.items:
+        if item.story_id:
+            story = views.stories[item.story_id]
+            heading, summary = views.story_link(story.id, source), story.summary
+        else:
+            entry = views.entries[item.article_ids[0]]
+            heading, summary = views.entry_link(entry.id, source), entry.summary
+        items.append({"heading": heading, "summary": summary, "count": len(item.article_ids),
+                      "articles": [views.entry_link(i, source) for i in item.article_ids]})
+    return {"front_matter": v.front_matter(period.label), "label": period.label, "items": items,
+            "archive": v.link("All digests", source, v.DIGESTS_INDEX)}
+
+
+def _theme_rows(views: v.Views, article_ids: tuple[str, ...], source: str) -> list[v.Row]:
+    return [v.Row(views.theme_link(t, source), f"{n} articles") for t, n in views.themes_of(article_ids)]
+
+
+def _home_charts(views: v.Views) -> list[charts.Chart]:
+    digest = views.digest
+    leading = {a.name: views.dates(a.article_ids) for a in [a for a in digest.actors if a.page][:5]}
+    themes = {t.label: views.dates(t.article_ids)
+              for t in sorted(digest.themes, key=lambda t: (-len(t.matches), t.id))[:5]}
+    every = views.dates(tuple(e.id for e in digest.entries))
+    made = [charts.bar_chart("home-days", "Articles per day", every),
+            charts.small_multiples("home-actors", "Articles naming the leading actors", leading, every),
+            charts.small_multiples("home-themes", "Articles per theme", themes, every)]
+    return [chart for chart in made if chart]
