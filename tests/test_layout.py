@@ -5,6 +5,7 @@ Jinja or Python-Markdown, reads or writes a private attribute, or patches their 
 from __future__ import annotations
 
 import ast
+
 from .conftest import REPO
 
 GENERATOR = REPO / "generator"
