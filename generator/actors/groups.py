@@ -1,0 +1,56 @@
+"""The union-find over name keys that the actor rules share (``rules.RULES``); each root becomes one
+actor. It also keeps each key's labels, the names the alias files and country names prefer, and the
+kinds the alias files force."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..models import ActorKind
+from .aliasfile import AliasSpec
+from .mentions import PLACE_LABELS, NameMention
+from .names import form_key
+
+
+class Groups:
+    """Union-find over form keys, with what the rules read of each key."""
+
+    def __init__(self, mentions: list[NameMention], specs: Sequence[AliasSpec], separate: frozenset[str]) -> None:
+        self.mentions = mentions
+        self.separate = separate
+        self.specs = tuple(specs)
+        self.parent: dict[str, str] = {}
+        self.preferred: dict[str, tuple[int, str]] = {}
+        self.kinds: dict[str, ActorKind] = {}
+        self.labels: dict[str, Counter[str]] = defaultdict(Counter)
+        for mention in mentions:
+            self.find(mention.key)
+            self.labels[mention.key][mention.label] += 1
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def mostly(self, key: str, labels: Iterable[str]) -> bool:
+        """Tagged with one of ``labels`` in more than half of its mentions."""
+        counts = self.labels.get(key)
+        return bool(counts) and sum(counts[label] for label in labels) * 2 > counts.total()
+
+    def is_place(self, key: str) -> bool:
+        """Mostly tagged as a place: never merged into a longer name by containment."""
+        return self.mostly(key, PLACE_LABELS)
+
+    def prefer(self, name: str, priority: int) -> None:
+        """``name`` is the actor's name unless a name of higher priority is preferred for its key."""
+        key = form_key(name)
+        if self.preferred.get(key, (-1, ""))[0] < priority:
+            self.preferred[key] = (priority, name)
