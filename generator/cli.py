@@ -100,7 +100,7 @@ def main() -> None:
       summarize  extractive summaries of articles and stories
       corpus     stories, related articles, themes, digests by date
       publish    the Markdown tree: pages, charts, feeds, JSON export
-      engine     MkDocs builds the site from the tree
+      engine     MkDocs (or Zensical) builds the site from the tree
     """
 
 
@@ -110,20 +110,31 @@ def main() -> None:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any problem with an input file or MkDocs warning.")
 @click.option("--dask-scheduler", help="Run the analysis on this Dask scheduler (tcp://host:8786); needs digest[dask].")
+@click.option("--engine", type=click.Choice(site.ENGINES), default="mkdocs", show_default=True,
+              help="What builds the site from the Markdown tree: MkDocs with the digest plugin, or Zensical "
+                   "(needs digest[zensical]).")
+@click.option("--markdown-out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the Markdown tree (mkdocs.yml, docs/, overrides/) here for another tool; build no site.")
 @_verbosity
 @_errors_to_exit_codes
 def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, strict: bool,
-          dask_scheduler: str | None, verbose: bool, quiet: bool) -> None:
+          dask_scheduler: str | None, engine: str, markdown_out: Path | None, verbose: bool, quiet: bool) -> None:
     """Build the site from a folder of articles.
 
     \b
-    Example:
+    Examples:
         digest build --input ~/beats/ukraine --site-dir public --strict
+        digest build --engine zensical
+        digest build --markdown-out tree    # then: cd tree && zensical build (or mkdocs build)
     """
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
-        report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
-                                 dask_scheduler=dask_scheduler, progress=bar)
+        if markdown_out is not None:
+            report = site.build_from_tree(config_file, input_dir=input_dir, strict=strict,
+                                          dask_scheduler=dask_scheduler, progress=bar, markdown_out=markdown_out)
+        else:
+            report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
+                                     dask_scheduler=dask_scheduler, progress=bar, engine=engine)
     finally:
         if bar:
             bar.close()

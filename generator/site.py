@@ -1,4 +1,5 @@
-"""The Python API: build, serve and check a digest site through MkDocs."""
+"""The Python API: build, serve and check a digest site through MkDocs (or Zensical), or write
+the Markdown tree for any other tool."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from .actors.aliasfile import load_aliases
 from .analyze.nlp import Progress
-from .build import Generated
+from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .corpus.themes import load_taxonomy
 from .engine.plugin import DigestPlugin
 from .engine.speedups.unwritten import unchanged_outputs
 from .engine.sync import sync_tree
+from .engine.tree import SITE_DIR, write_markdown_tree
+from .engine.zensical import build_with_zensical
 from .errors import BuildError, ConfigError, ModelError
 from .ingest import ingest
 from .models import Finding, Severity
@@ -58,16 +61,25 @@ def _mkdocs_config(config_file: Path, input_dir: Path | None, dask_scheduler: st
     return mkdocs_config, plugin
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
 def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
                site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None,
-               progress: Progress | None = None) -> BuildReport:
+               progress: Progress | None = None, engine: str = "mkdocs") -> BuildReport:
     """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``;
-    ``progress`` hears how the analysis of new articles goes.
+    ``progress`` hears how the analysis of new articles goes. ``engine`` "zensical" builds the
+    Markdown tree with Zensical instead (see ``build_from_tree``).
 
     MkDocs builds into a staging folder beside the site, skipping pages whose bytes the site
     already has; only new or changed files are then moved into the site folder, and files of
     removed pages are deleted, so a rebuild leaves unchanged pages (and their times) alone, and a
     failed build leaves the site as it was."""
+    if engine not in ENGINES:
+        raise ConfigError("--engine", [f"Unknown engine '{engine}': choose one of {', '.join(ENGINES)}"])
+    if engine != "mkdocs":
+        return build_from_tree(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
+                               dask_scheduler=dask_scheduler, progress=progress)
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     config = _preflight(config_file, mkdocs_config, plugin)
     plugin.progress = progress
@@ -85,6 +97,27 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
         written, removed = sync_tree(Path(staging), target, unchanged)
     assert plugin.result is not None
     return BuildReport(target, plugin.result, written, removed, config.input)
+
+
+def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
+                    site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None,
+                    progress: Progress | None = None, markdown_out: Path | None = None) -> BuildReport:
+    """Generate the Markdown tree; with ``markdown_out``, write it there for another tool (the
+    report's ``site_dir`` is that folder); else build it with Zensical into a staging folder and
+    publish that over the site folder as ``build_site`` does."""
+    mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
+    config = _preflight(config_file, mkdocs_config, plugin)
+    generated = generate(config, SiteInfo(mkdocs_config.site_name, mkdocs_config.site_url), progress)
+    if markdown_out is not None:
+        _, written, removed = write_markdown_tree(mkdocs_config, generated, markdown_out)
+        return BuildReport(markdown_out.resolve(), generated, written, removed, config.input)
+    target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
+        tree, _, _ = write_markdown_tree(mkdocs_config, generated, Path(staging))
+        build_with_zensical(tree, strict)
+        written, removed = sync_tree(tree.parent / SITE_DIR, target)
+    return BuildReport(target, generated, written, removed, config.input)
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
