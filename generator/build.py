@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
@@ -23,10 +23,10 @@ from .corpus.vectors import idf_weights
 from .ingest import ingest
 from .ingest.cache import IngestCache
 from .models import Analysis, Article, Digest, Finding, Story, Theme
-from .parallel import in_halves, side_by_side
 from .publish.export import render_export
 from .publish.feeds import render_feeds
-from .publish.render import render_pages
+from .publish.render import page_paths, render_pages
+from .runner import Job, Runner, Split
 from .summarize import SummaryContext, summarize
 from .timing import StageTimer
 
@@ -78,35 +78,29 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
+    runner = Runner(timer, config.workers)
     with timer.stage("names"):
         known = corpus_names(analyses, alias_specs)
-    mentions = in_halves("mentions", partial(corpus_mentions, specs=alias_specs, known=known), analyses, timer,
-                         config.workers)
+    (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known),
+                                   _concatenated))
     with timer.stage("actors"):
         actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles)
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
-    # Each of these reads the analyses and actors and nothing the others make: two cores, two at a time
-    # (the summaries in halves, so that both sides take about as long).
-    half = (len(analyses) + 1) // 2
-    done = side_by_side(
-        here={"summarize": partial(summarize_all, analyses[:half], actors, idf, config),
-              "related": partial(related_articles, analyses, actors.by_article, idf, config.related_articles),
-              "themes": partial(find_themes, taxonomy, analyses, order, lemmatize)},
-        there={"stories": partial(find_stories, articles, analyses, actors, idf),
-               "summarize 2/2": partial(summarize_all, analyses[half:], actors, idf, config)},
-        timer=timer, workers=config.workers)
-    summaries = done["summarize"] | done["summarize 2/2"]
-    related, stories, themes = done["related"], done["stories"], done["themes"]
+    # Each reads the analyses and actors and nothing the others make.
+    summaries, related, themes, stories = runner.run(
+        Split("summarize", analyses, partial(summarize_all, actors=actors, idf=idf, config=config), _merged,
+              weight=2),
+        Job("related", partial(related_articles, analyses, actors.by_article, idf, config.related_articles)),
+        Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
+        Job("stories", partial(find_stories, articles, analyses, actors, idf), weight=2))
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
-    # The feeds here with a third of the pages, two thirds of the pages beside them.
-    done = side_by_side(
-        here={"render": partial(render_pages, digest, site.name, config.home_articles, share=(0, 1, 3)),
-              "feeds": partial(feeds_and_data, digest, site, config.feed_items)},
-        there={"render 2/2": partial(render_pages, digest, site.name, config.home_articles, share=(1, 3, 3))},
-        timer=timer, workers=config.workers)
-    pages, files = dict(sorted((done["render"] | done["render 2/2"]).items())), done["feeds"]
-    return Generated(digest, pages, files, ingested.findings, timer.seconds, run.analysed_files,
+    render = partial(render_pages, digest, site.name, config.home_articles)
+    pages, files = runner.run(
+        Split("render", page_paths(digest, site.name, config.home_articles), lambda paths: render(only=paths),
+              _merged, weight=3, spread=True),
+        Job("feeds", partial(feeds_and_data, digest, site, config.feed_items)))
+    return Generated(digest, dict(sorted(pages.items())), files, ingested.findings, timer.seconds, run.analysed_files,
                      time.perf_counter() - started)
 
 
@@ -121,7 +115,15 @@ def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...],
     return with_discovered(themes, discover_themes(analyses, order, themes))
 
 
-def summarize_all(analyses: tuple[Analysis, ...], actors: ActorIndex, idf: dict[str, float],
+def _concatenated(parts: list[list]) -> list:
+    return [item for part in parts for item in part]
+
+
+def _merged(parts: list[dict]) -> dict:
+    return {key: value for part in parts for key, value in part.items()}
+
+
+def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex, idf: dict[str, float],
                   config: Config) -> dict[str, tuple[str, ...]]:
     return {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
                                     summary_context(a.article_id, actors, idf)) for a in analyses}

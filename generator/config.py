@@ -52,7 +52,7 @@ class Config:
     what changed. Empty: no cache."""
     workers: int = 2
     """Processes for analysing many new articles at once (used from 200 new articles up); with 2 or
-    more, the corpus stages and page rendering also run two at a time (see ``parallel.py``), and so
+    more, the corpus stages and page rendering also run two at a time (see ``runner.py``), and so
     does MkDocs' converting and theming of many new pages (``pagework.py``)."""
     dask_scheduler: str | None = None
     """Address of a Dask distributed scheduler (tcp://host:8786) to run the analysis on; needs digest[dask]."""

@@ -70,7 +70,7 @@ def test_every_option_is_documented_in_the_readme() -> None:
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
-    assert "Example:" in result.output and f"digest {command}" in result.output
+    assert "Example" in result.output and f"digest {command}" in result.output
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:

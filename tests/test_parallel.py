@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.parallel import can_fork, side_by_side
+from generator.runner import Job, Runner, Split, can_fork, side_by_side
 from generator.timing import StageTimer
 
 
@@ -54,18 +54,35 @@ def test_a_job_failing_in_the_child_is_run_again_here_where_its_error_shows() ->
         side_by_side({}, {"job": always_fails}, StageTimer(), workers=2)
 
 
-def test_halves_come_back_in_order_whatever_the_worker_count() -> None:
-    from generator.parallel import in_halves
+def doubled(items) -> list[tuple[int, int]]:
+    return [(item, os.getpid()) for item in items for _ in range(2)]
 
-    def doubled(items) -> list[tuple[int, int]]:
-        return [(item, os.getpid()) for item in items for _ in range(2)]
 
+def joined(parts: list[list]) -> list:
+    return [item for part in parts for item in part]
+
+
+def test_split_jobs_come_back_joined_in_order_whatever_the_worker_count() -> None:
     for workers in (1, 2):
         timer = StageTimer()
-        done = in_halves("work", doubled, list(range(7)), timer, workers)
+        (done,) = Runner(timer, workers).run(Split("work", list(range(7)), doubled, joined))
         assert [item for item, _ in done] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]
-        assert set(timer.seconds) == {"work", "work 2/2"}
-    assert in_halves("none", doubled, [], StageTimer(), 2) == []
+        assert set(timer.seconds) == ({"work", "work 2/2"} if workers == 2 and can_fork() else {"work"})
+    (empty,) = Runner(StageTimer(), 2).run(Split("none", [], doubled, joined))
+    assert empty == []
+
+
+def test_the_runner_balances_whole_jobs_and_shares_out_split_ones() -> None:
+    if not can_fork():
+        pytest.skip("fork is not used on this platform")
+    timer = StageTimer()
+    heavy, light, pids = Runner(timer, 2).run(Job("heavy", pid, weight=2), Job("light", pid),
+                                              Split("pages", list(range(9)), doubled, lambda parts: parts, weight=3,
+                                                    spread=True))
+    assert heavy == os.getpid() != light  # the heaviest stays here, the next goes to the lighter side
+    here, there = pids
+    # here carries 2, there 1: of 9 items (weight 3) here takes a third, dealt out in turn
+    assert [item for item, _ in here][::2] == [2, 5, 8] and [item for item, _ in there][::2] == [0, 1, 3, 4, 6, 7]
 
 
 @pytest.mark.e2e

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import partial
 from itertools import groupby
 from pathlib import Path
@@ -26,16 +26,21 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render_pages(digest: Digest, site_name: str, home_articles: int,
-                 templates: Path = TEMPLATES, share: tuple[int, int, int] = (0, 1, 1)) -> dict[str, str]:
-    """Every generated page as {Markdown source path: text}; with ``share=(start, stop, parts)`` only
-    the pages whose number modulo ``parts`` is in [start, stop), so that two processes can split them."""
+def page_paths(digest: Digest, site_name: str, home_articles: int) -> list[str]:
+    """The source path of every generated page, in the order ``render_pages`` makes them (cheap)."""
+    return [path for path, _, _ in _page_contexts(v.Views(digest), site_name, home_articles)]
+
+
+def render_pages(digest: Digest, site_name: str, home_articles: int, templates: Path = TEMPLATES,
+                 only: Collection[str] | None = None) -> dict[str, str]:
+    """Every generated page as {Markdown source path: text}, sorted by path; with ``only``, just
+    the pages at those paths."""
     env = environment(templates)
     views = v.Views(digest)
-    start, stop, parts = share
+    wanted = None if only is None else frozenset(only)
     pages = {path: env.get_template(template).render(**context())
-             for number, (path, template, context) in enumerate(_page_contexts(views, site_name, home_articles))
-             if start <= number % parts < stop}
+             for path, template, context in _page_contexts(views, site_name, home_articles)
+             if wanted is None or path in wanted}
     return dict(sorted(pages.items()))
 
 

@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ...parallel import can_fork
+from ...runner import can_fork
 from .pagecache import CachedPage
 
 log = logging.getLogger("mkdocs.plugins.digest")

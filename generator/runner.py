@@ -1,0 +1,168 @@
+"""Where the independent stages of a build run: ``Runner`` takes typed jobs (``Job``, ``Split``)
+and runs them here, or side by side with a forked copy of this process.
+
+After the actors are known, themes, summaries, stories and related articles each read the same
+analyses and write nothing the others read, so on a machine with two cores a rebuild need not run
+them one after the other. A fork shares the analyses with the child for free (copy on write); only
+the child's results travel back, pickled. Results never depend on where a job ran. Where ``fork``
+is not the safe way to start a process (outside Linux), with one worker, or if the child fails for
+any reason, every job simply runs in this process, in order.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+from .timing import StageTimer
+
+log = logging.getLogger("mkdocs.plugins.digest")
+Jobs = Mapping[str, Callable[[], object]]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def side_by_side(here: Jobs, there: Jobs, timer: StageTimer, workers: int) -> dict[str, object]:
+    """Run ``there`` in a forked child while this process runs ``here``; every result by job name.
+    Each job's own time goes into ``timer`` under its name."""
+    if workers < 2 or not there or not can_fork():
+        return _run(here | there, timer)
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(sender, there), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        results = _run(here, timer)
+        try:
+            message = receiver.recv()
+        except (EOFError, OSError):
+            message = None
+    finally:
+        receiver.close()
+        child.join()
+    if message is None:
+        log.info("the stages run beside this one failed in their process; running them here")
+        return results | _run(there, timer)
+    found, seconds = message
+    for name, spent in seconds.items():
+        timer.seconds[name] = timer.seconds.get(name, 0.0) + spent
+    return results | found
+
+
+def _run(jobs: Jobs, timer: StageTimer) -> dict[str, object]:
+    results = {}
+    for name, job in jobs.items():
+        with timer.stage(name):
+            results[name] = job()
+    return results
+
+
+def _child(sender: Connection, jobs: Jobs) -> None:
+    """In the forked process: run the jobs and send back (results, seconds), or None on failure."""
+    try:
+        results, seconds = {}, {}
+        for name, job in jobs.items():
+            start = time.perf_counter()
+            results[name] = job()
+            seconds[name] = time.perf_counter() - start
+        sender.send((results, seconds))
+    except BaseException:  # any failure: the parent runs the jobs itself, and sees the error
+        sender.send(None)
+    finally:
+        sender.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Job(Generic[R]):
+    """A stage that runs whole: ``run()`` gives its result. ``weight`` is its cost relative to the
+    other jobs run with it (a rough share of the time, from the benchmark), for balancing."""
+
+    name: str
+    run: Callable[[], R]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Split(Generic[T, R]):
+    """A stage over items it treats independently: ``work`` on any part of ``items``, ``join`` of
+    the parts' results (in the items' order) gives what ``work(items)`` would. ``spread`` deals
+    the items out in turn instead of cutting them in two runs, for items whose cost varies with
+    their kind in runs (pages: indexes, then articles, then actors)."""
+
+    name: str
+    items: Sequence[T]
+    work: Callable[[Sequence[T]], R]
+    join: Callable[[list[R]], R]
+    weight: float = 1.0
+    spread: bool = False
+
+
+class Runner:
+    """Decides where the independent stages of a build run: all in this process, in the order
+    given (one worker, or no ``fork``), or across this process and a forked copy of it. Whole jobs
+    go to the less loaded side, heaviest first; split jobs are shared out so that both sides carry
+    about the same weight. Results never depend on where a job ran."""
+
+    def __init__(self, timer: StageTimer, workers: int) -> None:
+        self.timer = timer
+        self.workers = workers
+
+    @property
+    def two_sides(self) -> bool:
+        return self.workers >= 2 and can_fork()
+
+    def run(self, *jobs: Job | Split) -> tuple:
+        """Every job's result, in the order the jobs were given."""
+        if not self.two_sides:
+            done = _run({job.name: _whole(job) for job in jobs}, self.timer)
+            return tuple(done[job.name] for job in jobs)
+        here, there, parts = _plan(jobs)
+        done = side_by_side(here, there, self.timer, self.workers)
+        return tuple(job.join([done[name] for name in parts[job.name]]) if isinstance(job, Split)
+                     else done[job.name] for job in jobs)
+
+
+def _whole(job: Job | Split) -> Callable[[], object]:
+    return job.run if isinstance(job, Job) else partial(job.work, job.items)
+
+
+def _plan(jobs: Sequence[Job | Split]) -> tuple[dict, dict, dict[str, list[str]]]:
+    """(jobs here, jobs there, the names of each split job's parts)."""
+    sides: tuple[dict, dict] = ({}, {})
+    loads = [0.0, 0.0]
+    for job in sorted((j for j in jobs if isinstance(j, Job)), key=lambda j: (-j.weight, j.name)):
+        side = 0 if loads[0] <= loads[1] else 1
+        sides[side][job.name] = job.run
+        loads[side] += job.weight
+    splits = [job for job in jobs if isinstance(job, Split)]
+    total = sum(job.weight for job in splits)
+    share = min(max((loads[1] - loads[0] + total) / (2 * total), 0.0), 1.0) if total else 0.0
+    parts = {}
+    for job in splits:
+        mine, theirs = _cut(job.items, share, job.spread)
+        sides[0][job.name] = partial(job.work, mine)
+        sides[1][f"{job.name} 2/2"] = partial(job.work, theirs)
+        parts[job.name] = [job.name, f"{job.name} 2/2"]
+    return sides[0], sides[1], parts
+
+
+def _cut(items: Sequence[T], share: float, spread: bool) -> tuple[list[T], list[T]]:
+    """``share`` of the items for this side: the first ones, or (``spread``) every item that brings
+    this side's count up to the next whole number of its share."""
+    if not spread:
+        cut = round(len(items) * share)
+        return list(items[:cut]), list(items[cut:])
+    mine = [item for i, item in enumerate(items) if int((i + 1) * share) > int(i * share)]
+    theirs = [item for i, item in enumerate(items) if int((i + 1) * share) == int(i * share)]
+    return mine, theirs
