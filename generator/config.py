@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .engine.speedups import NAMES as SPEEDUP_NAMES
 from .errors import ConfigError
 
 SUMMARIZERS = ("centrality", "lead", "lexrank")
@@ -58,6 +59,9 @@ class Config:
     """Address of a Dask distributed scheduler (tcp://host:8786) to run the analysis on; needs digest[dask]."""
     sources: Path | None = None
     """The feeds ``digest fetch`` follows: an OPML file or a YAML list of feed addresses."""
+    speedups: tuple[str, ...] = SPEEDUP_NAMES
+    """The MkDocs speed-ups to use (all by default): page-cache, page-work, lean-inline, unwritten;
+    ``[]`` turns them all off. The site is the same without them, only slower to build."""
     source: Path | None = None
     """The file the options were read from, for messages; not an option."""
 
@@ -67,7 +71,8 @@ _OPTION_TYPES: dict[str, type] = {"input": Path, "model": str, "summarizer": str
                                   "feed_items": int, "related_articles": int,
                                   "min_actor_mentions": int, "actor_page_articles": int,
                                   "themes": Path, "aliases": Path,
-                                  "cache_dir": Path, "workers": int, "dask_scheduler": str, "sources": Path}
+                                  "cache_dir": Path, "workers": int, "dask_scheduler": str, "sources": Path,
+                                  "speedups": tuple}
 _RANGES = {"summary_sentences": (2, 4), "home_articles": (1, 1000), "feed_items": (1, 10000),
            "related_articles": (0, 50), "min_actor_mentions": (1, 100), "actor_page_articles": (1, 100),
            "workers": (1, 64)}
@@ -138,6 +143,11 @@ def _convert(raw: dict[str, Any], base: Path) -> tuple[dict[str, Any], list[str]
 
 def _convert_one(key: str, value: Any, base: Path) -> tuple[Any, str | None]:
     kind = _OPTION_TYPES[key]
+    if kind is tuple:
+        if isinstance(value, str) or not isinstance(value, (list, tuple)) or any(
+                item not in SPEEDUP_NAMES for item in value):
+            return None, f"expected a list of {', '.join(SPEEDUP_NAMES)}, got {value!r}"
+        return tuple(value), None
     if key in ("themes", "aliases", "cache_dir", "dask_scheduler", "sources") and (value is None or value == ""):
         return None, None  # empty: none (`cache_dir:` and `cache_dir: ""` both turn the cache off)
     if kind is int:

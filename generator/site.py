@@ -3,6 +3,7 @@ the Markdown tree for any other tool."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from .analyze.nlp import Progress
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .corpus.themes import load_taxonomy
+from .engine import speedups
 from .engine.plugin import DigestPlugin
 from .engine.speedups.unwritten import unchanged_outputs
 from .engine.sync import sync_tree
@@ -87,7 +89,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
         mkdocs_config.site_dir = staging
-        with unchanged_outputs(Path(staging), target) as unchanged:
+        fast = "unwritten" in speedups.active(config.speedups)
+        with unchanged_outputs(Path(staging), target) if fast else contextlib.nullcontext(set()) as unchanged:
             try:
                 mkdocs_build(mkdocs_config)
             except Abort as error:

@@ -42,7 +42,7 @@ def test_every_error_is_reported_with_key_and_file(tmp_path: Path) -> None:
         "Config value 'model': expected a non-empty string, got ''",
         "Config value 'sumarizer': unknown option (known: input, model, summarizer, summary_sentences, "
         "home_articles, feed_items, related_articles, min_actor_mentions, actor_page_articles, themes, aliases, "
-        "cache_dir, workers, dask_scheduler, sources)",
+        "cache_dir, workers, dask_scheduler, sources, speedups)",
         "Config value 'summary_sentences': expected an integer from 2 to 4, got 9",
     ]
 
@@ -145,3 +145,17 @@ def test_inspect_a_missing_path_exits_2_and_a_folder_lists_its_files(tmp_path: P
 def test_verbose_and_quiet_together_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["check", "-v", "-q"])
     assert result.exit_code == 2 and "cannot be used together" in result.output
+
+
+def test_speedups_are_named_from_a_known_list(tmp_path: Path) -> None:
+    from generator.config import load_config
+    from generator.errors import ConfigError
+
+    settings = tmp_path / "digest.yml"
+    (tmp_path / "in").mkdir()
+    settings.write_text("input: in\nspeedups: [page-cache, warp-drive]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(settings)
+    assert "Config value 'speedups': expected a list of page-cache, page-work, lean-inline" in str(error.value)
+    settings.write_text("input: in\nspeedups: []\n", encoding="utf-8")
+    assert load_config(settings).speedups == ()

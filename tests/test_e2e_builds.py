@@ -187,3 +187,38 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     build_site(cached, site_dir=tmp_path / "site")
     article_pages = [p for p in (tmp_path / "site" / "articles").rglob("index.html")]
     assert article_pages and all("Renamed Desk" in p.read_text(encoding="utf-8") for p in article_pages)
+
+
+def test_the_site_is_the_same_byte_for_byte_without_the_speedups(tmp_path: Path) -> None:
+    """The speed-ups that lean on MkDocs', Material's, Jinja's and Python-Markdown's internals change
+    no byte: a cold build, a rebuild from the page cache and a build with every speed-up off agree."""
+    from generator.site import build_site
+    from tools.benchmark import make_project
+
+    input_dir = tmp_path / "in"
+    shutil.copytree(SEEDS, input_dir)
+    fast = make_project(tmp_path / "fast", input_dir)
+    build_site(fast, site_dir=tmp_path / "fast-site")
+    cold = tree(tmp_path / "fast-site")
+    build_site(fast, site_dir=tmp_path / "fast-site")  # every page from the page cache
+    plain = make_project(tmp_path / "plain", input_dir)
+    with (plain.parent / "digest.yml").open("a", encoding="utf-8") as settings:
+        settings.write("speedups: []\n")
+    build_site(plain, site_dir=tmp_path / "plain-site")
+    assert tree(tmp_path / "fast-site") == cold == tree(tmp_path / "plain-site")
+
+
+def test_the_speedups_turn_themselves_off_with_one_warning_on_untested_versions(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from generator.engine import speedups
+
+    speedups.versions_tested.cache_clear()
+    monkeypatch.setitem(speedups.TESTED_WITH, "mkdocs", "0.0.1")
+    try:
+        assert speedups.active(speedups.NAMES) == frozenset() and speedups.active(["unwritten"]) == frozenset()
+        warnings = [r for r in caplog.records if r.levelname == "WARNING" and "speed-ups off" in r.getMessage()]
+        assert len(warnings) == 1 and "mkdocs is 1.6.1" in warnings[0].getMessage()
+    finally:
+        monkeypatch.undo()
+        speedups.versions_tested.cache_clear()
+    assert speedups.active(["unwritten"]) == {"unwritten"}  # the tested versions, installed here

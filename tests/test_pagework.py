@@ -1,4 +1,4 @@
-"""MkDocs' pages made on two cores, and the navigation rendered once per depth: same site, byte for byte."""
+"""MkDocs' pages made on two cores: same site, byte for byte."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from jinja2 import DictLoader, Environment
-from mkdocs.utils import get_relative_url
 
 from generator.engine.speedups import pagework
-from generator.engine.speedups.navmemo import folder_outside, remember_navigation
 
 from .conftest import SEEDS
 
@@ -46,32 +43,11 @@ def test_the_two_processes_never_take_the_same_page() -> None:
     assert theming.take_back() == 1 and theming.take_back() is None
 
 
-def test_navigation_is_rendered_once_per_folder_for_pages_outside_it() -> None:
-    calls: list[str] = []
-    env = Environment(loader=DictLoader({
-        "partials/nav.html": "{{ count(page.url) }}<a href='{{ 'actors/' | rel(page) }}'>x</a>",
-        "main.html": "[{% include 'partials/nav.html' %}]",
-    }))
-    env.globals["count"] = lambda url: calls.append(url) or ""
-    env.filters["rel"] = lambda target, page: get_relative_url(target, page.url)
-    nav = SimpleNamespace(pages=[SimpleNamespace(url=u) for u in ("", "actors/", "stories/x/inside/")])
-    generated = ("articles/", "actors/", "stories/")
-    memo = remember_navigation(env, folder_outside(nav, lambda page: page.url.startswith(generated)))
-    main = env.get_template("main.html")
-    urls = ["articles/a/", "articles/b/", "actors/c/", "actors/d/", "actors/", "stories/x/", "stories/y/"]
-    html = {url: main.render(page=SimpleNamespace(url=url)) for url in urls}
-    assert html == {url: f"[<a href='{get_relative_url('actors/', url)}'>x</a>]" for url in urls}
-    assert calls == ["articles/a/", "actors/c/", "actors/", "stories/x/", "stories/y/"]
-    assert sorted(memo) == [("partials/nav.html", "actors"), ("partials/nav.html", "articles"),
-                            ("partials/nav.html", "stories")]
-
-
 @pytest.mark.e2e
 def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from mkdocs.structure.pages import Page
 
-    from generator.engine import plugin
     from generator.engine.speedups.pagecache import PageCache
     from generator.site import build_site
     from tools.benchmark import make_project
@@ -101,7 +77,6 @@ def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
 
     with monkeypatch.context() as plain:
         plain.setattr(pagework, "can_fork", lambda: False)
-        plain.setattr(plugin, "remember_navigation", lambda env, place: {})
         build_site(project("plain"), site_dir=tmp_path / "plain-site")
     a, b = tree(tmp_path / "beside-site"), tree(tmp_path / "plain-site")
     assert a.keys() == b.keys() and [name for name in a if a[name] != b[name]] == []

