@@ -43,3 +43,13 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory, name: str, strict: bo
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return fixture_site(tmp_path_factory, "hostile")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from seeds/ by the zensical engine, with --strict."""
+    from generator.site import build_site
+
+    site_dir = tmp_path_factory.mktemp("zensical-site")
+    build_site(REPO / "mkdocs.yml", input_dir=SEEDS, site_dir=site_dir, strict=True, engine="zensical")
+    return site_dir

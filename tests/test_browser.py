@@ -50,6 +50,15 @@ def seeds_url(seeds_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest) -> Iterator[tuple[str, Path, str]]:
+    """(engine, site folder, address) of the seeds built by each engine."""
+    site = request.getfixturevalue("seeds_site" if request.param == "mkdocs" else "zensical_site")
+    server, url = serve(site)
+    yield request.param, site, url
+    server.shutdown()
+
+
 class Watch:
     """Console errors, failed requests and dialogs of one page."""
 
@@ -74,20 +83,22 @@ def page_paths(site: Path) -> dict[str, str]:
             "feeds": "feeds/", "timeline": "timeline/"}
 
 
-def test_page_types_load_cleanly_and_are_screenshotted(browser, seeds_site: Path, seeds_url: str) -> None:
+def test_page_types_load_cleanly_and_are_screenshotted(browser, engine_site: tuple[str, Path, str]) -> None:
+    engine, site, url = engine_site
     SHOTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     watch = Watch(page)
-    for name, path in page_paths(seeds_site).items():
-        page.goto(seeds_url + path, wait_until="networkidle")
+    for name, path in page_paths(site).items():
+        page.goto(url + path, wait_until="networkidle")
         assert page.locator("article h1").count() == 1, name
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+        page.screenshot(path=str(SHOTS / (f"{name}.png" if engine == "mkdocs" else f"{engine}-{name}.png")),
+                        full_page=False)
     assert watch.errors == [] and watch.dialogs == []
 
 
-def test_links_lead_from_home_to_article_to_actor(browser, seeds_url: str) -> None:
+def test_links_lead_from_home_to_article_to_actor(browser, engine_site: tuple[str, Path, str]) -> None:
     page = browser.new_page()
-    page.goto(seeds_url, wait_until="networkidle")
+    page.goto(engine_site[2], wait_until="networkidle")
     page.locator("article h3 a[href*='articles/']").first.click()
     page.wait_for_load_state("networkidle")
     assert "/articles/" in page.url and page.locator("article h2", has_text="Summary").count() == 1
@@ -110,23 +121,24 @@ def test_search_finds_an_actor_and_a_summary_word(browser, seeds_url: str) -> No
     assert any("/articles/" in href for href in search(page, seeds_url, "ultimatum"))
 
 
-def test_light_dark_toggle(browser, seeds_url: str) -> None:
+def test_light_dark_toggle(browser, engine_site: tuple[str, Path, str]) -> None:
     page = browser.new_page()
     page.emulate_media(color_scheme="light")
-    page.goto(seeds_url, wait_until="networkidle")
+    page.goto(engine_site[2], wait_until="networkidle")
     scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
     assert scheme() == "default"
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     assert scheme() == "slate"
 
 
-def test_phone_viewport_has_no_horizontal_scroll(browser, seeds_site: Path, seeds_url: str) -> None:
+def test_phone_viewport_has_no_horizontal_scroll(browser, engine_site: tuple[str, Path, str]) -> None:
+    engine, site, url = engine_site
     page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True)
-    for name, path in page_paths(seeds_site).items():
-        page.goto(seeds_url + path, wait_until="networkidle")
+    for name, path in page_paths(site).items():
+        page.goto(url + path, wait_until="networkidle")
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1], (name, width)
-        if name == "home":
+        if name == "home" and engine == "mkdocs":
             page.screenshot(path=str(SHOTS / "home-phone.png"))
 
 
@@ -151,13 +163,14 @@ def test_hostile_site_runs_nothing(browser, hostile_site: Path) -> None:
         server.shutdown()
 
 
-def test_no_serious_accessibility_violations(browser, seeds_site: Path, seeds_url: str) -> None:
+def test_no_serious_accessibility_violations(browser, engine_site: tuple[str, Path, str]) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    _, site, url = engine_site
     axe, page = Axe(), browser.new_page()
     found = {}
-    for name, path in page_paths(seeds_site).items():
-        page.goto(seeds_url + path, wait_until="networkidle")
+    for name, path in page_paths(site).items():
+        page.goto(url + path, wait_until="networkidle")
         results = axe.run(page, context={"include": [[".md-content"]]})  # digest's content, not the theme
         serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
                    if v["impact"] in ("serious", "critical")]

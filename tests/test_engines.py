@@ -18,15 +18,6 @@ from .test_browser import Watch, browser, page_paths, serve  # noqa: F401 (brows
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.site import build_site
-
-    site_dir = tmp_path_factory.mktemp("zensical-site")
-    build_site(REPO / "mkdocs.yml", input_dir=SEEDS, site_dir=site_dir, strict=True, engine="zensical")
-    return site_dir
-
-
 def pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*")
             if p.is_file() and not p.name.endswith(".gz") and p.parts[len(site.parts)] not in {"assets", "search"}
