@@ -111,8 +111,9 @@ class Split(Generic[T, R]):
 class Runner:
     """Decides where the independent stages of a build run: all in this process, in the order
     given (one worker, or no ``fork``), or across this process and a forked copy of it. Whole jobs
-    go to the less loaded side, heaviest first; split jobs are shared out so that both sides carry
-    about the same weight. Results never depend on where a job ran."""
+    go to the less loaded side, heaviest first and the forked copy on a tie, so that the memory a
+    heavy job takes while it runs is given back when the copy exits; split jobs are shared out so
+    that both sides carry about the same weight. Results never depend on where a job ran."""
 
     def __init__(self, timer: StageTimer, workers: int) -> None:
         self.timer = timer
@@ -142,7 +143,7 @@ def _plan(jobs: Sequence[Job | Split]) -> tuple[dict, dict, dict[str, list[str]]
     sides: tuple[dict, dict] = ({}, {})
     loads = [0.0, 0.0]
     for job in sorted((j for j in jobs if isinstance(j, Job)), key=lambda j: (-j.weight, j.name)):
-        side = 0 if loads[0] <= loads[1] else 1
+        side = 1 if loads[1] <= loads[0] else 0  # on a tie the child: a heavy job's memory goes when it exits
         sides[side][job.name] = job.run
         loads[side] += job.weight
     splits = [job for job in jobs if isinstance(job, Split)]

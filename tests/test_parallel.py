@@ -79,10 +79,10 @@ def test_the_runner_balances_whole_jobs_and_shares_out_split_ones() -> None:
     heavy, light, pids = Runner(timer, 2).run(Job("heavy", pid, weight=2), Job("light", pid),
                                               Split("pages", list(range(9)), doubled, lambda parts: parts, weight=3,
                                                     spread=True))
-    assert heavy == os.getpid() != light  # the heaviest stays here, the next goes to the lighter side
+    assert light == os.getpid() != heavy  # the heaviest goes to the child, the next to the lighter side
     here, there = pids
-    # here carries 2, there 1: of 9 items (weight 3) here takes a third, dealt out in turn
-    assert [item for item, _ in here][::2] == [2, 5, 8] and [item for item, _ in there][::2] == [0, 1, 3, 4, 6, 7]
+    # there carries 2, here 1: of 9 items (weight 3) here takes two thirds, dealt out in turn
+    assert [item for item, _ in here][::2] == [1, 2, 4, 5, 7, 8] and [item for item, _ in there][::2] == [0, 3, 6]
 
 
 @pytest.mark.e2e
