@@ -63,6 +63,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     how the analysis of new articles goes."""
     started = time.perf_counter()
     timer = StageTimer()
+    runner = Runner(timer, config.workers, config.dask_scheduler)
     taxonomy = load_taxonomy(config.themes)  # broken taxonomy or alias files fail before any work
     alias_specs = load_aliases(config.aliases)
     with timer.stage("ingest"):
@@ -74,11 +75,10 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     with timer.stage("analyze"):
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
             if config.cache_dir else None
-        run = nlp.analyze_corpus(articles, config.model, cache, config.workers, config.dask_scheduler, progress)
+        run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress)
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
-    runner = Runner(timer, config.workers)
     with timer.stage("names"):
         known = corpus_names(analyses, alias_specs)
     (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known),

@@ -21,6 +21,7 @@ from functools import partial
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
+from .analyze.nlp import Placement
 from .timing import StageTimer
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -108,16 +109,31 @@ class Split(Generic[T, R]):
     spread: bool = False
 
 
+PARALLEL_MINIMUM = 200
+"""Fewer new articles than this are analysed in this process: starting workers costs seconds."""
+
+
 class Runner:
-    """Decides where the independent stages of a build run: all in this process, in the order
+    """Decides where the work of a build runs. The analysis (``place_analysis``): on the Dask
+    cluster when a scheduler is named, on ``workers`` processes when there is enough new work, else
+    here. The independent stages (``run``): all in this process, in the order
     given (one worker, or no ``fork``), or across this process and a forked copy of it. Whole jobs
     go to the less loaded side, heaviest first and the forked copy on a tie, so that the memory a
     heavy job takes while it runs is given back when the copy exits; split jobs are shared out so
     that both sides carry about the same weight. Results never depend on where a job ran."""
 
-    def __init__(self, timer: StageTimer, workers: int) -> None:
+    def __init__(self, timer: StageTimer, workers: int, dask_scheduler: str | None = None) -> None:
         self.timer = timer
         self.workers = workers
+        self.dask_scheduler = dask_scheduler
+
+    def place_analysis(self, new: int) -> Placement:
+        """Where ``new`` articles are analysed."""
+        if self.dask_scheduler:
+            return Placement(scheduler=self.dask_scheduler)
+        if self.workers > 1 and new >= PARALLEL_MINIMUM:
+            return Placement(processes=self.workers)
+        return Placement()
 
     @property
     def two_sides(self) -> bool:

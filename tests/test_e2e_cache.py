@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from generator.analyze import nlp as analyze_module
+from generator.analyze.nlp import Placement
 from generator.build import SiteInfo, generate
 from generator.config import load_config
 from generator.ingest import ingest
+from generator.runner import Runner
+from generator.timing import StageTimer
 
 from .conftest import SEEDS
 
@@ -66,10 +69,12 @@ def test_changing_the_model_invalidates_the_cache(tmp_path: Path) -> None:
 
 def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None:
     articles = ingest(SEEDS).articles
-    monkeypatch.setattr(analyze_module, "PARALLEL_MINIMUM", 1)
     monkeypatch.setattr(analyze_module, "CHUNK", 2)
-    parallel = analyze_module.analyze_corpus(articles, load_config(None).model, None, workers=2)
-    serial = analyze_module.analyze_corpus(articles, load_config(None).model, None, workers=1)
+    two = Runner(StageTimer(), workers=2)
+    assert two.place_analysis(199) == Placement() and two.place_analysis(200) == Placement(processes=2)
+    model = load_config(None).model
+    parallel = analyze_module.analyze_corpus(articles, model, None, lambda new: Placement(processes=2))
+    serial = analyze_module.analyze_corpus(articles, model, None)
     assert parallel.analyses == serial.analyses and parallel.analysed == 5
 
 
@@ -82,9 +87,11 @@ def test_analysis_on_a_local_dask_cluster_shares_the_cache(tmp_path: Path) -> No
     cache = AnalysisCache(tmp_path / "cache", model, analyze_module.model_version(model))
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                                   host="127.0.0.1") as cluster:
-        on_dask = analyze_module.analyze_corpus(articles, model, cache, scheduler=cluster.scheduler_address)
+        on_dask = analyze_module.analyze_corpus(articles, model, cache,
+                                                Runner(StageTimer(), 2, cluster.scheduler_address).place_analysis)
     assert on_dask.analysed == 5
     serial = analyze_module.analyze_corpus(articles, model, None)
     assert on_dask.analyses == serial.analyses
-    again = analyze_module.analyze_corpus(articles, model, cache, scheduler="tcp://127.0.0.1:1")  # never contacted
+    again = analyze_module.analyze_corpus(articles, model, cache,  # nothing new: the scheduler is never contacted
+                                          lambda new: Placement(scheduler="tcp://127.0.0.1:1"))
     assert again.analysed == 0 and again.analyses == serial.analyses

@@ -73,9 +73,20 @@ Progress = Callable[[int, int], None]
 """Told (articles analysed so far, articles to analyse) as the analysis goes."""
 
 
-PARALLEL_MINIMUM = 200
-"""Fewer new articles than this are analysed in this process: starting workers costs seconds."""
 CHUNK = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where new articles are analysed: in this process, on ``processes`` worker processes, or on
+    the Dask cluster at ``scheduler``. The build's runner (``runner.Runner.place_analysis``) chooses."""
+
+    processes: int = 1
+    scheduler: str | None = None
+
+
+def _here(new: int) -> Placement:
+    return Placement()
 
 
 def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
@@ -84,21 +95,21 @@ def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
 
 
 def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
-                   workers: int = 1, scheduler: str | None = None, progress: Progress | None = None) -> AnalysisRun:
-    """Analyses for every article: from the cache when the text was seen, else from spaCy, on a
-    Dask cluster when ``scheduler`` names one, else on ``workers`` processes when there is enough
-    new work. The cache stays here, so every way shares it; results never depend on the way.
-    ``progress`` hears of every chunk of articles analysed."""
+                   place: Callable[[int], Placement] = _here, progress: Progress | None = None) -> AnalysisRun:
+    """Analyses for every article: from the cache when the text was seen, else from spaCy, where
+    ``place`` puts that many new articles. The cache stays here, so every placement shares it;
+    results never depend on the placement. ``progress`` hears of every chunk of articles analysed."""
     found = {a.id: cache.get(a) for a in articles} if cache else {}
     missing = [a for a in articles if found.get(a.id) is None]
     tell = progress or _silent
     fresh: tuple[Analysis, ...] | None = None
-    if scheduler and missing:
-        fresh = _analyze_on_dask(missing, model, scheduler)
+    placement = place(len(missing)) if missing else Placement()
+    if placement.scheduler:
+        fresh = _analyze_on_dask(missing, model, placement.scheduler)
         tell(len(missing), len(missing))
-    elif workers > 1 and len(missing) >= PARALLEL_MINIMUM:
+    elif placement.processes > 1:
         try:
-            fresh = _gather(_analyze_in_processes(_chunks(missing), model, workers), len(missing), tell)
+            fresh = _gather(_analyze_in_processes(_chunks(missing), model, placement.processes), len(missing), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
     if fresh is None:
