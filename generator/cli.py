@@ -12,9 +12,8 @@ from typing import Any
 
 import click
 
-from . import site
+from .engine import ENGINES
 from .errors import DigestError
-from .report import as_text, expand_paths, inspect_files, removal_counts, skip_summary
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
@@ -37,6 +36,13 @@ def _verbosity(func: Callable[..., Any]) -> Callable[..., Any]:
         logger.setLevel(logging.INFO if verbose else level)
         return func(*args, verbose=verbose, quiet=quiet, **kwargs)
     return wrapper
+
+
+def _api():
+    """The Python API, imported when a command runs: ``--help`` and ``--version`` stay quick."""
+    from . import site
+
+    return site
 
 
 def _count(number: int, noun: str) -> str:
@@ -110,7 +116,7 @@ def main() -> None:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any problem with an input file or MkDocs warning.")
 @click.option("--dask-scheduler", help="Run the analysis on this Dask scheduler (tcp://host:8786); needs digest[dask].")
-@click.option("--engine", type=click.Choice(site.ENGINES), default="mkdocs", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
               help="What builds the site from the Markdown tree: MkDocs with the digest plugin, or Zensical "
                    "(needs digest[zensical]).")
 @click.option("--markdown-out", type=click.Path(file_okay=False, path_type=Path),
@@ -130,10 +136,10 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
         if markdown_out is not None:
-            report = site.build_from_tree(config_file, input_dir=input_dir, strict=strict,
+            report = _api().build_from_tree(config_file, input_dir=input_dir, strict=strict,
                                           dask_scheduler=dask_scheduler, progress=bar, markdown_out=markdown_out)
         else:
-            report = site.build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
+            report = _api().build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
                                      dask_scheduler=dask_scheduler, progress=bar, engine=engine)
     finally:
         if bar:
@@ -143,6 +149,8 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
         for name, seconds in generated.seconds.items():
             click.echo(f"  {name:<12} {seconds:7.2f} s", err=True)
         click.echo(f"  {'all stages':<12} {generated.wall:7.2f} s (some two at a time)", err=True)
+    from .report import removal_counts, skip_summary
+
     counts = removal_counts(entry.article for entry in generated.digest.entries)
     if verbose:
         for rule, count in sorted(counts.items()):
@@ -186,7 +194,7 @@ def fetch(config_file: Path, input_dir: Path | None, sources_file: Path | None, 
     Example:
         digest fetch --sources feeds.opml
     """
-    report = site.fetch(config_file, input_dir=input_dir, sources_file=sources_file)
+    report = _api().fetch(config_file, input_dir=input_dir, sources_file=sources_file)
     for finding in report.problems:
         click.echo(f"problem: {finding.path}: {finding.reason}", err=True)
     if verbose:
@@ -214,7 +222,7 @@ def serve(config_file: Path, input_dir: Path | None, dev_addr: str | None, verbo
         digest serve --input seeds --dev-addr 127.0.0.1:8000
     """
     logging.getLogger("mkdocs").setLevel(logging.INFO if not quiet else logging.ERROR)
-    site.serve_site(config_file, input_dir=input_dir, dev_addr=dev_addr)
+    _api().serve_site(config_file, input_dir=input_dir, dev_addr=dev_addr)
 
 
 @main.command()
@@ -231,7 +239,7 @@ def check(config_file: Path, input_dir: Path | None, verbose: bool, quiet: bool)
     Example:
         digest check --input seeds
     """
-    config, findings = site.check(config_file, input_dir=input_dir)
+    config, findings = _api().check(config_file, input_dir=input_dir)
     problems = [f for f in findings if f.severity.value == "problem"]
     for finding in findings:
         if verbose or finding in problems:
@@ -255,6 +263,8 @@ def inspect(files: tuple[Path, ...], as_json: bool) -> None:
     Example:
         digest inspect seeds/003_f55253afa69fbce5.txt --json
     """
+    from .report import as_text, expand_paths, inspect_files
+
     records = inspect_files(expand_paths(list(files)))
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))

@@ -18,7 +18,7 @@ from .analyze.nlp import Progress
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .corpus.themes import load_taxonomy
-from .engine import speedups
+from .engine import ENGINES, speedups
 from .engine.plugin import DigestPlugin
 from .engine.speedups.unwritten import unchanged_outputs
 from .engine.sync import sync_tree
@@ -61,9 +61,6 @@ def _mkdocs_config(config_file: Path, input_dir: Path | None, dask_scheduler: st
     plugin.overrides = ({"input": str(input_dir.resolve())} if input_dir else {}) | (
         {"dask_scheduler": dask_scheduler} if dask_scheduler else {})
     return mkdocs_config, plugin
-
-
-ENGINES = ("mkdocs", "zensical")
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,

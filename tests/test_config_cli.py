@@ -159,3 +159,16 @@ def test_speedups_are_named_from_a_known_list(tmp_path: Path) -> None:
     assert "Config value 'speedups': expected a list of page-cache, page-work, lean-inline" in str(error.value)
     settings.write_text("input: in\nspeedups: []\n", encoding="utf-8")
     assert load_config(settings).speedups == ()
+
+
+def test_help_and_version_load_no_heavy_library() -> None:
+    """Start-up stays quick: spaCy, MkDocs, Jinja, trafilatura and scipy load only when a command runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from generator.cli import main; "
+            "runs = [CliRunner().invoke(main, args) for args in (['--help'], ['--version'], ['build', '--help'])]; "
+            "assert all(r.exit_code == 0 for r in runs); "
+            "print(sorted(m for m in ('spacy', 'mkdocs', 'jinja2', 'trafilatura', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
