@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,18 +84,17 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     config = _preflight(config_file, mkdocs_config, plugin)
     plugin.progress = progress
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
-        mkdocs_config.site_dir = staging
+    with _staging_beside(target) as staging:
+        mkdocs_config.site_dir = str(staging)
         fast = "unwritten" in speedups.active(config.speedups)
-        with unchanged_outputs(Path(staging), target) if fast else contextlib.nullcontext(set()) as unchanged:
+        with unchanged_outputs(staging, target) if fast else contextlib.nullcontext(set()) as unchanged:
             try:
                 mkdocs_build(mkdocs_config)
             except Abort as error:
                 raise BuildError(f"Build failed: {error}") from None
             except MkDocsException as error:
                 raise BuildError(str(error)) from None
-        written, removed = sync_tree(Path(staging), target, unchanged)
+        written, removed = sync_tree(staging, target, unchanged)
     assert plugin.result is not None
     return BuildReport(target, plugin.result, written, removed, config.input)
 
@@ -112,12 +112,20 @@ def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path |
         _, written, removed = write_markdown_tree(mkdocs_config, generated, markdown_out)
         return BuildReport(markdown_out.resolve(), generated, written, removed, config.input)
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
-        tree, _, _ = write_markdown_tree(mkdocs_config, generated, Path(staging))
+    with _staging_beside(target) as staging:
+        tree, _, _ = write_markdown_tree(mkdocs_config, generated, staging)
         build_with_zensical(tree, strict)
         written, removed = sync_tree(tree.parent / SITE_DIR, target)
     return BuildReport(target, generated, written, removed, config.input)
+
+
+@contextlib.contextmanager
+def _staging_beside(target: Path) -> Iterator[Path]:
+    """A fresh folder next to the site folder (same file system, so files move in without a copy),
+    removed afterwards: a failed build leaves the site as it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".digest-staging-", dir=target.parent) as staging:
+        yield Path(staging)
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,

@@ -104,9 +104,10 @@ def _index(groups: Groups, min_mentions: int, page_articles: int = PAGE_ARTICLES
         members[groups.find(mention.key)].append(mention)
     kept = {root: group for root, group in members.items()
             if _strong(groups, root, group, min_mentions) and any(not _demonym(m) for m in group)}
-    names = {root: _name(groups, root, group) for root, group in kept.items()}
+    votes = {root: _vote(group) for root, group in kept.items()}
+    names = {root: _name(groups, root, group, votes[root]) for root, group in kept.items()}
     ids = unique_slugs(names)
-    actors = tuple(sorted((_actor(groups, ids[root], names[root], root, group, page_articles)
+    actors = tuple(sorted((_actor(groups, ids[root], names[root], root, group, votes[root], page_articles)
                            for root, group in kept.items()),
                           key=lambda a: (-a.mentions, a.id)))
     by_form = {key: ids[groups.find(key)] for key in groups.parent if groups.find(key) in ids}
@@ -125,7 +126,7 @@ def _known(groups: Groups, root: str) -> bool:
     return any(groups.find(key) == root for key in groups.preferred)
 
 
-def _name(groups: Groups, root: str, group: list[NameMention]) -> str:
+def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind) -> str:
     preferred = [value for key, value in groups.preferred.items() if groups.find(key) == root]
     if preferred:
         return max(preferred)[1]
@@ -133,16 +134,17 @@ def _name(groups: Groups, root: str, group: list[NameMention]) -> str:
     acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6]
     if acronyms:
         return max(acronyms, key=lambda n: (counts[n], n))
-    multi = [n for n in counts if " " in form_key(n)] if _vote(group) in _FULL_NAMED else []
+    multi = [n for n in counts if " " in form_key(n)] if vote in _FULL_NAMED else []
     return max(multi or list(counts), key=lambda n: (counts[n], len(n), n))
 
 
-def _actor(groups: Groups, actor_id: str, name: str, root: str, group: list[NameMention], page_articles: int) -> Actor:
+def _actor(groups: Groups, actor_id: str, name: str, root: str, group: list[NameMention], vote: ActorKind,
+           page_articles: int) -> Actor:
     aliases = tuple(sorted(({m.name for m in group} | {m.surface for m in group}) - {name}))
     articles = tuple(sorted({m.article for m in group if not _demonym(m)}))
     forced = [kind for key, kind in groups.kinds.items() if groups.find(key) == root]
     page = len(articles) >= page_articles or _known(groups, root)
-    return Actor(actor_id, name, forced[0] if forced else _vote(group), aliases, articles, len(group), page)
+    return Actor(actor_id, name, forced[0] if forced else vote, aliases, articles, len(group), page)
 
 
 EVIDENCE_SHARE = 3

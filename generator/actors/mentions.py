@@ -90,13 +90,21 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
     return found
 
 
+def _around(sentence: str, text: str) -> tuple[list[str], list[str]] | None:
+    """The words before ``text``'s first occurrence in ``sentence`` and the one after, or None."""
+    start = sentence.find(text)
+    if start < 0:
+        return None
+    return sentence[:start].split(), sentence[start + len(text):].split()[:1]
+
+
 def _titled(sentence: str, text: str, surface: str) -> str:
     """The surface with the title written before it, outside the tagger's span ("Mr" in "Mr
     Shorten", "Justice" in "Justice Kim Hargrave"): a form of the person's name as the text gives it."""
-    start = sentence.find(text)
-    before = sentence[:start].split()[-1:] if start > 0 else []
-    if before and before[0][:1].isupper() and before[0].rstrip(".").lower() in HONORIFICS:
-        return f"{before[0]} {surface}"
+    words = _around(sentence, text)
+    previous = words[0][-1] if words and words[0] else ""
+    if previous[:1].isupper() and previous.rstrip(".").lower() in HONORIFICS:
+        return f"{previous} {surface}"
     return surface
 
 
@@ -112,16 +120,15 @@ _EDGE = " .,;:!?\"'“”‘’()[]"
 
 def kind_evidence(sentence: str, text: str) -> str:
     """What the words around a name in its sentence say of its kind: "person" after a title
-    ("Mr", "Senator", "coach" is not one), "the" after the article ("the Colts", "the Kremlin": not
+    (``HONORIFICS``: "Mr", "Senator", "Coach"), "the" after the article ("the Colts", "the Kremlin": not
     a person), "place" after a locative preposition ("in Rotterdam"),
     "group" before a plural verb ("Arsenal have", as British English writes of clubs, companies and
     bands; never after a preposition or with "and" in the five words before: "Dortmund and Chelsea
     have", "Wladimir and his brother Vitali have"); else "". Only the first occurrence."""
-    start = sentence.find(text)
-    if start < 0:
+    words = _around(sentence, text)
+    if words is None:
         return ""
-    before = sentence[:start].split()[-2:]
-    after = sentence[start + len(text):].split()[:1]
+    before, after = words
     previous = before[-1].strip(_EDGE).lower() if before else ""
     first = text.split()[0].strip(".").lower() if text.split() else ""
     if first in HONORIFICS or previous.strip(".") in HONORIFICS:
@@ -130,8 +137,8 @@ def kind_evidence(sentence: str, text: str) -> str:
         return "the"
     if previous in _LOCATIVE:
         return "place"
-    listed = (previous in _NOT_A_SUBJECT or sentence[:start].rstrip().endswith(",")
-              or any(word.lower() in _COORDINATION for word in sentence[:start].split()[-5:]))
+    listed = (previous in _NOT_A_SUBJECT or (before and before[-1].endswith(","))
+              or any(word.lower() in _COORDINATION for word in before[-5:]))
     if after and after[0].lower() in _PLURAL_VERBS and not listed:
         return "group"
     return ""
@@ -206,9 +213,7 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
     article's length: at each word, the known names of two to six words."""
     if not known.phrases:
         return []
-    covered: dict[int, list[str]] = defaultdict(list)
-    for mention in tagged:
-        covered[mention.sentence].append(mention.surface)
+    covered = _surfaces_by_sentence(tagged)
     found = []
     for sentence in analysis.sentences:
         words = list(_phrase(sentence.text))
@@ -224,6 +229,13 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
                 found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
                                          sentence.index, kind_evidence(sentence.text, name), tagged=False))
             index = end
+    return found
+
+
+def _surfaces_by_sentence(mentions: Iterable[NameMention]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for mention in mentions:
+        found[mention.sentence].append(mention.surface)
     return found
 
 
@@ -282,9 +294,8 @@ def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore:
     after "Jermayne Timmons"), found in the sentences after the full name, never at a sentence start."""
     anchors: dict[str, tuple[str, int]] = {}
     """A word of a longer name -> (the name's label, the sentence it is first named in)."""
-    tagged: dict[int, list[str]] = defaultdict(list)
+    tagged = _surfaces_by_sentence(found)
     for mention in found:
-        tagged[mention.sentence].append(mention.surface)
         words = mention.name.split(" ")
         if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
             continue

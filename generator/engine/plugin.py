@@ -187,11 +187,16 @@ def _adopt_theme(config) -> None:
 
 
 def _sets_font(config_file: str | None) -> bool:
-    if not config_file or not Path(config_file).is_file():
-        return False
-    with open(config_file, encoding="utf-8") as stream:
-        theme = (yaml_load(stream) or {}).get("theme")
+    theme = raw_settings(config_file).get("theme")
     return isinstance(theme, dict) and "font" in theme
+
+
+def raw_settings(config_file: str | None) -> dict:
+    """``mkdocs.yml`` as written (before MkDocs fills in its defaults); empty when there is none."""
+    if not config_file or not Path(config_file).is_file():
+        return {}
+    with open(config_file, encoding="utf-8") as stream:
+        return dict(yaml_load(stream) or {})
 
 
 def default_nav(docs_dir: Path) -> list[dict[str, str]]:

@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..build import Generated
 from ..errors import BuildError
-from .plugin import STYLESHEET, THEME_DIR, default_nav
+from .plugin import STYLESHEET, THEME_DIR, default_nav, raw_settings
 from .sync import sync_tree
 
 CONFIG_NAME = "mkdocs.yml"
@@ -57,7 +57,7 @@ def write_markdown_tree(mkdocs_config: MkDocsConfig, generated: Generated, out: 
 def tree_settings(mkdocs_config: MkDocsConfig) -> dict:
     """The site's settings for the tree: its own, without plugins (search is built into the theme's
     successor and added back for MkDocs), paths inside the tree."""
-    raw = _raw_settings(mkdocs_config.config_file_path)
+    raw = raw_settings(mkdocs_config.config_file_path)
     theme = dict(raw.get("theme") or {"name": "material"}) if isinstance(raw.get("theme"), dict) else {
         "name": raw.get("theme") or "material"}
     theme["custom_dir"] = "overrides"
@@ -69,15 +69,6 @@ def tree_settings(mkdocs_config: MkDocsConfig) -> dict:
                  "nav": raw.get("nav") or default_nav(Path(mkdocs_config.docs_dir))}
     settings.setdefault("validation", {"nav": {"omitted_files": "ignore"}})
     return settings
-
-
-def _raw_settings(config_file: str | None) -> dict:
-    if not config_file:
-        return {}
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as stream:
-        return dict(yaml_load(stream) or {})
 
 
 def _copy_tree(source: Path, target: Path, skip: frozenset[str] | set[str] = frozenset()) -> None:

@@ -23,6 +23,7 @@ class DevCorpus:
 
 
 def load_corpus(folder: Path, model: str) -> DevCorpus:
-    ingested = ingest(folder / "articles")
+    """A dev set (its ``articles/``), or a plain folder of articles."""
+    ingested = ingest(folder / "articles" if (folder / "articles").is_dir() else folder)
     analyses = analyze(ingested.articles, model)
     return DevCorpus(folder, ingested, analyses, build_actors(analyses, Config().min_actor_mentions))

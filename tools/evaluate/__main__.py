@@ -6,10 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.actors.index import build_actors
-from generator.analyze.nlp import analyze
 from generator.config import Config
-from generator.ingest import ingest
 from generator.models import Actor
 
 from . import load_corpus
@@ -64,10 +61,9 @@ def kinds(datasets: tuple[Path, ...], model: str) -> None:
         python -m tools.evaluate kinds tests/fixtures/beats
     """
     for dataset in datasets:
-        folder = dataset / "articles" if (dataset / "articles").is_dir() else dataset
-        analyses = analyze(ingest(folder).articles, model)
-        click.echo(f"{dataset.name}: articles {len(analyses)}")
-        _echo_kinds(dataset.name, build_actors(analyses, Config().min_actor_mentions).actors)
+        corpus = load_corpus(dataset, model)
+        click.echo(f"{dataset.name}: articles {len(corpus.analyses)}")
+        _echo_kinds(dataset.name, corpus.actors.actors)
 
 
 def _echo_kinds(name: str, actors: tuple[Actor, ...]) -> None:
