@@ -1,0 +1,133 @@
+"""Timed builds, plain spaCy on the same texts, and peak memory."""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator.analyze.nlp import load_pipeline, split_parts
+from generator.ingest import ingest
+from generator.site import build_site
+
+REPO = Path(__file__).resolve().parents[2]
+SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "summarize 2/2", "related", "stories", "themes", "render",
+                "render 2/2", "feeds")
+WORKERS = 2
+
+
+def make_project(project: Path, input_dir: Path, workers: int = WORKERS) -> Path:
+    """A site folder using this repository's pages, templates and settings, reading ``input_dir``,
+    with its own cache and ``workers`` processes; returns its ``mkdocs.yml``."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "templates"):
+        (project / name).symlink_to(REPO / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "digest.yml").write_text(f"input: {input_dir}\ncache_dir: {project / 'cache'}\nworkers: {workers}\n")
+    return project / "mkdocs.yml"
+
+
+def plain_spacy(folder: Path, model: str, processes: int = WORKERS) -> tuple[float, int]:
+    """(seconds, words) of plain ``nlp.pipe`` over the texts digest would analyse in ``folder``:
+    the same pipeline and components (``load_pipeline``), the same parts of long articles, the same
+    number of processes. The pipeline is loaded before the clock starts."""
+    texts = [part.text for article in ingest(folder).articles for part in split_parts(article)]
+    nlp = load_pipeline(model)
+    list(nlp.pipe(texts[:2]))  # first call allocates; not part of the figure
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=processes):
+        pass
+    return time.perf_counter() - started, sum(len(t.split()) for t in texts)
+
+
+@dataclass(frozen=True)
+class Timed:
+    total: float
+    stages: dict[str, float]
+    generate: float
+    """Wall seconds of digest's own stages; some run side by side, so their sum can be larger."""
+    pages: int
+    written: int
+    """Files written into the site folder (new or changed)."""
+
+    @property
+    def mkdocs(self) -> float:
+        return self.total - self.generate
+
+
+def timed_build(config: Path, site: Path) -> Timed:
+    started = time.perf_counter()
+    report = build_site(config, site_dir=site)
+    total = time.perf_counter() - started
+    generated = report.generated
+    return Timed(total, generated.seconds, generated.wall, len(generated.pages), report.written)
+
+
+def print_stages(timed: Timed) -> None:
+    for stage, seconds in timed.stages.items():
+        note = " (side by side)" if stage in SIDE_BY_SIDE else ""
+        click.echo(f"  {stage:<13} {seconds:7.2f} s{note}")
+    click.echo(f"  {'mkdocs':<13} {timed.mkdocs:7.2f} s")
+
+
+def print_memory() -> None:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    click.echo(f"peak memory: {own:,.0f} MB (this process), {workers:,.0f} MB (largest worker or forked child; "
+               "a fork shares its parent's pages until either writes them)")
+
+
+ADD_ONE = 3
+"""Rebuilds timed after adding one article each; the median is reported (a shared machine's timings
+vary by a tenth from run to run)."""
+ADD_TEN = 10
+HELD_BACK = ADD_ONE + ADD_TEN
+
+
+def follow_changes(root: Path, articles: Path, pending: list[Path], model: str) -> None:
+    """The figures of one corpus: plain spaCy against the cold build of ``articles``, stage by
+    stage, then rebuilds after moving in one of ``pending`` (``ADD_ONE`` times) and then ten more."""
+    raw, words = plain_spacy(articles, model)
+    config = make_project(root / "project", articles)
+    site = root / "project" / "site"
+    cold = timed_build(config, site)
+    click.echo(f"plain nlp.pipe ({WORKERS} processes, {words:,} words): {raw:.1f} s")
+    click.echo(f"cold build: {cold.total:.1f} s ({cold.total / raw:.2f} x plain spaCy), {cold.pages} pages, "
+               f"{cold.written} files written")
+    print_stages(cold)
+    ones = []
+    for path in pending[:ADD_ONE]:
+        shutil.move(path, articles / path.name)
+        ones.append(timed_build(config, site))
+    one = sorted(ones, key=lambda t: t.total)[len(ones) // 2]
+    click.echo(f"rebuild after adding one article (median of {len(ones)}, each adding one more): {one.total:.1f} s "
+               f"({100 * one.total / cold.total:.1f}% of cold), {one.written} files written; all: "
+               + ", ".join(f"{t.total:.1f}" for t in ones))
+    print_stages(one)
+    for path in pending[ADD_ONE:HELD_BACK]:
+        shutil.move(path, articles / path.name)
+    ten = timed_build(config, site)
+    click.echo(f"rebuild after adding ten articles: {ten.total:.1f} s ({100 * ten.total / cold.total:.1f}% of cold), "
+               f"{ten.written} files written")
+    print_stages(ten)
+
+
+def hold_back(folder: Path, target: Path, pending: Path) -> list[Path]:
+    """Copy the files of ``folder`` into ``target``, except ``HELD_BACK`` spread evenly through the
+    sorted list, which go to ``pending`` (returned in that order) to be added one by one."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    step = max(len(files) // (HELD_BACK + 1), 1)
+    held = set(files[step::step][:HELD_BACK]) if len(files) > 2 * HELD_BACK else set()
+    target.mkdir(parents=True)
+    pending.mkdir(parents=True)
+    out = []
+    for path in files:
+        name = "__".join(path.relative_to(folder).parts)
+        shutil.copy(path, (pending if path in held else target) / name)
+        if path in held:
+            out.append(pending / name)
+    return out
