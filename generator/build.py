@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
+from pathlib import Path
 
 from .actors.aliasfile import load_aliases
 from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of
@@ -27,6 +28,7 @@ from .publish.export import render_export
 from .publish.feeds import render_feeds
 from .publish.render import page_paths, render_pages
 from .runner import Job, Runner, Split
+from .store import Store
 from .summarize import SummaryContext, summarize
 from .timing import StageTimer
 
@@ -99,13 +101,14 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     pages, files = runner.run(
         Split("render", page_paths(digest, site.name, config.home_articles), lambda paths: render(only=paths),
               _merged, weight=3, spread=True),
-        Job("feeds", partial(feeds_and_data, digest, site, config.feed_items)))
+        Job("feeds", partial(feeds_and_data, digest, site, config.feed_items, config.cache_dir)))
     return Generated(digest, dict(sorted(pages.items())), files, ingested.findings, timer.seconds, run.analysed_files,
                      time.perf_counter() - started)
 
 
-def feeds_and_data(digest: Digest, site: SiteInfo, feed_items: int) -> dict[str, bytes]:
-    return render_feeds(digest, site.name, site.url, feed_items) | render_export(digest)
+def feeds_and_data(digest: Digest, site: SiteInfo, feed_items: int, cache_dir: Path | None) -> dict[str, bytes]:
+    store = Store(cache_dir / "feeds.sqlite", "the feed cache") if cache_dir else None
+    return render_feeds(digest, site.name, site.url, feed_items, store) | render_export(digest)
 
 
 def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...], order: list[str],

@@ -210,3 +210,28 @@ def test_an_actor_named_in_one_article_has_no_page_and_is_plain_text() -> None:
     assert "Sam" not in pages["actors/index.md"]
     files = render_feeds(digest, "Site", "https://example.org/", 10)
     assert "feed-actors-jane-doe.xml" in files and "feed-actors-sam-price.xml" not in files
+
+
+def test_a_feed_is_made_again_only_when_its_items_change_and_comes_out_the_same(tmp_path, monkeypatch) -> None:
+    from generator.publish import feeds as feeds_module
+    from generator.store import Store
+
+    made = []
+    real = feeds_module._both
+    monkeypatch.setattr(feeds_module, "_both", lambda spec, *rest: made.append(spec.rss) or real(spec, *rest))
+    store = Store(tmp_path / "feeds.sqlite")
+    first = render_feeds(small_digest(), "Site", "https://example.org/", 10, store)
+    assert sorted(made) == ["feed-actors-jane-doe.xml", "feed.xml"]
+    assert first == render_feeds(small_digest(), "Site", "https://example.org/", 10)  # the store changes nothing
+
+    made.clear()
+    assert render_feeds(small_digest(), "Site", "https://example.org/", 10, store) == first and made == []
+
+    changed = small_digest(summary=("One, told anew.", "Two."))  # an article of both feeds
+    again = render_feeds(changed, "Site", "https://example.org/", 10, store)
+    assert sorted(made) == ["feed-actors-jane-doe.xml", "feed.xml"]
+    assert again == render_feeds(changed, "Site", "https://example.org/", 10) != first
+
+    made.clear()
+    moved = render_feeds(changed, "Site", "https://example.org/", 10, store)
+    assert made == [] and moved == again

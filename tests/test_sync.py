@@ -36,6 +36,28 @@ def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
     assert mkdocs_utils.write_file.__module__ == "mkdocs.utils"  # put back
 
 
+def test_generated_files_and_assets_with_the_bytes_the_site_has_are_not_copied_out(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File
+
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    site.mkdir()
+    (site / "feed.xml").write_bytes(b"<rss>same</rss>")
+    (site / "atom.xml").write_bytes(b"<feed>old</feed>")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "style.css").write_text("p {}")
+    files = [File(name, None, str(staging), use_directory_urls=True) for name in ("feed.xml", "atom.xml")]
+    files[0].content_bytes, files[1].content_bytes = b"<rss>same</rss>", b"<feed>new</feed>"
+    files.append(File("style.css", str(tmp_path / "docs"), str(staging), use_directory_urls=True))
+    (site / "style.css").write_text("p {}")
+    with unchanged_outputs(staging, site) as unchanged:
+        for file in files:
+            file.copy_file()
+    assert unchanged == {Path("feed.xml"), Path("style.css")}
+    assert not (staging / "feed.xml").exists() and not (staging / "style.css").exists()
+    assert (staging / "atom.xml").read_bytes() == b"<feed>new</feed>"
+    assert File.copy_file.__module__ == "mkdocs.structure.files"  # put back
+
+
 def test_files_digest_did_not_write_are_never_removed(tmp_path: Path) -> None:
     site, staging = tmp_path / "site", tmp_path / "staging"
     theirs = {".git/HEAD": "ref: refs/heads/gh-pages", ".git/objects/ab/cd": "blob", "CNAME": "news.example.org",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -116,6 +117,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     @event_priority(-100)
     def on_env(self, env, *, config, files):
+        cache_dir = self.digest_config.cache_dir
+        if cache_dir and env.bytecode_cache is None:  # the theme's templates compiled once, not every build
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir / "templates")))
         self.page_work.theme_beside(self.cached_pages, config, files, self.nav, env)
         return env
 
@@ -218,3 +222,8 @@ def _nav_paths(items: list) -> list[str]:
         elif isinstance(value, str):
             found.append(value)
     return found
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -9,17 +9,22 @@ digest's build date (Atom requires one). Categories name the article's actors an
 from __future__ import annotations
 
 import html
+import pickle
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import partial
+from importlib import metadata
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from feedgen.feed import FeedGenerator
 
 from ..models import Digest, Entry
+from ..store import Store
 from .escape import plain_title
+from .memo import Memo, code_salt
 
 GUID_NAMESPACE = uuid.UUID("8f0d7a4e-52c1-4bb0-9d4e-2f2f6a3c1d10")
 
@@ -62,18 +67,42 @@ def feed_catalogue(digest: Digest, site_name: str) -> list[FeedSpec]:
     return feeds
 
 
-def render_feeds(digest: Digest, site_name: str, site_url: str, limit: int) -> dict[str, bytes]:
-    """Every feed of the catalogue in both formats, and ``feeds.opml`` listing them, as bytes."""
+def render_feeds(digest: Digest, site_name: str, site_url: str, limit: int,
+                 store: Store | None = None) -> dict[str, bytes]:
+    """Every feed of the catalogue in both formats, and ``feeds.opml`` listing them, as bytes. With
+    a ``store``, a feed whose items and labels are those of the last build is not made again."""
     entries = {e.id: e for e in digest.entries}
     labels = {a.id: a.name for a in digest.actors} | {t.id: t.label for t in digest.themes}
     files: dict[str, bytes] = {}
     catalogue = feed_catalogue(digest, site_name)
+    memo = Memo(store, SALT)
     for spec in catalogue:
         items = _newest_first([entries[i] for i in spec.article_ids])[:limit]
-        files[spec.rss] = _build(spec, items, labels, site_url, digest.build_date, atom=False).rss_str(pretty=True)
-        files[spec.atom] = _build(spec, items, labels, site_url, digest.build_date, atom=True).atom_str(pretty=True)
+        made = memo.get(_inputs(spec, items, labels, site_url, digest.build_date),
+                        partial(_both, spec, items, labels, site_url, digest.build_date))
+        files[spec.rss], files[spec.atom] = pickle.loads(made)
+    memo.prune()
     files["feeds.opml"] = _opml(catalogue, site_name, site_url)
     return files
+
+
+SALT = code_salt(__file__, extra=metadata.version("feedgen"))
+
+
+def _both(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url: str, build_date: date) -> bytes:
+    rss = _build(spec, items, labels, site_url, build_date, atom=False).rss_str(pretty=True)
+    atom = _build(spec, items, labels, site_url, build_date, atom=True).atom_str(pretty=True)
+    return pickle.dumps((rss, atom), protocol=5)
+
+
+def _inputs(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url: str, build_date: date) -> tuple:
+    """Everything ``_build`` reads, as plain values: the build date only where it is printed (a feed
+    with an undated item or none dated), so a newer article elsewhere leaves this feed alone."""
+    undated = not items or any(e.article.date is None for e in items)
+    return (spec, site_url, build_date if undated else None,
+            tuple((e.id, e.url, e.article.title, e.article.source_url, e.article.outlet, e.summary, e.article.date,
+                   tuple((term, labels.get(term, term)) for term in (*e.actor_ids, *e.theme_ids)))
+                  for e in items))
 
 
 def _newest_first(entries: Sequence[Entry]) -> list[Entry]:

@@ -13,7 +13,7 @@ the index comes out byte-identical without parsing the page again. Adding one ar
 converts, themes and indexes only the pages that list it. Pages named in the navigation and pages
 written by hand in ``docs/`` are never cached.
 
-Each page is one record (a pickled ``Entry``) in ``pagestore.py``'s SQLite file, written after
+Each page is one record (a pickled ``Entry``) in ``generator/store.py``'s SQLite file, written after
 MkDocs themed it (and, for a page a forked child converted, once before, to hand it over; see
 ``pagework.py``). Records not used by a build are deleted after it. Like the analysis cache, the
 records are pickles written by digest itself.
@@ -34,7 +34,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
 from ...analyze.cache import prune_unused
-from .pagestore import PageStore
+from ...store import Store
 
 PAGE_CACHE_VERSION = "3"
 CACHED_TEMPLATE = "digest-cached.html"
@@ -71,7 +71,7 @@ class Entry:
 class PageCache:
     def __init__(self, folder: Path, config: MkDocsConfig) -> None:
         self.folder = folder
-        self.store = PageStore(folder / "pages.sqlite")
+        self.store = Store(folder / "pages.sqlite", "the page cache")
         versions = [metadata.version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")]
         self.salt = "\n".join([PAGE_CACHE_VERSION, *versions, repr(config["markdown_extensions"]),
                                repr(sorted((config["mdx_configs"] or {}).items(), key=lambda item: item[0])),

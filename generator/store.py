@@ -1,7 +1,8 @@
-"""The page cache's storage: one SQLite file that two processes of a build can read and write at once.
+"""Records kept between builds (converted pages, rendered feeds): one SQLite file that two processes
+of a build can read and write at once.
 
-A first build stores a record for each of thousands of pages, and a fork of the build stores some of
-them beside it. As separate files that cost a file creation each (0.2 to 0.3 ms on this project's
+A first build stores a record for each of thousands of pages or feeds, and a fork of the build
+stores some of them beside it. As separate files that cost a file creation each (0.2 to 0.3 ms on this project's
 disk, as much as theming a small page); as rows of one SQLite database in write-ahead-log mode,
 each committed on its own, it costs a few tens of microseconds, and readers never wait for the
 writer. A connection is never carried across a fork: ``release`` closes it before one, and each
@@ -24,9 +25,12 @@ BUSY_SECONDS = 60.0
 """How long a write waits for the other process's write to finish."""
 
 
-class PageStore:
-    def __init__(self, path: Path) -> None:
+class Store:
+    """Records by key in the SQLite file at ``path``; ``label`` names it in the log ("the page cache")."""
+
+    def __init__(self, path: Path, label: str = "the cache") -> None:
         self.path = path
+        self.label = label
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self.broken = False
@@ -89,14 +93,14 @@ class PageStore:
                 if attempt == 2 or not isinstance(error, sqlite3.DatabaseError) or not self.path.is_file():
                     self._fail(error)
                     return None
-                log.info(f"the page cache {self.path} could not be read ({error}); starting it afresh")
+                log.info(f"{self.label} {self.path} could not be read ({error}); starting it afresh")
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         return None
 
     def _fail(self, error: Exception) -> None:
         if not self.broken:
-            log.info(f"the page cache {self.path} stopped working ({error}); pages are converted anew")
+            log.info(f"{self.label} {self.path} stopped working ({error}); its records are made anew")
         self.broken = True
 
 

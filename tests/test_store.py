@@ -1,4 +1,4 @@
-"""The page cache's SQLite file: shared by a build and its fork, and never a reason for a build to fail."""
+"""The SQLite store of pages and feeds: shared by a build and its fork, and never a reason for a build to fail."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine.speedups.pagestore import PageStore
+from generator.store import Store
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_a_forked_child_and_its_parent_store_records_side_by_side(tmp_path: Path) -> None:
-    store = PageStore(tmp_path / "pages.sqlite")
+    store = Store(tmp_path / "pages.sqlite")
     store.put("parent-before", b"1")
     store.release()
     pid = os.fork()
@@ -37,7 +37,7 @@ def test_a_forked_child_and_its_parent_store_records_side_by_side(tmp_path: Path
 def test_a_damaged_file_is_started_afresh(tmp_path: Path) -> None:
     path = tmp_path / "pages.sqlite"
     path.write_bytes(b"this is not a database" * 100)
-    store = PageStore(path)
+    store = Store(path)
     assert store.get("anything") is None
     store.put("key", b"record")
     assert store.get("key") == b"record" and not store.broken
@@ -45,6 +45,6 @@ def test_a_damaged_file_is_started_afresh(tmp_path: Path) -> None:
 
 def test_an_unusable_place_stores_nothing_and_raises_nothing(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
-    store = PageStore(tmp_path / "file" / "pages.sqlite")
+    store = Store(tmp_path / "file" / "pages.sqlite")
     store.put("key", b"record")
     assert store.get("key") is None and not store.has("key") and store.broken
