@@ -1,6 +1,6 @@
 """Speed-ups for the MkDocs stage that lean on other projects' internals: the page cache and its
 store (``pagecache``, over ``generator/store.py``), page work on two cores (``pagework``), a leaner inline
-Markdown pass (``leaninline``) and pages not written when unchanged (``unwritten``). Each stays
+Markdown pass (``leaninline``) and pages, feeds and assets not written when unchanged (``unwritten``). Each stays
 only while it saves a tenth of the MkDocs stage at 2,000 articles (``python -m tools.benchmark
 --speedups-only``); the navigation rendered once per folder saved 5 to 11 % and was removed.
 
