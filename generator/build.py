@@ -97,7 +97,8 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
         Job("stories", partial(find_stories, articles, analyses, actors, idf), weight=2))
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
-    render = partial(render_pages, digest, site.name, config.home_articles)
+    compiled = config.cache_dir / "templates" / "pages" if config.cache_dir else None
+    render = partial(render_pages, digest, site.name, config.home_articles, compiled=compiled)
     pages, files = runner.run(
         Split("render", page_paths(digest, site.name, config.home_articles), lambda paths: render(only=paths),
               _merged, weight=3, spread=True),

@@ -11,6 +11,9 @@ MIN_SIMILARITY = 0.1
 CANDIDATE_TERMS = 30
 """Only articles sharing one of their 30 heaviest terms are compared (see vectors.candidate_pairs)."""
 ACTOR_WEIGHT = 0.3
+MAX_PARTNERS = 100
+"""Each article is compared with at most this many others, those sharing the most of its heaviest
+terms (see ``vectors.candidate_pairs``): near-linear on a large corpus of much-alike articles."""
 
 
 def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str, ...]],
@@ -18,7 +21,7 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
     """For each article, up to ``limit`` most similar other articles, best first (ties by id)."""
     vecs = {a.article_id: vectors.tfidf([t for s in a.sentences for t in s.terms], idf) for a in analyses}
     neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
-    pairs = vectors.candidate_pairs(vecs, CANDIDATE_TERMS, max(200, len(vecs) // 20))
+    pairs = vectors.candidate_pairs(vecs, CANDIDATE_TERMS, vectors.MAX_SHARED, MAX_PARTNERS)
     actor_sets = {a.article_id: frozenset(actors_of.get(a.article_id, ())) for a in analyses}
     for (a, b), text in vectors.pair_cosines(vecs, pairs).items():
         score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.jaccard(actor_sets[a], actor_sets[b])

@@ -19,10 +19,14 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pages"
 Context = dict[str, object]
 
 
-def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    """Markdown templates; every printed value is escaped unless Python marked it trusted."""
+def environment(templates: Path = TEMPLATES, compiled: Path | None = None) -> jinja2.Environment:
+    """Markdown templates; every printed value is escaped unless Python marked it trusted. With
+    ``compiled``, the templates are compiled once and kept in that folder (Jinja's bytecode cache)."""
+    cache = jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None
+    if compiled:
+        compiled.mkdir(parents=True, exist_ok=True)
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,
-                              finalize=finalize, undefined=jinja2.StrictUndefined,
+                              finalize=finalize, undefined=jinja2.StrictUndefined, bytecode_cache=cache,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
@@ -32,10 +36,10 @@ def page_paths(digest: Digest, site_name: str, home_articles: int) -> list[str]:
 
 
 def render_pages(digest: Digest, site_name: str, home_articles: int, templates: Path = TEMPLATES,
-                 only: Collection[str] | None = None) -> dict[str, str]:
+                 only: Collection[str] | None = None, compiled: Path | None = None) -> dict[str, str]:
     """Every generated page as {Markdown source path: text}, sorted by path; with ``only``, just
-    the pages at those paths."""
-    env = environment(templates)
+    the pages at those paths; with ``compiled``, the templates' bytecode is kept there."""
+    env = environment(templates, compiled)
     views = v.Views(digest)
     wanted = None if only is None else frozenset(only)
     pages = {path: env.get_template(template).render(**context())

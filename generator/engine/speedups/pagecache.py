@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from ...analyze.cache import prune_unused
 from ...store import Store
@@ -150,7 +150,7 @@ class CachedPage(Page):
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
         plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
-        return self.cache.has(self.cache.key(self, get_data(self.file.content_string)[0]))
+        return self.cache.has(self.cache.key(self, _body(self.file.content_string)))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key = self.cache_key = self.cache.key(self)
@@ -222,6 +222,14 @@ class CachedPage(Page):
         else:
             self.meta["search"] = self.search_meta
         entries.extend(self.search_found)
+
+
+def _body(source: str) -> str:
+    """The Markdown after its front matter, as ``get_data`` would leave it when the front matter is
+    a mapping (digest's always is), without parsing the YAML: a guess's input, so a page that is
+    not like that is at worst converted twice."""
+    found = YAML_RE.match(source)
+    return source[found.end():].lstrip("\n") if found else get_data(source)[0]
 
 
 def search_entries(config: MkDocsConfig) -> list | None:
