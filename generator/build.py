@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from .actors.aliasfile import load_aliases
-from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of
+from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of, tagged_mentions
 from .analyze import nlp
 from .analyze.cache import AnalysisCache
 from .config import Config
@@ -82,8 +82,10 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     with timer.stage("names"):
-        known = corpus_names(analyses, alias_specs)
-    (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known),
+        tagged = tagged_mentions(analyses, alias_specs)
+        known = corpus_names(analyses, alias_specs, tagged)
+    (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known,
+                                                                 tagged=tagged),
                                    _concatenated))
     with timer.stage("actors"):
         actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles)

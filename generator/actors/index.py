@@ -80,18 +80,30 @@ def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Seque
     return _index(groups, min_mentions, page_articles)
 
 
-def corpus_names(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> KnownNames:
-    """The first pass: the names spaCy tagged anywhere in the corpus."""
+Tagged = Mapping[str, Sequence[NameMention]]
+"""Each article's mentions as spaCy tagged them (``collect_mentions``), by article id."""
+
+
+def tagged_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> dict[str, list[NameMention]]:
+    """The first pass's reading of every article, kept for the second so no article is read twice."""
     ignore = _union(spec.ignore for spec in specs)
-    return known_names(m for a in analyses for m in collect_mentions(a, ignore))
+    return {a.article_id: collect_mentions(a, ignore) for a in analyses}
 
 
-def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec],
-                    known: KnownNames | None = None) -> list[NameMention]:
+def corpus_names(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], tagged: Tagged | None = None) -> KnownNames:
+    """The first pass: the names spaCy tagged anywhere in the corpus."""
+    tagged = tagged if tagged is not None else tagged_mentions(analyses, specs)
+    return known_names(m for a in analyses for m in tagged[a.article_id])
+
+
+def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], known: KnownNames | None = None,
+                    tagged: Tagged | None = None) -> list[NameMention]:
     """Every usable name mention of these articles, each resolved inside its article, in order;
-    with the corpus' ``known`` names, glued spans split and untagged known names found."""
+    with the corpus' ``known`` names, glued spans split and untagged known names found; with
+    ``tagged``, the first pass's reading of each article is used again."""
     ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
-    return [m for a in analyses for m in article_mentions(a, ignore, separate, known)]
+    return [m for a in analyses
+            for m in article_mentions(a, ignore, separate, known, tagged[a.article_id] if tagged else None)]
 
 
 def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:

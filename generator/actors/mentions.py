@@ -57,13 +57,16 @@ class KnownNames:
     """How often each key of the first pass was tagged, glued spans included."""
     phrases: Mapping[tuple[str, ...], str]
     """The words of each known multi-word name, as written -> its key."""
+    starts: frozenset[str] = frozenset()
+    """The first word of every phrase: a word that is none is passed over at once."""
 
 
 def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str],
-                     known: KnownNames | None = None) -> list[NameMention]:
+                     known: KnownNames | None = None, tagged: Sequence[NameMention] | None = None) -> list[NameMention]:
     """Every usable name mention of one article, resolved inside the article; with ``known``, also
-    glued spans split and known names found where the tagger missed them."""
-    found = collect_mentions(analysis, ignore)
+    glued spans split and known names found where the tagger missed them. ``tagged`` is what
+    ``collect_mentions`` gave for this article, when it was called already."""
+    found = list(tagged) if tagged is not None else collect_mentions(analysis, ignore)
     if known is not None:
         found = split_glued(found, known)
         found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
@@ -165,7 +168,7 @@ def known_names(mentions: Iterable[NameMention]) -> KnownNames:
     known = KnownNames(keys, {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()}, dict(counts), {})
     phrases = {_phrase(name): key for key, names in written.items() if " " in key and counts[key] >= 2
                for name in sorted(names) if _cut(name, key, known) is None}
-    return replace(known, phrases=phrases)
+    return replace(known, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases))
 
 
 def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
@@ -198,8 +201,13 @@ def _cut(name: str, whole: str, known: KnownNames) -> tuple[tuple[str, str], tup
 
 
 def _phrase(text: str) -> tuple[str, ...]:
-    """The words of a name or a sentence as the known-name search compares them."""
-    return tuple(re.sub(r"['’]s$", "", word.strip(_EDGE)) for word in text.split())
+    """The words of a name or a sentence as the known-name search compares them: edge punctuation
+    and a possessive "'s" off."""
+    return tuple(_unpossessive(word.strip(_EDGE)) for word in text.split())
+
+
+def _unpossessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 _LONGEST_KNOWN = 6
@@ -251,6 +259,8 @@ def _runs_on(beside: list[str]) -> bool:
 
 def _known_at(words: list[str], index: int, known: KnownNames) -> tuple[int, str] | None:
     """The longest known name starting at ``words[index]`` and standing alone, as (end, key)."""
+    if words[index] not in known.starts:
+        return None
     for size in range(min(_LONGEST_KNOWN, len(words) - index), 1, -1):
         key = known.phrases.get(tuple(words[index:index + size]))
         if key is None:
