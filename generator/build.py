@@ -23,7 +23,7 @@ from .corpus.themes import ThemeSpec, assign_themes, load_taxonomy, with_discove
 from .corpus.vectors import idf_weights
 from .ingest import ingest
 from .ingest.cache import IngestCache
-from .models import Analysis, Article, Digest, Finding, Story, Theme
+from .models import Analysis, Article, Digest, Finding, Theme
 from .publish.export import render_export
 from .publish.feeds import render_feeds
 from .publish.render import page_paths, render_pages
@@ -92,12 +92,15 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each reads the analyses and actors and nothing the others make.
-    summaries, related, themes, stories = runner.run(
+    summaries, related, themes, groups = runner.run(
         Split("summarize", analyses, partial(summarize_all, actors=actors, idf=idf, config=config), _merged,
               weight=2),
         Job("related", partial(related_articles, analyses, actors.by_article, idf, config.related_articles)),
         Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
-        Job("stories", partial(find_stories, articles, analyses, actors, idf), weight=2))
+        Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article, people_of(actors)), weight=3))
+    # Each story's title and summary read only its own articles.
+    (stories,) = runner.run(Split("stories", groups, partial(make_stories, articles=articles, analyses=analyses,
+                                                             idf=idf), _concatenated_tuple))
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
     compiled = config.cache_dir / "templates" / "pages" if config.cache_dir else None
     render = partial(render_pages, digest, site.name, config.home_articles, compiled=compiled)
@@ -125,6 +128,10 @@ def _concatenated(parts: list[list]) -> list:
     return [item for part in parts for item in part]
 
 
+def _concatenated_tuple(parts: list[tuple]) -> tuple:
+    return tuple(item for part in parts for item in part)
+
+
 def _merged(parts: list[dict]) -> dict:
     return {key: value for part in parts for key, value in part.items()}
 
@@ -133,12 +140,6 @@ def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex, idf: dict[st
                   config: Config) -> dict[str, tuple[str, ...]]:
     return {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
                                     summary_context(a.article_id, actors, idf)) for a in analyses}
-
-
-def find_stories(articles: tuple[Article, ...], analyses: tuple[Analysis, ...], actors: ActorIndex,
-                 idf: dict[str, float]) -> tuple[Story, ...]:
-    groups = cluster_stories(articles, analyses, actors.by_article, people_of(actors))
-    return make_stories(groups, articles, analyses, idf)
 
 
 def summary_context(article_id: str, actors: ActorIndex, idf: dict[str, float]) -> SummaryContext:

@@ -15,8 +15,8 @@ from generator.ingest import ingest
 from generator.site import build_site
 
 REPO = Path(__file__).resolve().parents[2]
-SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "summarize 2/2", "related", "stories", "themes", "render",
-                "render 2/2", "feeds")
+SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "summarize 2/2", "related", "clusters", "themes",
+                "stories", "stories 2/2", "render", "render 2/2", "feeds")
 WORKERS = 2
 
 
