@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
@@ -138,13 +138,20 @@ def _merged(parts: list[dict]) -> dict:
 
 def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex, idf: dict[str, float],
                   config: Config) -> dict[str, tuple[str, ...]]:
+    names = actor_names(actors)
     return {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
-                                    summary_context(a.article_id, actors, idf)) for a in analyses}
+                                    summary_context(a.article_id, actors, idf, names)) for a in analyses}
 
 
-def summary_context(article_id: str, actors: ActorIndex, idf: dict[str, float]) -> SummaryContext:
-    """What a summarizer may know: term rarity, and the words naming the article's main actors."""
-    names = {actor.id: actor.name for actor in actors.actors}
+def actor_names(actors: ActorIndex) -> dict[str, str]:
+    return {actor.id: actor.name for actor in actors.actors}
+
+
+def summary_context(article_id: str, actors: ActorIndex, idf: dict[str, float],
+                    names: Mapping[str, str] | None = None) -> SummaryContext:
+    """What a summarizer may know: term rarity, and the words naming the article's main actors
+    (``names``: each actor's name by id, made once for a whole corpus by ``actor_names``)."""
+    names = names if names is not None else actor_names(actors)
     salient = frozenset(word.lower() for actor_id in actors.by_article.get(article_id, ())[:3]
                         for word in names[actor_id].split())
     return SummaryContext(idf, salient)
