@@ -100,7 +100,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article, people_of(actors)), weight=3))
     # Each story's title and summary read only its own articles.
     (stories,) = runner.run(Split("stories", groups, partial(make_stories, articles=articles, analyses=analyses,
-                                                             idf=idf), _concatenated_tuple))
+                                                             idf=idf), lambda parts: tuple(_concatenated(parts))))
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
     compiled = config.cache_dir / "templates" / "pages" if config.cache_dir else None
     render = partial(render_pages, digest, site.name, config.home_articles, compiled=compiled)
@@ -124,12 +124,8 @@ def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...],
     return with_discovered(themes, discover_themes(analyses, order, themes))
 
 
-def _concatenated(parts: list[list]) -> list:
+def _concatenated(parts: list[Sequence]) -> list:
     return [item for part in parts for item in part]
-
-
-def _concatenated_tuple(parts: list[tuple]) -> tuple:
-    return tuple(item for part in parts for item in part)
 
 
 def _merged(parts: list[dict]) -> dict:

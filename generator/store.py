@@ -8,7 +8,7 @@ each committed on its own, it costs a few tens of microseconds, and readers neve
 writer. A connection is never carried across a fork: ``release`` closes it before one, and each
 process opens its own when it next needs it. The file is a cache: when SQLite cannot use it (a
 damaged file, a full disk) the store says so once in the log, starts afresh if it can, and
-otherwise stores nothing for the rest of the build, which then simply converts every page.
+otherwise stores nothing for the rest of the build, which then simply makes every record anew.
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -18,6 +17,7 @@ from ..build import Generated, SiteInfo, generate
 from ..config import Config, load_config
 from ..errors import DigestError
 from ..models import Severity
+from ..publish.render import compiled_templates
 from . import speedups
 from .speedups.leaninline import LeanInlineExtension
 from .speedups.pagecache import CachedPage, PageCache, search_entries, site_fingerprint
@@ -119,7 +119,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_env(self, env, *, config, files):
         cache_dir = self.digest_config.cache_dir
         if cache_dir and env.bytecode_cache is None:  # the theme's templates compiled once, not every build
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(cache_dir / "templates")))
+            env.bytecode_cache = compiled_templates(cache_dir / "templates")
         self.page_work.theme_beside(self.cached_pages, config, files, self.nav, env)
         return env
 
@@ -223,7 +223,3 @@ def _nav_paths(items: list) -> list[str]:
             found.append(value)
     return found
 
-
-def _folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path

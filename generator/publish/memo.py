@@ -1,12 +1,12 @@
 """Outputs made again only where what they are made from changed.
 
-A feed's XML (and a page's Markdown) is a pure function of plain values: its items, its labels,
-the site's address. ``Memo`` keys each output by the SHA-256 of the ``repr`` of those values,
-after a salt naming the code that makes them, keeps it in a ``Store`` (``generator/store.py``)
-and hands it back on the next build while the key is the same. So adding one article remakes
-the feeds and pages that list it, not the thousands that do not. Records a build did not use are
-deleted after it (``prune``). The values must have a stable ``repr``: tuples, strings, numbers,
-dates and frozen dataclasses of those, never sets (their order follows the hash seed).
+A feed's XML is a pure function of plain values: its items, its labels, the site's address.
+``Memo`` keys each output by the SHA-256 of the ``repr`` of those values, after a salt naming
+the code that makes them, keeps it in a ``Store`` (``generator/store.py``) and hands it back on
+the next build while the key is the same. So adding one article remakes the feeds that list it,
+not the thousands that do not. Records a build did not use are deleted after it (``prune``). The
+values must have a stable ``repr``: tuples, strings, numbers, dates and frozen dataclasses of
+those, never sets (their order follows the hash seed).
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ class Memo:
         self.store = store
         self.salt = salt
         self.used: list[str] = []
-        self.made = 0
-        """Outputs made in this build (the others came from the store)."""
 
     def key(self, inputs: object) -> str:
         return hashlib.sha256((self.salt + "\n" + repr(inputs)).encode("utf-8")).hexdigest()
@@ -44,7 +42,6 @@ class Memo:
         found = self.store.get(key) if self.store else None
         if found is not None:
             return found
-        self.made += 1
         made = make()
         if self.store:
             self.store.put(key, made)
