@@ -42,7 +42,8 @@ eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, 
 	$(BIN)/python -m tools.evaluate summaries $(EVAL)/summeval-dev $(EVAL)/bbc-dev
 	$(BIN)/python -m tools.evaluate aliases $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev
 	$(BIN)/python -m tools.evaluate kinds tests/fixtures/beats
-	$(BIN)/python -m tools.evaluate stories $(EVAL)/ecbplus-dev $(EVAL)/gva-dev
+	$(BIN)/python -m tools.evaluate stories $(EVAL)/ecbplus-dev $(EVAL)/gva-dev \
+		--distractors $(EVAL)/bbc-dev --distractors $(EVAL)/summeval-dev --distractors $(EVAL)/elevant-dev
 	$(BIN)/python -m tools.evaluate story-summaries $(EVAL)/ecbplus-dev
 	$(BIN)/python -m tools.evaluate cleaning $(EVAL)/scrapinghub-dev
 	$(BIN)/python -m tools.evaluate ingestion $(EVAL)/bbc-dev $(EVAL)/summeval-dev $(EVAL)/gva-dev $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev $(EVAL)/scrapinghub-dev

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from .actors.aliasfile import load_aliases
-from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, people_of, tagged_mentions
+from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, tagged_mentions
 from .analyze import nlp
 from .analyze.cache import AnalysisCache
 from .config import Config
@@ -97,7 +97,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
               weight=2),
         Job("related", partial(related_articles, analyses, actors.by_article, idf, config.related_articles)),
         Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
-        Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article, people_of(actors)), weight=3))
+        Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article), weight=3))
     # Each story's title and summary read only its own articles.
     (stories,) = runner.run(Split("stories", groups, partial(make_stories, articles=articles, analyses=analyses,
                                                              idf=idf), lambda parts: tuple(_concatenated(parts))))

@@ -27,9 +27,10 @@ KINDS_FLOOR = 0.94
 """Kinds of elevant-dev's most mentioned actors, labelled by hand: measured 0.944 (0.931 before)."""
 """Measured 0.971 / 0.850 (0.788 / 0.650 before the known-name pass, split spans, titled forms and
 acronym variants)."""
-STORY_FLOORS = {"f1": 0.865, "bcubed_f1": 0.905}
-GVA_STORY_FLOORS = {"f1": 0.815, "bcubed_f1": 0.89}
-"""Held out (measured 0.820 / 0.895; 0.657 / 0.810 with the former 14-day window)."""
+STORY_FLOORS = {"f1": 0.895, "bcubed_f1": 0.93}
+GVA_STORY_FLOORS = {"f1": 0.83, "bcubed_f1": 0.91}
+"""Held out (measured 0.838 / 0.919; 0.823 / 0.898 before the leads, time and local scaling; 0.657 /
+0.810 with the former 14-day window)."""
 STORY_SUMMARY_FLOORS = {"rouge1": 37.5, "rouge2": 14.8, "rougeLsum": 35.0}
 CLEANING_FLOORS = {"text": (0.95, 0.85), "html": (0.95, 0.90)}
 """(keep, drop) on all pages of scrapinghub-dev: the issue's targets, met at 0.955 / 0.865 and 0.966 / 0.978."""

@@ -117,3 +117,35 @@ def test_a_story_is_titled_by_its_most_representative_real_headline() -> None:
     assert representative_headline([lead_cut, odd_one, central, echo], {}) == "Earthquake kills twelve in Valdera"
     assert representative_headline([lead_cut], {}) is None
     assert representative_headline([lead_cut, odd_one], {}) == "Region mourns"
+
+
+def test_local_scaling_measures_each_pair_against_both_articles_neighbourhoods() -> None:
+    from generator.corpus.stories import locally_scaled
+
+    # "a" has close neighbours (its yardstick is its second best, 0.4); "d" only weak ones (floor).
+    scores = {("a", "b"): 0.5, ("a", "c"): 0.4, ("a", "d"): 0.05, ("b", "c"): 0.3, ("c", "d"): 0.02}
+    scaled = locally_scaled(scores, 2, 0.1)
+    assert round(scaled[("a", "b")], 3) == round(0.5 / (0.4 * 0.3) ** 0.5, 3)
+    assert round(scaled[("a", "d")], 3) == round(0.05 / (0.4 * 0.1) ** 0.5, 3)
+    assert scaled[("a", "b")] > scaled[("a", "c")] > scaled[("a", "d")]
+
+
+def test_look_alike_events_stay_apart_while_each_event_keeps_its_follow_ups() -> None:
+    # Two warehouse fires in two towns a year apart, reported in other words, with other places and people.
+    first = ["A warehouse fire destroyed three buildings on Quay Street in Marlow overnight, firefighters said.",
+             "Fire chief Petersen said crews from Marlow fought the warehouse blaze for six hours.",
+             "Residents of Marlow were told to keep windows closed because of the smoke."]
+    second = ["Firefighters in Tilbury spent the night tackling a blaze at a storage warehouse on Mill Lane.",
+              "Nobody was hurt, according to station officer Okonjo, though the roof of the warehouse collapsed.",
+              "Tilbury council opened the leisure centre for families evacuated from nearby homes."]
+    follow_up = ["Investigators said the warehouse fire on Quay Street in Marlow was started deliberately.",
+                 "Fire chief Petersen said a man from Marlow had been arrested over the blaze."]
+    articles = [article("m1", "Fire", date(2023, 3, 1)), article("m2", "Fire", date(2023, 3, 2)),
+                article("m3", "Arrest", date(2023, 4, 20)), article("t1", "Fire", date(2024, 3, 5)),
+                article("t2", "Fire", date(2024, 3, 6))]
+    analyses = [analysis("m1", first), analysis("m2", first[::-1]), analysis("m3", follow_up),
+                analysis("t1", second), analysis("t2", second[::-1])]
+    actors = {"m1": ("marlow", "petersen"), "m2": ("marlow", "petersen"), "m3": ("marlow", "petersen"),
+              "t1": ("tilbury", "okonjo"), "t2": ("tilbury", "okonjo")}
+    groups = cluster_stories(articles, analyses, actors)
+    assert [g.article_ids for g in groups] == [("m1", "m2", "m3"), ("t1", "t2")]

@@ -54,11 +54,6 @@ class ActorIndex:
         return found or self.by_form.get(key)
 
 
-def people_of(index: ActorIndex) -> frozenset[str]:
-    """Ids of the actors who are people."""
-    return frozenset(actor.id for actor in index.actors if actor.kind is ActorKind.PERSON)
-
-
 PAGE_ARTICLES = 2
 """An actor named in fewer articles (and not in the alias files) gets no page or feeds of its own."""
 

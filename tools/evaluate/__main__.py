@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
 from pathlib import Path
 
 import click
@@ -13,7 +15,7 @@ from . import load_corpus
 from .aliases import score_aliases
 from .cleaning import format_scores, ingestion_line, score_folder
 from .kinds import labelled_kinds, score_kinds
-from .stories import evaluate_stories
+from .stories import UNRELATED, assemble_collection, score_stories, story_files, unrelated_in_stories
 from .story_summaries import story_summary_table
 from .summaries import format_scored, format_table, summary_table
 
@@ -142,21 +144,43 @@ def story_summaries(dataset: Path, model: str) -> None:
 @main.command()
 @DATASETS
 @MODEL
-def stories(datasets: tuple[Path, ...], model: str) -> None:
+@click.option("--distractors", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Sets of unrelated news (no gold events) to mix with every story set into one collection.")
+def stories(datasets: tuple[Path, ...], model: str, distractors: tuple[Path, ...]) -> None:
     """Pairwise precision, recall and F1 (and B-cubed F1) of stories against the gold events of each
-    set, beside plain TF-IDF cosine with average linkage at 0.20.
+    set, beside plain TF-IDF cosine with average linkage at 0.20. With ``--distractors``, also on
+    one collection of every set plus the distractors, each of them an event of its own, with how
+    many distractors ended up in a story.
 
     \b
     Example:
-        python -m tools.evaluate stories ../shared/eval/ecbplus-dev ../shared/eval/gva-dev
+        python -m tools.evaluate stories ../shared/eval/ecbplus-dev ../shared/eval/gva-dev \\
+            --distractors ../shared/eval/bbc-dev --distractors ../shared/eval/elevant-dev
     """
     for dataset in datasets:
-        corpus = load_corpus(dataset, model)
-        click.echo(f"{dataset.name}: {len(corpus.ingested.articles)} articles")
-        for label, baseline in (("digest", False), ("TF-IDF, average link 0.20", True)):
-            scores, count = evaluate_stories(corpus, baseline)
-            click.echo(f"  {label:<26} stories {count:4}  pairs: precision {scores.precision:.3f}  "
-                       f"recall {scores.recall:.3f}  F1 {scores.f1:.3f}  B-cubed F1 {scores.bcubed_f1:.3f}")
+        _echo_stories(load_corpus(dataset, model), dataset.name)
+    if distractors:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = assemble_collection(datasets, distractors, Path(scratch) / "collection")
+            corpus = load_corpus(folder, model)
+            names = " + ".join(d.name for d in (*datasets, *distractors))
+            _echo_stories(corpus, f"assembled ({names})")
 
+
+def _echo_stories(corpus, name: str) -> None:
+    click.echo(f"{name}: {len(corpus.ingested.articles)} articles")
+    for label, baseline in (("digest", False), ("TF-IDF, average link 0.20", True)):
+        found = story_files(corpus, baseline)
+        scores = score_stories(found, corpus.folder / "gold.json")
+        line = (f"  {label:<26} stories {len(found):4}  pairs: precision {scores.precision:.3f}  "
+                f"recall {scores.recall:.3f}  F1 {scores.f1:.3f}  B-cubed F1 {scores.bcubed_f1:.3f}")
+        holding, unrelated = unrelated_in_stories(found, corpus.folder / "gold.json")
+        if unrelated or any(UNRELATED in event for event in _events(corpus)):
+            line += f"  unrelated articles in stories {unrelated} (in {holding} stories)"
+        click.echo(line)
+
+
+def _events(corpus) -> list[str]:
+    return list(json.loads((corpus.folder / "gold.json").read_text(encoding="utf-8"))["events"].values())
 
 main()

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.actors.index import people_of
 from generator.corpus import vectors
 from generator.corpus.clustering import average_linkage
 from generator.corpus.stories import CANDIDATE_TERMS, cluster_stories
@@ -78,17 +78,52 @@ def evaluate_stories(corpus: DevCorpus, baseline: bool = False) -> tuple[Cluster
     """Cluster the corpus as a build would (or, with ``baseline``, by plain TF-IDF cosine of the
     content lemmas with average linkage at ``BASELINE_THRESHOLD``) and score it; a skipped copy
     goes with its original."""
+    stories = story_files(corpus, baseline)
+    return score_stories(stories, corpus.folder / "gold.json"), len(stories)
+
+
+def story_files(corpus: DevCorpus, baseline: bool = False) -> list[list[str]]:
+    """Each story as the source files of its articles, the files skipped as copies included."""
     articles = corpus.ingested.articles
     if baseline:
         groups = plain_tfidf_stories(corpus.analyses)
     else:
-        groups = [g.article_ids for g in cluster_stories(articles, corpus.analyses, corpus.actors.by_article,
-                                                          people_of(corpus.actors))]
+        groups = [g.article_ids for g in cluster_stories(articles, corpus.analyses, corpus.actors.by_article)]
     names = {a.id: a.source_file for a in articles}
     twins = duplicate_twins(corpus.ingested.findings)
     stories = [[names[i] for i in g] for g in groups]
-    stories = [story + [copy for name in story for copy in twins.get(name, [])] for story in stories]
-    return score_stories(stories, corpus.folder / "gold.json"), len(groups)
+    return [story + [copy for name in story for copy in twins.get(name, [])] for story in stories]
+
+
+UNRELATED = "unrelated:"
+"""The gold event of a distractor article in an assembled collection: an event of its own."""
+
+
+def assemble_collection(story_sets: Sequence[Path], distractor_sets: Sequence[Path], folder: Path) -> Path:
+    """One collection in ``folder``: every article of the story sets with its gold event, and every
+    article of the distractor sets (news with no gold events) as an event of its own. File names
+    get their set's name in front; returns the folder."""
+    articles = folder / "articles"
+    articles.mkdir(parents=True)
+    events: dict[str, str] = {}
+    for dataset in story_sets:
+        gold = json.loads((dataset / "gold.json").read_text(encoding="utf-8"))["events"]
+        for name, event in gold.items():
+            shutil.copyfile(dataset / "articles" / name, articles / f"{dataset.name}_{name}")
+            events[f"{dataset.name}_{name}"] = f"{dataset.name}:{event}"
+    for dataset in distractor_sets:
+        for path in sorted((dataset / "articles").iterdir()):
+            shutil.copyfile(path, articles / f"{dataset.name}_{path.name}")
+            events[f"{dataset.name}_{path.name}"] = f"{UNRELATED}{dataset.name}_{path.name}"
+    (folder / "gold.json").write_text(json.dumps({"events": events}, sort_keys=True), encoding="utf-8")
+    return folder
+
+
+def unrelated_in_stories(stories: Iterable[Iterable[str]], gold_path: Path) -> tuple[int, int]:
+    """(stories holding a distractor article, distractor articles in a story)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["events"]
+    found = [[name for name in story if gold.get(name, "").startswith(UNRELATED)] for story in stories]
+    return sum(1 for names in found if names), sum(len(names) for names in found)
 
 
 BASELINE_THRESHOLD = 0.20
