@@ -42,6 +42,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+
 from ..models import Analysis, Article, Story, TitleSource
 from ..publish.slugs import article_slug
 from ..summarize.story import summarize_story
@@ -113,20 +115,18 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
 def pair_scores(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str, ...]],
                 dates: Mapping[str, date | None], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """Steps 1 to 3 of the module's docstring for each candidate pair: leads, actors, time."""
+    ordered = sorted(pairs)
     words = _tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
     phrases = _tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
     actors = _tfidf_vectors({a.article_id: sorted(set(actors_of.get(a.article_id, ()))) for a in analyses})
-    text_words, text_phrases = vectors.pair_cosines(words, pairs), vectors.pair_cosines(phrases, pairs)
-    shared_actors = vectors.pair_cosines(actors, pairs)
-    scores = {}
-    for pair in sorted(pairs):
-        text = (text_words[pair] + text_phrases[pair]) / 2
-        value = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * shared_actors[pair]
-        first, second = dates[pair[0]], dates[pair[1]]
-        if first and second:
-            value /= 1 + abs((first - second).days) / TIME_SCALE
-        scores[pair] = value
-    return scores
+    text = (vectors.cosine_array(words, ordered) + vectors.cosine_array(phrases, ordered)) / 2
+    scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.cosine_array(actors, ordered)
+    day = {item: when.toordinal() for item, when in dates.items() if when}
+    first = numpy.array([day.get(a, -1) for a, _ in ordered], dtype=numpy.int64)
+    second = numpy.array([day.get(b, -1) for _, b in ordered], dtype=numpy.int64)
+    dated = (first >= 0) & (second >= 0)
+    scores[dated] /= 1 + numpy.abs(first[dated] - second[dated]) / TIME_SCALE
+    return dict(zip(ordered, scores.tolist(), strict=True))
 
 
 def locally_scaled(scores: Mapping[tuple[str, str], float], neighbour: int,

@@ -41,11 +41,17 @@ PAIR_CHUNK = 50_000
 
 
 def pair_cosines(vecs: Mapping[str, Vector], pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """The cosine of every pair at once: the vectors become one sparse matrix (scipy) and each
-    chunk of pairs is a row-wise product of two row selections, computed in C."""
+    """The cosine of every pair at once (``cosine_array``), by pair."""
     ordered = sorted(pairs)
+    return dict(zip(ordered, cosine_array(vecs, ordered).tolist(), strict=True))
+
+
+def cosine_array(vecs: Mapping[str, Vector], ordered: Sequence[tuple[str, str]]) -> numpy.ndarray:
+    """The cosines of ``ordered`` pairs, in that order: the vectors become one sparse matrix (scipy)
+    and each chunk of pairs is a row-wise product of two row selections, computed in C."""
+    found = numpy.zeros(len(ordered), dtype=numpy.float64)
     if not ordered:
-        return {}
+        return found
     ids = {item: row for row, item in enumerate(sorted(vecs))}
     columns: dict[str, int] = {}
     indptr, indices, data = [0], [], []
@@ -56,13 +62,11 @@ def pair_cosines(vecs: Mapping[str, Vector], pairs: Iterable[tuple[str, str]]) -
         indptr.append(len(indices))
     matrix = sparse.csr_matrix((numpy.array(data, dtype=numpy.float64), numpy.array(indices, dtype=numpy.int64),
                                 numpy.array(indptr, dtype=numpy.int64)), shape=(len(ids), max(len(columns), 1)))
-    found: dict[tuple[str, str], float] = {}
     for start in range(0, len(ordered), PAIR_CHUNK):
         chunk = ordered[start:start + PAIR_CHUNK]
         left = matrix[[ids[a] for a, _ in chunk]]
         right = matrix[[ids[b] for _, b in chunk]]
-        values = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
-        found.update(zip(chunk, (float(v) for v in values), strict=True))
+        found[start:start + len(chunk)] = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
     return found
 
 
