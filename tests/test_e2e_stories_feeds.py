@@ -39,7 +39,7 @@ def test_story_page_has_timeline_in_date_order(seeds_site: Path) -> None:
     dates = [by_url[slug]["date"] or "9999" for slug in linked]
     assert dates == sorted(dates)
     text = _visible_text(page.read_text(encoding="utf-8"))
-    assert "21 to 28 December 2021 · 5 articles" in text and "CNN" in text
+    assert "21 to 28 December 2021 · 5 articles · 1 outlet" in text and "CNN" in text  # only one names its outlet
 
 
 def test_digests_by_day_and_week(seeds_site: Path) -> None:

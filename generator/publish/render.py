@@ -239,6 +239,7 @@ def _story(views: v.Views, story: Story) -> Context:
                 for i in story.article_ids if i not in copied]
     return {"front_matter": v.front_matter(story.title, feed_paths("stories", story.id)), "title": story.title,
             "dates": v.date_range(story.start, story.end), "count": len(story.article_ids),
+            "outlets": len({views.entries[i].article.outlet for i in story.article_ids} - {None, ""}),
             "summary": story.summary, "timeline": timeline, "follow": _follow(source, "stories", story.id),
             "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
                        for a, n in views.top_actors(story.article_ids)],
