@@ -36,6 +36,21 @@ def test_a_span_that_glues_two_known_names_is_split_into_both() -> None:
     assert actors["Tomás Varga"].kind is ActorKind.PERSON
 
 
+def test_a_span_gluing_an_employer_to_a_titled_person_is_split_and_an_acronym_is_no_surname() -> None:
+    analyses = [
+        analysed("d1", ["DART said its trains would run on Monday.", "Brent Thompson joined DART in 2011.",
+                        "Tom Dart, a county official, praised the crews."],
+                 [("DART", "ORG", 0), ("Brent Thompson", "PERSON", 1), ("DART", "ORG", 1), ("Tom Dart", "PERSON", 2)]),
+        analysed("d2", ["DART Officer Brent Thompson was killed on Thursday.", "DART flew its flags at half staff.",
+                        "Tom Dart spoke at the vigil."],
+                 [("DART Officer Brent Thompson", "PERSON", 0), ("DART", "ORG", 1), ("Tom Dart", "PERSON", 2)]),
+    ]
+    actors = by_name(analyses)
+    assert actors["DART"].kind is ActorKind.ORGANIZATION and "Tom Dart" not in actors["DART"].aliases
+    assert actors["Brent Thompson"].article_ids == ("d1", "d2") and actors["Tom Dart"].article_ids == ("d1", "d2")
+    assert not any("Officer" in form for form in actors["DART"].aliases)
+
+
 def test_a_name_with_a_connecting_word_stays_whole_when_it_is_the_usual_name() -> None:
     sentences = ["The Fish and Wildlife Service listed the bird on Monday.", "Fish joined the board."]
     analyses = [analysed(f"f{i}", sentences, [("Fish and Wildlife Service", "ORG", 0), ("Fish", "PERSON", 1)])

@@ -172,9 +172,10 @@ def known_names(mentions: Iterable[NameMention]) -> KnownNames:
 
 
 def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
-    """A span joining two known names at a connecting word becomes the two names, when each is
-    named on its own at least as often as the span is ("Arsenal for Tomás Varga", "Rachel and Blaine",
-    but not "U.S. Fish and Wildlife Service")."""
+    """A span joining two known names at a connecting word or a capitalised title becomes the two
+    names, when each is named on its own at least as often as the span is ("Arsenal for Tomás
+    Varga", "Rachel and Blaine", "DART Officer Brent Thompson", but not "U.S. Fish and Wildlife
+    Service")."""
     return [part for mention in mentions for part in _parts(mention, known)]
 
 
@@ -190,7 +191,7 @@ def _cut(name: str, whole: str, known: KnownNames) -> tuple[tuple[str, str], tup
     """The two known names (name, key) a span glues at a connecting word, or None."""
     words = name.split(" ")
     for cut in range(1, len(words) - 1):
-        if words[cut].lower() not in CONNECTIVES:
+        if words[cut].lower() not in CONNECTIVES and not _title(words[cut]):
             continue
         left, right = " ".join(words[:cut]), " ".join(words[cut + 1:])
         keys = form_key(left), form_key(right)
@@ -198,6 +199,12 @@ def _cut(name: str, whole: str, known: KnownNames) -> tuple[tuple[str, str], tup
                                       for key in keys):
             return (left, keys[0]), (right, keys[1])
     return None
+
+
+def _title(word: str) -> bool:
+    """A capitalised title inside a span ("DART Officer Brent Thompson"): the name before it is
+    another's (an employer, a team, a place)."""
+    return word[:1].isupper() and word.rstrip(".").lower() in HONORIFICS
 
 
 def _phrase(text: str) -> tuple[str, ...]:

@@ -220,15 +220,17 @@ def merge_contained_names(groups: Groups) -> None:
 
 def merge_surnames(groups: Groups) -> None:
     """A one-word name joins the only repeated multi-word name of the corpus that ends with it
-    ("Scholz" and "Olaf Scholz", "Colts" and "Indianapolis Colts")."""
+    ("Scholz" and "Olaf Scholz", "Colts" and "Indianapolis Colts"); not a name only ever written
+    in capitals, which is an acronym ("DART", the transit agency, is not Tom Dart)."""
     sizes = Counter(groups.find(m.key) for m in groups.mentions)
+    lower = {m.key for m in groups.mentions if not m.surface.isupper()}
     roots_by_last: dict[str, set[str]] = defaultdict(set)
     for mention in groups.mentions:
         root = groups.find(mention.key)
         named = mention.label == "PERSON" or sizes[root] >= 2
         if " " in mention.key and named and not groups.is_place(mention.key):
             roots_by_last[mention.key.split(" ")[-1]].add(root)
-    for key in sorted({m.key for m in groups.mentions if " " not in m.key} - groups.separate):
+    for key in sorted({m.key for m in groups.mentions if " " not in m.key} & (lower - groups.separate)):
         if len(roots_by_last.get(key, ())) == 1 and key not in country_names() and not groups.is_place(key):
             groups.union(key, next(iter(roots_by_last[key])))
 
