@@ -102,7 +102,7 @@ def story_features(analysis: Analysis, sentences: int | None = None, pairs: bool
 def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
                     actors_of: Mapping[str, tuple[str, ...]]) -> list[StoryGroup]:
     """Groups of two or more articles about the same event, oldest story first."""
-    full = _tfidf_vectors({a.article_id: story_features(a) for a in analyses})
+    full = vectors.tfidf_vectors({a.article_id: story_features(a) for a in analyses})
     candidates = _candidates(full)
     dates = {a.id: a.date for a in articles}
     score = pair_scores(analyses, actors_of, dates, candidates)
@@ -122,9 +122,9 @@ def pair_scores(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str,
                 dates: Mapping[str, date | None], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """Steps 1 to 3 of the module's docstring for each candidate pair: leads, actors, time."""
     ordered = sorted(pairs)
-    words = _tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
-    phrases = _tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
-    actors = _tfidf_vectors({a.article_id: sorted(set(actors_of.get(a.article_id, ()))) for a in analyses})
+    words = vectors.tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
+    phrases = vectors.tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
+    actors = vectors.tfidf_vectors({a.article_id: sorted(set(actors_of.get(a.article_id, ()))) for a in analyses})
     text = (vectors.cosine_array(words, ordered) + vectors.cosine_array(phrases, ordered)) / 2
     scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.cosine_array(actors, ordered)
     day = {item: when.toordinal() for item, when in dates.items() if when}
@@ -146,11 +146,6 @@ def locally_scaled(scores: Mapping[tuple[str, str], float], neighbour: int,
     yardstick = {item: max(floor, heapq.nlargest(neighbour, values)[-1] if len(values) >= neighbour else 0.0)
                  for item, values in seen.items()}
     return {(a, b): value / math.sqrt(yardstick[a] * yardstick[b]) for (a, b), value in scores.items()}
-
-
-def _tfidf_vectors(features: Mapping[str, list[str]]) -> dict[str, vectors.Vector]:
-    idf = vectors.idf_weights(features.values())
-    return {item: vectors.tfidf(terms, idf) for item, terms in features.items()}
 
 
 def _candidates(vecs: Mapping[str, vectors.Vector]) -> set[tuple[str, str]]:

@@ -31,6 +31,12 @@ def tfidf(terms: Sequence[str], idf: Mapping[str, float], default_idf: float = 1
     return {term: w / norm for term, w in vector.items()} if norm else {}
 
 
+def tfidf_vectors(features: Mapping[str, Sequence[str]]) -> dict[str, Vector]:
+    """Each document's ``tfidf`` vector, with the rarity of its terms in these documents."""
+    idf = idf_weights(features.values())
+    return {item: tfidf(terms, idf) for item, terms in features.items()}
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two unit vectors: only the shared terms are visited (the key intersection runs in
     C), and ``fsum`` is exactly rounded, so the result does not depend on the set's order."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from . import load_corpus
 from .aliases import score_aliases
 from .cleaning import format_scores, ingestion_line, score_folder
 from .kinds import labelled_kinds, score_kinds
-from .stories import UNRELATED, assemble_collection, score_stories, story_files, unrelated_in_stories
+from .stories import assemble_collection, score_stories, story_files, unrelated_in_stories
 from .story_summaries import story_summary_table
 from .summaries import format_scored, format_table, summary_table
 
@@ -164,23 +163,19 @@ def stories(datasets: tuple[Path, ...], model: str, distractors: tuple[Path, ...
             folder = assemble_collection(datasets, distractors, Path(scratch) / "collection")
             corpus = load_corpus(folder, model)
             names = " + ".join(d.name for d in (*datasets, *distractors))
-            _echo_stories(corpus, f"assembled ({names})")
+            _echo_stories(corpus, f"assembled ({names})", with_unrelated=True)
 
 
-def _echo_stories(corpus, name: str) -> None:
+def _echo_stories(corpus, name: str, with_unrelated: bool = False) -> None:
     click.echo(f"{name}: {len(corpus.ingested.articles)} articles")
     for label, baseline in (("digest", False), ("TF-IDF, average link 0.20", True)):
         found = story_files(corpus, baseline)
         scores = score_stories(found, corpus.folder / "gold.json")
         line = (f"  {label:<26} stories {len(found):4}  pairs: precision {scores.precision:.3f}  "
                 f"recall {scores.recall:.3f}  F1 {scores.f1:.3f}  B-cubed F1 {scores.bcubed_f1:.3f}")
-        holding, unrelated = unrelated_in_stories(found, corpus.folder / "gold.json")
-        if unrelated or any(UNRELATED in event for event in _events(corpus)):
+        if with_unrelated:
+            holding, unrelated = unrelated_in_stories(found, corpus.folder / "gold.json")
             line += f"  unrelated articles in stories {unrelated} (in {holding} stories)"
         click.echo(line)
-
-
-def _events(corpus) -> list[str]:
-    return list(json.loads((corpus.folder / "gold.json").read_text(encoding="utf-8"))["events"].values())
 
 main()

@@ -131,9 +131,7 @@ BASELINE_THRESHOLD = 0.20
 
 
 def plain_tfidf_stories(analyses) -> list[list[str]]:
-    features = {a.article_id: [t for s in a.sentences for t in s.terms] for a in analyses}
-    idf = vectors.idf_weights(features.values())
-    vecs = {k: vectors.tfidf(v, idf) for k, v in features.items()}
+    vecs = vectors.tfidf_vectors({a.article_id: [t for s in a.sentences for t in s.terms] for a in analyses})
     pairs = set(itertools.combinations(sorted(vecs), 2)) if len(vecs) <= 2000 else \
         vectors.candidate_pairs(vecs, CANDIDATE_TERMS, len(vecs))
     groups = average_linkage(sorted(vecs), vectors.pair_cosines(vecs, pairs), BASELINE_THRESHOLD)
