@@ -1,4 +1,15 @@
-"""Average-linkage agglomerative clustering over a sparse similarity graph (UPGMA with a threshold)."""
+"""Average-linkage agglomerative clustering over a sparse similarity graph (UPGMA with a threshold).
+
+Two clusters join only when the average of their pairs is at least the threshold, so at least one
+of their pairs is; every cluster therefore stays inside one connected component of the graph of
+pairs at or above the threshold. A pair between two such components, or touching an item that has
+no pair at or above it, can never be part of a join: it never reaches the threshold however the
+clusters around it grow (an average of values below the threshold is below it), so it can only
+be popped after the last join. Such pairs are left out before the heap is built, and the heap
+holds only averages at or above the threshold (an average changes only when one side joins
+another cluster, which makes a new cluster and new entries): the same joins in the same order,
+with a fraction of the work (most articles are in no story).
+"""
 
 from __future__ import annotations
 
@@ -13,13 +24,15 @@ def average_linkage(items: list[str], similarity: Mapping[tuple[str, str], float
     ``threshold``; pairs missing from ``similarity`` count as 0. Clusters come back sorted."""
     members: dict[int, list[str]] = {i: [item] for i, item in enumerate(items)}
     index = {item: i for i, item in enumerate(items)}
+    component = _components(len(items), [(index[a], index[b]) for (a, b), value in similarity.items()
+                                          if value >= threshold])
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in similarity.items():
         i, j = sorted((index[a], index[b]))
-        if i != j and value > 0:
+        if i != j and value > 0 and component.get(i, -1) == component.get(j, -2):
             sums[i][j] = sums[i].get(j, 0.0) + value
             sums[j][i] = sums[i][j]
-    heap = [(-value, i, j) for i, row in sums.items() for j, value in row.items() if i < j]
+    heap = [(-value, i, j) for i, row in sums.items() for j, value in row.items() if i < j and value >= threshold]
     heapq.heapify(heap)
     next_id = len(items)
     while heap:
@@ -34,7 +47,9 @@ def average_linkage(items: list[str], similarity: Mapping[tuple[str, str], float
         members[next_id] = merged
         for k, value in row.items():
             sums[k][next_id] = value
-            heapq.heappush(heap, (-value / (len(merged) * len(members[k])), min(k, next_id), max(k, next_id)))
+            average = value / (len(merged) * len(members[k]))
+            if average >= threshold:  # below it, only a later join of either side could lift it
+                heapq.heappush(heap, (-average, min(k, next_id), max(k, next_id)))
         sums[next_id] = row
         next_id += 1
     return sorted(sorted(group) for group in members.values())
@@ -49,3 +64,20 @@ def _merge_rows(sums: dict[int, dict[int, float]], i: int, j: int) -> dict[int, 
             row[k] = row.get(k, 0.0) + value
             sums[k].pop(old, None)
     return row
+
+
+def _components(count: int, edges: list[tuple[int, int]]) -> dict[int, int]:
+    """The connected component (a representative item) of every item on at least one edge."""
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in edges:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {i: root(i) for edge in edges for i in edge}

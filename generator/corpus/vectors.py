@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from operator import itemgetter
 
 import numpy
 from scipy import sparse
@@ -95,7 +96,8 @@ def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int,
     postings: dict[str, list[int]] = {}
     for row, item in enumerate(ids):
         vec = vecs[item]
-        for term in sorted(vec, key=lambda t: (-vec[t], t))[:top_terms]:
+        # Heaviest first, ties by term: a stable sort by weight of the terms in order (both in C).
+        for term, _ in sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:top_terms]:
             postings.setdefault(term, []).append(row)
     shared = [rows for rows in postings.values() if 1 < len(rows) <= max_shared]
     if not shared:
