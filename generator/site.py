@@ -4,6 +4,7 @@ the Markdown tree for any other tool."""
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -178,8 +179,11 @@ def _preflight(config_file: Path, mkdocs_config: MkDocsConfig, plugin: DigestPlu
 
 
 def _check_model(name: str) -> None:
-    import spacy.util
-
-    if not spacy.util.is_package(name) and not Path(name).is_dir():
+    """The pipeline is an installed package or a folder; found without importing spaCy."""
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a path, or a dotted name whose parent is missing
+        found = False
+    if not found and not Path(name).is_dir():
         raise ModelError(f"The spaCy pipeline '{name}' is not installed. Run 'make setup', or set "
                          "'model' in digest.yml to an installed pipeline.")

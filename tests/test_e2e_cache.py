@@ -56,6 +56,21 @@ def test_a_rebuild_with_no_new_article_never_loads_the_model(tmp_path: Path,
     assert warm.analysed == 0 and warm.pages == cold.pages and warm.files == cold.files
 
 
+def test_a_rebuild_with_no_new_article_never_imports_spacy(tmp_path: Path) -> None:
+    """Importing spaCy alone takes about a second; a rebuild of cached analyses starts without it."""
+    import subprocess
+    import sys
+
+    settings = project(tmp_path)
+    generate(load_config(settings), SITE)
+    code = ("import sys; from pathlib import Path; from generator.build import SiteInfo, generate; "
+            "from generator.config import load_config; "
+            f"done = generate(load_config(Path({str(settings)!r})), SiteInfo('Test', 'https://example.org/')); "
+            "print(done.analysed, len(done.pages) > 0, 'spacy' in sys.modules)")
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert warm.stdout.split() == ["0", "True", "False"]
+
+
 def test_changing_the_model_invalidates_the_cache(tmp_path: Path) -> None:
     config = load_config(project(tmp_path))
     generate(config, SITE)

@@ -14,14 +14,17 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from ..errors import ModelError
 from ..models import Analysis, Article, Mention, Sentence
 from .cache import AnalysisCache
 from .quotes import entity_text, extract_quotes
+
+if TYPE_CHECKING:  # spaCy itself is imported when a pipeline is loaded: a build with nothing new to
+    # analyse, `digest check` and `digest serve` start without it (about 0.9 s of imports)
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger("mkdocs.plugins.digest")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -33,7 +36,6 @@ in a batch, so a book-length file must not become one document. A batch holds at
 ``batch_size`` parts."""
 
 
-@Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A sentence never runs across a blank line: subheadings stay out of the next sentence."""
     for previous, token in itertools.pairwise(doc):
@@ -45,6 +47,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @functools.lru_cache(maxsize=2)
 def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline once per process; a missing one is a ``ModelError``."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_boundaries"):
+        Language.component("paragraph_boundaries", func=paragraph_boundaries)
     try:
         nlp = spacy.load(name)
     except OSError as error:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..models import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "stress", "continue", "note", "insist", "ask", "write",
                            "declare", "state", "reply", "explain", "argue", "urge", "claim", "announce",
