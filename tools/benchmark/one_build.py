@@ -1,0 +1,37 @@
+"""One build, timed from inside: ``python -m tools.benchmark.one_build MKDOCS_YML SITE_DIR``.
+
+The benchmark starts every build it times as a fresh process, because that is what a user's
+``digest build`` is: the figure then holds the imports, the loading of the spaCy pipeline when
+there is something to analyse, and the exit, which an in-process build after another one hides
+(about 2 s a rebuild on ecbplus-dev). Prints one line of JSON: the stages' seconds, the seconds of
+``generate`` and of ``build_site`` (both wall), pages, files written, and peak memory in MB of this
+process and of its largest worker or forked child.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import json  # noqa: E402  (the clock starts before the imports it measures)
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from generator.site import build_site  # noqa: E402
+
+
+def main(config: str, site: str) -> None:
+    started = time.perf_counter()
+    report = build_site(Path(config), site_dir=Path(site))
+    built = time.perf_counter() - started
+    generated = report.generated
+    peaks = [resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    print(json.dumps({"stages": generated.seconds, "generate": generated.wall, "build": built,
+                      "before": started - STARTED, "pages": len(generated.pages), "written": report.written,
+                      "memory": peaks}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
