@@ -149,3 +149,32 @@ def test_look_alike_events_stay_apart_while_each_event_keeps_its_follow_ups() ->
               "t1": ("tilbury", "okonjo"), "t2": ("tilbury", "okonjo")}
     groups = cluster_stories(articles, analyses, actors)
     assert [g.article_ids for g in groups] == [("m1", "m2", "m3"), ("t1", "t2")]
+
+
+def _plain_average_linkage(items: list[str], similarity: dict[tuple[str, str], float],
+                           threshold: float) -> list[list[str]]:
+    """UPGMA by the book: every pair of clusters averaged on every step."""
+    clusters = [[item] for item in items]
+
+    def value(a: str, b: str) -> float:
+        return similarity.get((a, b), 0.0) + similarity.get((b, a), 0.0)
+
+    while len(clusters) > 1:
+        best, i, j = max((sum(value(a, b) for a in x for b in y) / (len(x) * len(y)), i, j)
+                         for i, x in enumerate(clusters) for j, y in enumerate(clusters) if i < j)
+        if best < threshold:
+            break
+        clusters[i] = clusters[i] + clusters.pop(j)
+    return sorted(sorted(c) for c in clusters)
+
+
+def test_average_linkage_joins_exactly_what_plain_upgma_joins() -> None:
+    """The heap leaves out pairs that can never join two clusters: the clusters must not change."""
+    import random
+
+    for seed in range(30):
+        chance = random.Random(seed)
+        items = [f"a{n:02d}" for n in range(chance.randint(4, 24))]
+        pairs = {(a, b): chance.choice([chance.uniform(0.0, 0.8), chance.uniform(0.8, 2.5)])
+                 for a in items for b in items if a < b and chance.random() < 0.4}
+        assert average_linkage(items, pairs, 1.0) == _plain_average_linkage(items, pairs, 1.0), seed

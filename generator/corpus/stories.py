@@ -102,7 +102,7 @@ def story_features(analysis: Analysis, sentences: int | None = None, pairs: bool
 def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
                     actors_of: Mapping[str, tuple[str, ...]]) -> list[StoryGroup]:
     """Groups of two or more articles about the same event, oldest story first."""
-    full = vectors.tfidf_vectors({a.article_id: story_features(a) for a in analyses})
+    full = vectors.tfidf_rows({a.article_id: story_features(a) for a in analyses})
     candidates = _candidates(full)
     dates = {a.id: a.date for a in articles}
     score = pair_scores(analyses, actors_of, dates, candidates)
@@ -114,7 +114,10 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     for a, b in candidates:
         partners[a].add(b)
         partners[b].add(a)
-    stories = [_story(group, full, partners, dates) for group in groups]
+    earlier_partners = sorted({(k, a) for group in map(set, groups) for a in group for k in partners.get(a, ())
+                               if k in group and (dates[k] or date.max, k) < (dates[a] or date.max, a)})
+    alike = dict(zip(earlier_partners, vectors.row_cosines(full, earlier_partners).tolist(), strict=True))
+    stories = [_story(group, alike, partners, dates) for group in groups]
     return sorted(stories, key=lambda s: (dates[s.article_ids[0]] or date.max, s.article_ids[0]))
 
 
@@ -122,11 +125,11 @@ def pair_scores(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str,
                 dates: Mapping[str, date | None], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """Steps 1 to 3 of the module's docstring for each candidate pair: leads, actors, time."""
     ordered = sorted(pairs)
-    words = vectors.tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
-    phrases = vectors.tfidf_vectors({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
-    actors = vectors.tfidf_vectors({a.article_id: sorted(set(actors_of.get(a.article_id, ()))) for a in analyses})
-    text = (vectors.cosine_array(words, ordered) + vectors.cosine_array(phrases, ordered)) / 2
-    scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.cosine_array(actors, ordered)
+    words = vectors.tfidf_rows({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
+    phrases = vectors.tfidf_rows({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
+    actors = vectors.tfidf_rows({a.article_id: sorted(set(actors_of.get(a.article_id, ()))) for a in analyses})
+    text = (vectors.row_cosines(words, ordered) + vectors.row_cosines(phrases, ordered)) / 2
+    scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.row_cosines(actors, ordered)
     day = {item: when.toordinal() for item, when in dates.items() if when}
     first = numpy.array([day.get(a, -1) for a, _ in ordered], dtype=numpy.int64)
     second = numpy.array([day.get(b, -1) for _, b in ordered], dtype=numpy.int64)
@@ -148,21 +151,22 @@ def locally_scaled(scores: Mapping[tuple[str, str], float], neighbour: int,
     return {(a, b): value / math.sqrt(yardstick[a] * yardstick[b]) for (a, b), value in scores.items()}
 
 
-def _candidates(vecs: Mapping[str, vectors.Vector]) -> set[tuple[str, str]]:
-    return vectors.candidate_pairs(vecs, CANDIDATE_TERMS, MAX_SHARED, MAX_PARTNERS)
+def _candidates(rows: vectors.Rows) -> set[tuple[str, str]]:
+    return vectors.candidate_rows(rows, CANDIDATE_TERMS, MAX_SHARED, MAX_PARTNERS)
 
 
-def _story(group: list[str], full: Mapping[str, vectors.Vector], partners: Mapping[str, set[str]],
+def _story(group: list[str], alike: Mapping[tuple[str, str], float], partners: Mapping[str, set[str]],
            dates: Mapping[str, date | None]) -> StoryGroup:
-    """The group in date order; an article whose whole text has cosine ``DUPLICATE`` or more with an
-    earlier kept one it was compared with is a copy of the first such."""
+    """The group in date order; an article whose whole text has cosine ``DUPLICATE`` or more
+    (``alike``, by pair of an earlier article and a later one) with an earlier kept one it was
+    compared with is a copy of the first such."""
     ordered = sorted(group, key=lambda i: (dates[i] or date.max, i))
     position = {article_id: n for n, article_id in enumerate(ordered)}
     copies: dict[str, list[str]] = {}
     kept: set[str] = set()
     for article_id in ordered:
         earlier = sorted(partners.get(article_id, set()) & kept, key=position.__getitem__)
-        original = next((k for k in earlier if vectors.cosine(full[k], full[article_id]) >= DUPLICATE), None)
+        original = next((k for k in earlier if alike[k, article_id] >= DUPLICATE), None)
         if original:
             copies.setdefault(original, []).append(article_id)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from operator import itemgetter
@@ -77,6 +78,64 @@ def cosine_array(vecs: Mapping[str, Vector], ordered: Sequence[tuple[str, str]])
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The ``tfidf_vectors`` of many documents at once, as the rows of one sparse matrix (scipy CSR,
+    ids in sorted order): the weights are computed in numpy, and pairs are compared without going
+    through a dict per document. The stories' similarity reads four such sets of vectors of every
+    article on every build."""
+
+    ids: tuple[str, ...]
+    row: Mapping[str, int]
+    matrix: sparse.csr_matrix
+    order: numpy.ndarray
+    """Each column's place in the sorted order of the terms: equal weights are ranked by term."""
+
+    def top_terms(self, row: int, count: int) -> numpy.ndarray:
+        """Columns of the row's ``count`` heaviest terms, ties by term."""
+        start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+        columns = self.matrix.indices[start:end]
+        return columns[numpy.lexsort((self.order[columns], -self.matrix.data[start:end]))[:count]]
+
+
+def tfidf_rows(features: Mapping[str, Sequence[str]]) -> Rows:
+    """``tfidf_vectors(features)`` as ``Rows``: sublinear term frequency times smoothed IDF, each row
+    of unit length (an empty document is a row of zeros)."""
+    ids = tuple(sorted(features))
+    columns: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for item in ids:
+        found = Counter(features[item])
+        indices.extend([columns.setdefault(term, len(columns)) for term in found])
+        counts.extend(found.values())
+        indptr.append(len(indices))
+    index = numpy.array(indices, dtype=numpy.int64)
+    document_frequency = numpy.bincount(index, minlength=len(columns))
+    idf = numpy.log((1 + len(ids)) / (1 + document_frequency)) + 1
+    data = (1 + numpy.log(numpy.array(counts, dtype=numpy.float64))) * idf[index]
+    starts = numpy.array(indptr, dtype=numpy.int64)
+    lengths = numpy.diff(starts)
+    owner = numpy.repeat(numpy.arange(len(ids)), lengths)
+    norms = numpy.sqrt(numpy.bincount(owner, weights=data * data, minlength=len(ids)))
+    data /= norms[owner]  # an empty document has no entry to divide
+    matrix = sparse.csr_matrix((data, index, starts), shape=(len(ids), max(len(columns), 1)))
+    matrix.sort_indices()  # once here, or scipy sorts a copy on every product
+    order = numpy.empty(len(columns), dtype=numpy.int64)
+    order[numpy.array([columns[term] for term in sorted(columns)], dtype=numpy.int64)] = numpy.arange(len(columns))
+    return Rows(ids, {item: i for i, item in enumerate(ids)}, matrix, order)
+
+
+def row_cosines(rows: Rows, ordered: Sequence[tuple[str, str]]) -> numpy.ndarray:
+    """The cosines of ``ordered`` pairs of ids, in that order (``cosine_array`` for ``Rows``)."""
+    found = numpy.zeros(len(ordered), dtype=numpy.float64)
+    for start in range(0, len(ordered), PAIR_CHUNK):
+        chunk = ordered[start:start + PAIR_CHUNK]
+        left = rows.matrix[[rows.row[a] for a, _ in chunk]]
+        right = rows.matrix[[rows.row[b] for _, b in chunk]]
+        found[start:start + len(chunk)] = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
+    return found
+
+
 MAX_SHARED = 200
 """A term held by more documents than this is too common to make two of them a candidate pair. A
 fixed number, not a share of the corpus: each of a document's heaviest terms then pairs it with
@@ -99,7 +158,22 @@ def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int,
         # Heaviest first, ties by term: a stable sort by weight of the terms in order (both in C).
         for term, _ in sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:top_terms]:
             postings.setdefault(term, []).append(row)
-    shared = [rows for rows in postings.values() if 1 < len(rows) <= max_shared]
+    return _pairs_sharing(ids, list(postings.values()), max_shared, max_partners)
+
+
+def candidate_rows(rows: Rows, top_terms: int, max_shared: int, max_partners: int | None = None) -> set[tuple[str, str]]:
+    """``candidate_pairs`` for ``Rows``."""
+    postings: dict[int, list[int]] = {}
+    for row in range(len(rows.ids)):
+        for column in rows.top_terms(row, top_terms).tolist():
+            postings.setdefault(column, []).append(row)
+    return _pairs_sharing(list(rows.ids), list(postings.values()), max_shared, max_partners)
+
+
+def _pairs_sharing(ids: list[str], postings: list[list[int]], max_shared: int,
+                   max_partners: int | None) -> set[tuple[str, str]]:
+    """Pairs of ids whose rows share a posting list of at most ``max_shared`` rows (see ``candidate_pairs``)."""
+    shared = [rows for rows in postings if 1 < len(rows) <= max_shared]
     if not shared:
         return set()
     incidence = sparse.csr_matrix((numpy.ones(sum(map(len, shared))),
