@@ -98,9 +98,10 @@ class Rows:
         return columns[numpy.lexsort((self.order[columns], -self.matrix.data[start:end]))[:count]]
 
 
-def tfidf_rows(features: Mapping[str, Sequence[str]]) -> Rows:
+def tfidf_rows(features: Mapping[str, Sequence[str]], idf: Mapping[str, float] | None = None) -> Rows:
     """``tfidf_vectors(features)`` as ``Rows``: sublinear term frequency times smoothed IDF, each row
-    of unit length (an empty document is a row of zeros)."""
+    of unit length (an empty document is a row of zeros). With ``idf``, its weights (1 for a term
+    it lacks), as ``tfidf`` takes them, instead of the rarity of the terms in these documents."""
     ids = tuple(sorted(features))
     columns: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
@@ -111,8 +112,9 @@ def tfidf_rows(features: Mapping[str, Sequence[str]]) -> Rows:
         indptr.append(len(indices))
     index = numpy.array(indices, dtype=numpy.int64)
     document_frequency = numpy.bincount(index, minlength=len(columns))
-    idf = numpy.log((1 + len(ids)) / (1 + document_frequency)) + 1
-    data = (1 + numpy.log(numpy.array(counts, dtype=numpy.float64))) * idf[index]
+    rarity = numpy.log((1 + len(ids)) / (1 + document_frequency)) + 1 if idf is None else \
+        numpy.array([idf.get(term, 1.0) for term in columns], dtype=numpy.float64)
+    data = (1 + numpy.log(numpy.array(counts, dtype=numpy.float64))) * rarity[index]
     starts = numpy.array(indptr, dtype=numpy.int64)
     lengths = numpy.diff(starts)
     owner = numpy.repeat(numpy.arange(len(ids)), lengths)
