@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy
@@ -163,7 +163,8 @@ def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int,
     return _pairs_sharing(ids, list(postings.values()), max_shared, max_partners)
 
 
-def candidate_rows(rows: Rows, top_terms: int, max_shared: int, max_partners: int | None = None) -> set[tuple[str, str]]:
+def candidate_rows(rows: Rows, top_terms: int, max_shared: int,
+                   max_partners: int | None = None) -> set[tuple[str, str]]:
     """``candidate_pairs`` for ``Rows``."""
     postings: dict[int, list[int]] = {}
     for row in range(len(rows.ids)):
