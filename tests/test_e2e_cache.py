@@ -57,7 +57,8 @@ def test_a_rebuild_with_no_new_article_never_loads_the_model(tmp_path: Path,
 
 
 def test_a_rebuild_with_no_new_article_never_imports_spacy(tmp_path: Path) -> None:
-    """Importing spaCy alone takes about a second; a rebuild of cached analyses starts without it."""
+    """Importing spaCy alone takes about a second; a rebuild of cached analyses starts without it,
+    and a folder of text files never imports the HTML extractor (trafilatura)."""
     import subprocess
     import sys
 
@@ -66,9 +67,9 @@ def test_a_rebuild_with_no_new_article_never_imports_spacy(tmp_path: Path) -> No
     code = ("import sys; from pathlib import Path; from generator.build import SiteInfo, generate; "
             "from generator.config import load_config; "
             f"done = generate(load_config(Path({str(settings)!r})), SiteInfo('Test', 'https://example.org/')); "
-            "print(done.analysed, len(done.pages) > 0, 'spacy' in sys.modules)")
+            "print(done.analysed, len(done.pages) > 0, 'spacy' in sys.modules, 'trafilatura' in sys.modules)")
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
-    assert warm.stdout.split() == ["0", "True", "False"]
+    assert warm.stdout.split() == ["0", "True", "False", "False"]
 
 
 def test_changing_the_model_invalidates_the_cache(tmp_path: Path) -> None:
