@@ -352,7 +352,7 @@ def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) ->
                 earlier = [m for m in longer.values() if first_seen[m.key] < first_seen[mention.key]]
                 answers[question] = _abbreviated(mention, earlier)
             target = answers[question] or _clipped(mention, resolved)
-        resolved.append(replace(mention, key=target or mention.key))
+        resolved.append(mention if not target or target == mention.key else replace(mention, key=target))
         if " " in mention.key:
             longer.setdefault((mention.key, mention.label), mention)
     return resolved

@@ -40,8 +40,9 @@ def _daily(points: list[date]) -> bool:
     return points[-1] - points[0] == timedelta(days=len(points) - 1)
 
 
-def _bucket_of(day: date, points: list[date]) -> date:
-    return day if _daily(points) else day - timedelta(days=day.weekday())
+def _bucket_of(day: date, daily: bool) -> date:
+    """The bar a day falls in: the day itself on a daily axis (``_daily``), else its week's Monday."""
+    return day if daily else day - timedelta(days=day.weekday())
 
 
 def bar_chart(chart_id: str, title: str, days: Sequence[date], collected: Sequence[date] = ()) -> Chart | None:
@@ -51,7 +52,8 @@ def bar_chart(chart_id: str, title: str, days: Sequence[date], collected: Sequen
     if not days:
         return None
     points = buckets(days)
-    counts = Counter(_bucket_of(d, points) for d in days)
+    daily = _daily(points)
+    counts = Counter(_bucket_of(d, daily) for d in days)
     values = [counts.get(p, 0) for p in points]
     top = max(values)
     step = (WIDTH - 2 * MARGIN) / len(points)
@@ -79,7 +81,8 @@ def small_multiples(chart_id: str, title: str, series: Mapping[str, Sequence[dat
     if not series:
         return None
     points = buckets([d for days in series.values() for d in days] + list(collected))
-    counted = {name: Counter(_bucket_of(d, points) for d in days) for name, days in series.items()}
+    daily = _daily(points)
+    counted = {name: Counter(_bucket_of(d, daily) for d in days) for name, days in series.items()}
     top = max(max(c.values()) for c in counted.values())
     step = (WIDTH - LABEL - MARGIN) / len(points)
     height = 8 + ROW * len(series) + MARGIN
@@ -110,7 +113,8 @@ def small_multiples(chart_id: str, title: str, series: Mapping[str, Sequence[dat
 
 def _gaps(points: list[date], collected: Sequence[date]) -> list[int]:
     """The periods (by position) in which the collection has no article."""
-    covered = {_bucket_of(d, points) for d in collected}
+    daily = _daily(points)
+    covered = {_bucket_of(d, daily) for d in collected}
     return [i for i, point in enumerate(points) if point not in covered]
 
 
