@@ -210,11 +210,8 @@ def _title(word: str) -> bool:
 def _phrase(text: str) -> tuple[str, ...]:
     """The words of a name or a sentence as the known-name search compares them: edge punctuation
     and a possessive "'s" off."""
-    return tuple(_unpossessive(word.strip(_EDGE)) for word in text.split())
-
-
-def _unpossessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    stripped = [word.strip(_EDGE) for word in text.split()]
+    return tuple([word[:-2] if word.endswith(("'s", "’s")) else word for word in stripped])
 
 
 _LONGEST_KNOWN = 6
@@ -230,11 +227,12 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
         return []
     covered = _surfaces_by_sentence(tagged)
     found = []
+    starts = known.starts
     for sentence in analysis.sentences:
         words = list(_phrase(sentence.text))
         index = 0
         while index < len(words):
-            match = _known_at(words, index, known)
+            match = _known_at(words, index, known) if words[index] in starts else None
             if match is None:
                 index += 1
                 continue
