@@ -77,7 +77,8 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     with timer.stage("analyze"):
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
             if config.cache_dir else None
-        run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress)
+        run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress,
+                                 phrases=[term for spec in taxonomy for term in spec.terms])
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)

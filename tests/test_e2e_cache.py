@@ -94,6 +94,21 @@ def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None
     assert parallel.analyses == serial.analyses and parallel.analysed == 5
 
 
+def test_workers_lemmatize_the_theme_terms_into_the_cache(tmp_path: Path) -> None:
+    """A first build analysed on workers leaves the theme terms' lemmas in the cache, as this
+    process would make them, so the themes stage does not load the pipeline again."""
+    from generator.analyze.cache import AnalysisCache
+
+    model = load_config(None).model
+    cache = AnalysisCache(tmp_path / "cache", model, analyze_module.model_version(model))
+    terms = ["peace talks", "sanctions", "gas pipelines", "sanctions"]
+    analyze_module.analyze_corpus(ingest(SEEDS).articles, model, cache, lambda new: Placement(processes=2),
+                                  phrases=terms)
+    stored = cache.get_lemmas(sorted(set(terms)))
+    assert stored == analyze_module.lemmatize(terms, model)
+    assert stored["gas pipelines"] == ("gas", "pipeline")
+
+
 def test_analysis_on_a_local_dask_cluster_shares_the_cache(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     from generator.analyze.cache import AnalysisCache
