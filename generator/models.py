@@ -23,6 +23,8 @@ class DateSource(enum.StrEnum):
     HEADER = "header"
     BYLINE = "byline"
     TRAILER = "trailer"
+    FILE_NAME = "file_name"
+    """A year-month-day in the file's path ("2026-11-04-derby.txt", "2026/11/04/derby.txt")."""
     NONE = "none"
 
 

@@ -69,6 +69,25 @@ def test_undated_article_is_kept_and_noted(tmp_path: Path) -> None:
     assert result.findings[0].reason == "no date found; listed under Undated"
 
 
+def test_a_date_in_the_file_path_is_the_last_resort(tmp_path: Path) -> None:
+    """Desks name files by date ("2026-11-04-derby.txt", "2026/11/04/"): an article without a date
+    in its text takes that one; a date in the text wins, with a note when the two differ."""
+    (tmp_path / "2026" / "11" / "05").mkdir(parents=True)
+    write(tmp_path, "2026-11-04-derby.txt", BODY)
+    write(tmp_path / "2026" / "11" / "05", "budget.txt", BODY.replace("ministers", "mayors"))
+    write(tmp_path, "2026_11_06-pier.txt", "date 2026-11-07 " + BODY.replace("ministers", "councillors"))
+    write(tmp_path, "report-20261108.txt", BODY.replace("ministers", "judges"))
+    result = ingest(tmp_path)
+    dated = {a.source_file: (a.date, a.date_source) for a in result.articles}
+    assert dated == {"2026-11-04-derby.txt": (date(2026, 11, 4), DateSource.FILE_NAME),
+                     "2026/11/05/budget.txt": (date(2026, 11, 5), DateSource.FILE_NAME),
+                     "2026_11_06-pier.txt": (date(2026, 11, 7), DateSource.HEADER),
+                     "report-20261108.txt": (None, DateSource.NONE)}
+    notes = {f.path: f.reason for f in result.findings}
+    assert notes["2026_11_06-pier.txt"] == ("file_name date 2026-11-06 conflicts with header date 2026-11-07; "
+                                            "kept the header date")
+
+
 def test_headline_first_line_becomes_title(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", "Ministers agree to keep talking\n\n" + BODY)
     article = only_article(tmp_path)

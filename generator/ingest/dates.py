@@ -1,4 +1,5 @@
-"""Reading dates out of headers, bylines and trailers; the file's mtime is never used."""
+"""Reading dates out of headers, bylines and trailers, and last out of the file's path (a
+year-month-day in its name or folders, as in "2026-11-04-derby.txt"); the file's mtime is never used."""
 
 from __future__ import annotations
 
@@ -24,6 +25,15 @@ _PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}})(st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I),
 )
 HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+_PATH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_./])(?P<mnum>\d\d)(?P=sep)(?P<day>\d\d)(?!\d)")
+"""Year, month and day with one separator, four-digit years from 1900: "20261104" or "11-04-2026"
+could be an id or either order, and are not read."""
+
+
+def path_date(relative_path: str) -> date | None:
+    """The last well-formed year-month-day in a file's path: the file name before its folders."""
+    found = [when for match in _PATH_DATE.finditer(relative_path) if (when := _to_date(match))]
+    return found[-1] if found else None
 
 
 def find_date(text: str) -> date | None:
@@ -75,6 +85,7 @@ def choose_date(source: SourceText, header: str | None, lines: list[str],
     if header:
         candidates.append((find_date(header), DateSource.HEADER))
     candidates.extend(_removed_dates(lines, removed))
+    candidates.append((path_date(source.relative_path), DateSource.FILE_NAME))
     candidates = [(when, where) for when, where in candidates if when]
     if not candidates:
         undated = Finding(source.relative_path, "no date found; listed under Undated", Severity.NOTE)
