@@ -19,7 +19,7 @@ from .corpus.assemble import assemble, reading_order
 from .corpus.discovery import discover_themes
 from .corpus.related import related_articles
 from .corpus.stories import cluster_stories, make_stories
-from .corpus.themes import ThemeSpec, assign_themes, load_taxonomy, with_discovered
+from .corpus.themes import ThemeSpec, assign_themes, load_taxonomy, theme_terms, with_discovered
 from .corpus.vectors import idf_weights
 from .ingest import ingest
 from .ingest.cache import IngestCache
@@ -78,7 +78,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
             if config.cache_dir else None
         run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress,
-                                 phrases=[term for spec in taxonomy for term in spec.terms])
+                                 phrases=theme_terms(taxonomy))
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
@@ -119,15 +120,12 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
         tell(len(missing), len(missing))
     elif placement.processes > 1:
         unique = sorted(set(phrases))
-        wanted = unique if unique and cache and cache.get_lemmas(unique) is None else []
-        lemmas: dict[str, Lemmas] = {}
+        keep = partial(cache.put_lemmas, unique) if unique and cache and cache.get_lemmas(unique) is None else None
         try:
-            fresh = _gather(_analyze_in_processes(_chunks(missing), model, placement.processes, wanted, lemmas),
+            fresh = _gather(_analyze_in_processes(_chunks(missing), model, placement.processes, unique, keep),
                             len(missing), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
-        if cache and "found" in lemmas:
-            cache.put_lemmas(wanted, lemmas["found"])
     if fresh is None:
         fresh = _gather((analyze(chunk, model) for chunk in _chunks(missing)), len(missing), tell)
     for article, analysis in zip(missing, fresh, strict=True):
@@ -153,20 +151,17 @@ def _gather(results: Iterable[tuple[Analysis, ...]], total: int, tell: Progress)
     return tuple(gathered)
 
 
-Lemmas = dict[str, tuple[str, ...]]
-
-
-def _analyze_in_processes(chunks: list[tuple[Article, ...]], model: str, workers: int,
-                          phrases: list[str] | None = None,
-                          lemmas: dict[str, Lemmas] | None = None) -> Iterator[tuple[Analysis, ...]]:
-    """The chunks' analyses in order; with ``phrases``, the first worker free lemmatizes them
-    before its first chunk (a few hundredths of a second), into ``lemmas["found"]``."""
+def _analyze_in_processes(chunks: list[tuple[Article, ...]], model: str, workers: int, phrases: Sequence[str] = (),
+                          keep: Callable[[dict[str, tuple[str, ...]]], None] | None = None,
+                          ) -> Iterator[tuple[Analysis, ...]]:
+    """The chunks' analyses in order; with ``keep``, the first worker free also lemmatizes
+    ``phrases`` before its first chunk (a few hundredths of a second) and ``keep`` gets the lemmas."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        terms = pool.submit(lemmatize, phrases, model) if phrases and lemmas is not None else None
+        terms = pool.submit(lemmatize, phrases, model) if keep else None
         yield from pool.map(_analyze_chunk, [model] * len(chunks), chunks)
-        if terms is not None and lemmas is not None:
-            lemmas["found"] = terms.result()
+        if terms is not None and keep is not None:
+            keep(terms.result())
 
 
 def _analyze_on_dask(articles: Sequence[Article], model: str, scheduler: str) -> tuple[Analysis, ...]:

@@ -21,7 +21,7 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
     """For each article, up to ``limit`` most similar other articles, best first (ties by id)."""
     rows = vectors.tfidf_rows({a.article_id: [t for s in a.sentences for t in s.terms] for a in analyses}, idf)
     neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
-    pairs = sorted(vectors.candidate_rows(rows, CANDIDATE_TERMS, vectors.MAX_SHARED, MAX_PARTNERS))
+    pairs = sorted(vectors.candidate_pairs(rows, CANDIDATE_TERMS, vectors.MAX_SHARED, MAX_PARTNERS))
     actor_sets = {a.article_id: frozenset(actors_of.get(a.article_id, ())) for a in analyses}
     for (a, b), text in zip(pairs, vectors.row_cosines(rows, pairs).tolist(), strict=True):
         score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.jaccard(actor_sets[a], actor_sets[b])

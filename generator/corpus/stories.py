@@ -152,7 +152,7 @@ def locally_scaled(scores: Mapping[tuple[str, str], float], neighbour: int,
 
 
 def _candidates(rows: vectors.Rows) -> set[tuple[str, str]]:
-    return vectors.candidate_rows(rows, CANDIDATE_TERMS, MAX_SHARED, MAX_PARTNERS)
+    return vectors.candidate_pairs(rows, CANDIDATE_TERMS, MAX_SHARED, MAX_PARTNERS)
 
 
 def _story(group: list[str], alike: Mapping[tuple[str, str], float], partners: Mapping[str, set[str]],

@@ -59,11 +59,16 @@ def _check(data: object, where: str) -> tuple[ThemeSpec, ...]:
     return tuple(specs)
 
 
+def theme_terms(specs: Sequence[ThemeSpec]) -> list[str]:
+    """Every term of every theme, as written in the taxonomy (to be lemmatized)."""
+    return [term for spec in specs for term in spec.terms]
+
+
 def assign_themes(specs: Sequence[ThemeSpec], analyses: Sequence[Analysis],
                   lemmatize: Callable[[Iterable[str]], Mapping[str, tuple[str, ...]]],
                   order: Sequence[str]) -> tuple[Theme, ...]:
     """Match every article against every theme; ``order`` lists article ids newest first."""
-    lemmas = lemmatize(term for spec in specs for term in spec.terms)
+    lemmas = lemmatize(theme_terms(specs))
     by_first: dict[str, set[tuple[str, ...]]] = {}
     for phrase in lemmas.values():
         if phrase:

@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from operator import itemgetter
 
 import numpy
 from scipy import sparse
@@ -33,12 +32,6 @@ def tfidf(terms: Sequence[str], idf: Mapping[str, float], default_idf: float = 1
     return {term: w / norm for term, w in vector.items()} if norm else {}
 
 
-def tfidf_vectors(features: Mapping[str, Sequence[str]]) -> dict[str, Vector]:
-    """Each document's ``tfidf`` vector, with the rarity of its terms in these documents."""
-    idf = idf_weights(features.values())
-    return {item: tfidf(terms, idf) for item, terms in features.items()}
-
-
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two unit vectors: only the shared terms are visited (the key intersection runs in
     C), and ``fsum`` is exactly rounded, so the result does not depend on the set's order."""
@@ -48,42 +41,12 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 PAIR_CHUNK = 50_000
 
 
-def pair_cosines(vecs: Mapping[str, Vector], pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """The cosine of every pair at once (``cosine_array``), by pair."""
-    ordered = sorted(pairs)
-    return dict(zip(ordered, cosine_array(vecs, ordered).tolist(), strict=True))
-
-
-def cosine_array(vecs: Mapping[str, Vector], ordered: Sequence[tuple[str, str]]) -> numpy.ndarray:
-    """The cosines of ``ordered`` pairs, in that order: the vectors become one sparse matrix (scipy)
-    and each chunk of pairs is a row-wise product of two row selections, computed in C."""
-    found = numpy.zeros(len(ordered), dtype=numpy.float64)
-    if not ordered:
-        return found
-    ids = {item: row for row, item in enumerate(sorted(vecs))}
-    columns: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    for item in sorted(vecs):
-        for term, weight in sorted(vecs[item].items()):
-            indices.append(columns.setdefault(term, len(columns)))
-            data.append(weight)
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix((numpy.array(data, dtype=numpy.float64), numpy.array(indices, dtype=numpy.int64),
-                                numpy.array(indptr, dtype=numpy.int64)), shape=(len(ids), max(len(columns), 1)))
-    for start in range(0, len(ordered), PAIR_CHUNK):
-        chunk = ordered[start:start + PAIR_CHUNK]
-        left = matrix[[ids[a] for a, _ in chunk]]
-        right = matrix[[ids[b] for _, b in chunk]]
-        found[start:start + len(chunk)] = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
-    return found
-
-
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """The ``tfidf_vectors`` of many documents at once, as the rows of one sparse matrix (scipy CSR,
+    """The ``tfidf`` vectors of many documents at once, as the rows of one sparse matrix (scipy CSR,
     ids in sorted order): the weights are computed in numpy, and pairs are compared without going
-    through a dict per document. The stories' similarity reads four such sets of vectors of every
-    article on every build."""
+    through a dict per document. Stories and related articles read every article's vectors on every
+    build."""
 
     ids: tuple[str, ...]
     row: Mapping[str, int]
@@ -99,9 +62,10 @@ class Rows:
 
 
 def tfidf_rows(features: Mapping[str, Sequence[str]], idf: Mapping[str, float] | None = None) -> Rows:
-    """``tfidf_vectors(features)`` as ``Rows``: sublinear term frequency times smoothed IDF, each row
-    of unit length (an empty document is a row of zeros). With ``idf``, its weights (1 for a term
-    it lacks), as ``tfidf`` takes them, instead of the rarity of the terms in these documents."""
+    """Each document's ``tfidf`` vector with ``idf_weights`` of these documents, as ``Rows``:
+    sublinear term frequency times smoothed IDF, each row of unit length (an empty document is a
+    row of zeros). With ``idf``, its weights (1 for a term it lacks), as ``tfidf`` takes them,
+    instead of the rarity of the terms in these documents."""
     ids = tuple(sorted(features))
     columns: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
@@ -128,7 +92,8 @@ def tfidf_rows(features: Mapping[str, Sequence[str]], idf: Mapping[str, float] |
 
 
 def row_cosines(rows: Rows, ordered: Sequence[tuple[str, str]]) -> numpy.ndarray:
-    """The cosines of ``ordered`` pairs of ids, in that order (``cosine_array`` for ``Rows``)."""
+    """The cosines of ``ordered`` pairs of ids, in that order: each chunk of pairs is a row-wise
+    product of two row selections, computed in C."""
     found = numpy.zeros(len(ordered), dtype=numpy.float64)
     for start in range(0, len(ordered), PAIR_CHUNK):
         chunk = ordered[start:start + PAIR_CHUNK]
@@ -146,26 +111,13 @@ articles) the pairs grew with the square of the corpus: 5,000 generated articles
 cluster into stories. Corpora under 4,000 articles (every dev set) are compared as before."""
 
 
-def candidate_pairs(vecs: Mapping[str, Vector], top_terms: int, max_shared: int,
+def candidate_pairs(rows: Rows, top_terms: int, max_shared: int,
                     max_partners: int | None = None) -> set[tuple[str, str]]:
     """Pairs of ids sharing one of their ``top_terms`` heaviest terms, ignoring terms held by more than
     ``max_shared`` ids (too common to tell documents apart): near-linear instead of all pairs. With
     ``max_partners``, each id keeps only that many partners, those sharing the most of its heavy
-    terms (ties by id), so the pairs stay within ``len(vecs) * max_partners`` however much the
+    terms (ties by id), so the pairs stay within ``len(rows.ids) * max_partners`` however much the
     documents overlap; a pair is kept when either side keeps it."""
-    ids = sorted(vecs)
-    postings: dict[str, list[int]] = {}
-    for row, item in enumerate(ids):
-        vec = vecs[item]
-        # Heaviest first, ties by term: a stable sort by weight of the terms in order (both in C).
-        for term, _ in sorted(sorted(vec.items()), key=itemgetter(1), reverse=True)[:top_terms]:
-            postings.setdefault(term, []).append(row)
-    return _pairs_sharing(ids, list(postings.values()), max_shared, max_partners)
-
-
-def candidate_rows(rows: Rows, top_terms: int, max_shared: int,
-                   max_partners: int | None = None) -> set[tuple[str, str]]:
-    """``candidate_pairs`` for ``Rows``."""
     postings: dict[int, list[int]] = {}
     for row in range(len(rows.ids)):
         for column in rows.top_terms(row, top_terms).tolist():
@@ -175,7 +127,7 @@ def candidate_rows(rows: Rows, top_terms: int, max_shared: int,
 
 def _pairs_sharing(ids: list[str], postings: list[list[int]], max_shared: int,
                    max_partners: int | None) -> set[tuple[str, str]]:
-    """Pairs of ids whose rows share a posting list of at most ``max_shared`` rows (see ``candidate_pairs``)."""
+    """Pairs of ids whose rows share a posting list of at most ``max_shared`` rows."""
     shared = [rows for rows in postings if 1 < len(rows) <= max_shared]
     if not shared:
         return set()
