@@ -207,7 +207,9 @@ class Story:
 class AttributedQuote:
     text: str
     speaker: str | None
-    """An actor id, or None when the text does not say who spoke."""
+    """An actor id, or None when the speaker is no actor or the text does not say who spoke."""
+    written: str | None = None
+    """The speaker as the text names them, or None when it does not say who spoke."""
 
 
 @dataclass(frozen=True, slots=True)

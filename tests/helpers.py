@@ -36,7 +36,7 @@ def article(article_id: str, title: str, day: date | None, text: str = "Body tex
 
 def small_digest(title: str = "First story", summary: tuple[str, ...] = ("One.", "Two.")) -> Digest:
     first = Entry(article("aaa111", title, date(2021, 12, 22)), "articles/first-aaa111/", summary,
-                  ("jane-doe",), (), None, (AttributedQuote("We will talk", "jane-doe"),), ("bbb222",))
+                  ("jane-doe",), (), None, (AttributedQuote("We will talk", "jane-doe", "Jane Doe"),), ("bbb222",))
     second = Entry(article("bbb222", "Undated story", None), "articles/undated-bbb222/", ("Three.", "Four."),
                    (), (), None, (), ())
     actor = Actor("jane-doe", "Jane Doe", ActorKind.PERSON, ("Doe",), ("aaa111",), 3)

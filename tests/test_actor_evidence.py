@@ -4,10 +4,11 @@ analyses: no model needed."""
 
 from __future__ import annotations
 
+from generator.actors.countries import is_nationality
 from generator.actors.index import build_actors
 from generator.actors.mentions import kind_evidence
 from generator.actors.names import acronyms
-from generator.models import ActorKind, Analysis, Mention
+from generator.models import ActorKind, Analysis, Mention, Quote
 
 from .helpers import sentence
 
@@ -140,3 +141,26 @@ def test_acronyms_with_their_small_words_or_without_a_national_qualifier() -> No
     forms = {actor.name: {actor.name, *actor.aliases} for actor in build_actors(analyses, 2, ()).actors}
     assert {"BOM", "Bureau of Meteorology"} in forms.values()
     assert {"FDA", "US Food and Drug Administration"} in forms.values()
+
+
+def test_a_company_whose_short_form_is_tagged_as_a_person_is_an_organisation() -> None:
+    analyses = [analysed(f"c{i}", ["Halden Foods said its profit rose.", "Shares in Halden Foods fell.",
+                                   "Halden employs 21,000 people.", "Halden raised its forecast.",
+                                   "Halden will open a plant."],
+                         [("Halden Foods", "ORG", 0), ("Halden Foods", "ORG", 1), ("Halden", "PERSON", 2),
+                          ("Halden", "PERSON", 3), ("Halden", "PERSON", 4)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["Halden Foods"].kind is ActorKind.ORGANIZATION  # the full name's labels, not the short form's
+
+
+def test_a_quoted_speaker_the_tagger_missed_is_a_person_named_where_the_article_writes_the_name() -> None:
+    texts = ["Unseeded Ivo Brankov beat the top seed on Friday.", "Brankov, 22, saved two break points.",
+             '"I dreamed of this as a kid," Brankov said.', '"Tomorrow I will try to enjoy it."',
+             '"He played better on the big points," the Frenchman said.']
+    analysis = Analysis("t1", tuple(sentence(i, text) for i, text in enumerate(texts)), (),
+                        (Quote("I dreamed of this as a kid", "Brankov", 2),
+                         Quote("Tomorrow I will try to enjoy it.", "Brankov", 3),
+                         Quote("He played better on the big points", "Frenchman", 4)))
+    actors = build_actors([analysis], 2, ()).actors
+    assert [(a.name, a.kind, a.mentions) for a in actors] == [("Brankov", ActorKind.PERSON, 3)]  # sentences 0 to 2
+    assert not is_nationality("Brankov") and is_nationality("the Frenchman")

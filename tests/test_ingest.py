@@ -242,3 +242,11 @@ def test_a_lead_title_is_never_cut_inside_a_phrase_a_quote_or_at_an_abbreviation
     assert title_from_lead(lead) == "The singer's tour bus caught fire on a freeway near the city on Thursday morning…"
     assert title_from_lead("Mr. Smith went to Washington on Monday. He left on Tuesday.") == (
         "Mr. Smith went to Washington on Monday")
+
+
+def test_a_row_of_share_buttons_between_headline_and_text_is_not_the_title(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Harbour ferry fares to rise in spring\n\nBy Ann Lee, Transport Reporter\n"
+          "Published: 3 March 2026\n\nShare this article\nFacebook Twitter Email\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert article.title == "Harbour ferry fares to rise in spring"
+    assert {r.line: r.rule for r in article.removed}["Facebook Twitter Email"] == "share-or-subscribe"

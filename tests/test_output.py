@@ -81,7 +81,7 @@ def test_export_matches_the_documented_shape() -> None:
                            "source_file": "aaa111.txt", "url": "articles/first-aaa111/", "source_url": None,
                            "summary": ["One.", "Two."],
                            "actors": ["jane-doe"], "themes": [], "story": None,
-                           "quotes": [{"text": "We will talk", "speaker": "jane-doe"}]}
+                           "quotes": [{"text": "We will talk", "speaker": "jane-doe", "speaker_name": "Jane Doe"}]}
     assert articles[1]["date"] is None and articles[1]["date_source"] == "none"
     assert json.loads(files["data/actors.json"]) == [{"id": "jane-doe", "name": "Jane Doe", "kind": "person",
                                                       "aliases": ["Doe"], "articles": ["aaa111"], "mentions": 3,
@@ -235,3 +235,20 @@ def test_a_feed_is_made_again_only_when_its_items_change_and_comes_out_the_same(
     made.clear()
     moved = render_feeds(changed, "Site", "https://example.org/", 10, store)
     assert made == [] and moved == again
+
+
+def test_a_quote_shows_its_speaker_as_written_when_no_actor_is_theirs() -> None:
+    from dataclasses import replace
+
+    from generator.models import AttributedQuote
+    from generator.publish.render import render_pages
+
+    from .helpers import small_digest
+
+    digest = small_digest()
+    quotes = (AttributedQuote("I dreamed of this", None, "Ivo <Brankov>"), AttributedQuote("That is tennis", None))
+    digest = replace(digest, entries=(replace(digest.entries[0], quotes=quotes), *digest.entries[1:]))
+    article_page = next(text for path, text in render_pages(digest, "Site", 10).items()
+                        if path.startswith("articles/first"))
+    assert "“I dreamed of this” — Ivo &#60;Brankov&#62;" in article_page
+    assert "“That is tennis” — speaker not stated" in article_page

@@ -34,3 +34,12 @@ def demonyms() -> dict[str, str]:
 def country_of_demonym(key: str) -> str | None:
     """The country a demonym's form key stands for, singular or plural ("russians"), else None."""
     return demonyms().get(key) or (demonyms().get(key[:-1]) if key.endswith("s") else None)
+
+
+def is_nationality(text: str) -> bool:
+    """"the Frenchman", "Americans": a nationality, which counts toward its country but never
+    speaks for it (a quote's speaker written so is no one in particular)."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and country_of_demonym(form_key(" ".join(words))) is not None

@@ -185,7 +185,7 @@ def _vote(group: list[NameMention]) -> ActorKind:
     surnamed = any(" " in m.surface_key and m.surface_key.split(" ")[-1] in singles for m in group)
     if (surnamed or evidence["person"]) and not thing and any(m.label == "PERSON" for m in group):
         return ActorKind.PERSON
-    multi = [m for m in group if " " in m.key]
+    multi = [m for m in group if " " in m.surface_key]
     votes = Counter(KIND_OF_LABEL[m.label] for m in multi or group)
     if thing:
         del votes[ActorKind.PERSON]

@@ -70,7 +70,9 @@ def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: froze
     if known is not None:
         found = split_glued(found, known)
         found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
-    return resolve_in_article(found + missed_short_forms(analysis, found, ignore), separate)
+    found = found + missed_short_forms(analysis, found, ignore)
+    return resolve_in_article(sorted(found + untagged_speakers(analysis, found, ignore), key=lambda m: m.sentence),
+                              separate)
 
 
 def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
@@ -328,6 +330,37 @@ def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore:
                 missed.append(NameMention(word, word, anchor[0], analysis.article_id, form_key(word), form_key(word),
                                           sentence.index, kind_evidence(sentence.text, word)))
     return missed
+
+
+def untagged_speakers(analysis: Analysis, found: Sequence[NameMention], ignore: frozenset[str]) -> list[NameMention]:
+    """The named speakers of quotes whom spaCy tagged nowhere near the quote ('"...," Kovac said.'),
+    with the article's other sentences that write the same name: a name the text gives as someone's
+    words is a person's, and a sports or local article's main figure can be a name the small model
+    never tags. A speaker carried over from a pronoun or an earlier quote (not written beside the
+    quote), or already among the mentions there (in full, or as the last word of one), adds nothing."""
+    nearby = _surfaces_by_sentence(found)
+    texts = {s.index: s.text for s in analysis.sentences}
+    speakers: set[str] = set()
+    for quote in analysis.quotes:
+        speaker = quote.speaker
+        if not speaker or not is_name_like(speaker) or not all(word[:1].isupper() for word in speaker.split()):
+            continue
+        key = form_key(normalise_name(speaker))
+        if key in ignore or key in demonyms() or key in country_names() or country_of_demonym(key):
+            continue
+        beside = [index for index in (quote.sentence, quote.sentence + 1) if speaker in texts.get(index, "")]
+        if beside and not any(speaker in text or text.split(" ")[-1] == speaker
+                              for index in beside for text in nearby[index]):
+            speakers.add(speaker)
+    added = []
+    for speaker in sorted(speakers):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])")
+        key = form_key(normalise_name(speaker))
+        for sentence in analysis.sentences:
+            if pattern.search(sentence.text) and not any(speaker in text for text in nearby[sentence.index]):
+                added.append(NameMention(normalise_name(speaker), surface_name(speaker), "PERSON", analysis.article_id,
+                                         key, key, sentence.index, tagged=False))
+    return added
 
 
 def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) -> list[NameMention]:

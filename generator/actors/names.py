@@ -11,7 +11,9 @@ import yaml
 
 TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
-gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader mayor judge rev""".split())
+gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader mayor judge rev
+councilmember councilmembers councilman councilwoman councillor councilor alderman alderwoman
+assemblyman assemblywoman congressman congresswoman senators""".split())
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "tonight", "yesterday", "tomorrow"})

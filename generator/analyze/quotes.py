@@ -89,6 +89,8 @@ def _resolve(token: Token, doc: Doc, paragraph_of: Callable[[int], int]) -> str 
         ent = next(e for e in doc.ents if e.start <= token.i < e.end)
         return entity_text(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
     if token.pos_ == "PROPN":
+        if any(child.dep_ == "det" for child in token.children):
+            return None  # "the Frenchman said": a description, not a name
         parts = [t for t in token.subtree if t.pos_ == "PROPN" and (t.i == token.i or t.dep_ == "compound")]
         return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
     if token.lower_ in ("he", "she"):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from ..actors.countries import is_nationality
 from ..actors.index import ActorIndex
-from ..models import Analysis, Article, AttributedQuote, Digest, Entry, Story, Theme
+from ..models import Analysis, Article, AttributedQuote, Digest, Entry, Quote, Story, Theme
 from ..publish.slugs import article_slug, page_path, page_url
 from .digests import build_periods
 
@@ -34,12 +35,18 @@ def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
         Entry(article=article, url=page_url(article_page(article)), summary=summaries[article.id],
               actor_ids=actors.by_article.get(article.id, ()), theme_ids=tuple(theme_ids.get(article.id, ())),
               story_id=story_of.get(article.id),
-              quotes=unique_quotes(AttributedQuote(q.text, actors.resolve(q.speaker, article.id))
-                                   for q in analyses[article.id].quotes),
+              quotes=unique_quotes(_attributed(q, actors, article.id) for q in analyses[article.id].quotes),
               related_ids=related.get(article.id, ()))
         for article in reading_order(articles))
     return Digest(entries, actors.actors, tuple(themes), tuple(stories), build_date,
                   build_periods(entries, stories))
+
+
+def _attributed(quote: Quote, actors: ActorIndex, article_id: str) -> AttributedQuote:
+    """The quote with its speaker's actor and name as written; a nationality ("the Frenchman") is no speaker."""
+    if quote.speaker is None or is_nationality(quote.speaker):
+        return AttributedQuote(quote.text, None)
+    return AttributedQuote(quote.text, actors.resolve(quote.speaker, article_id), quote.speaker)
 
 
 def unique_quotes(quotes: Iterable[AttributedQuote]) -> tuple[AttributedQuote, ...]:
@@ -48,6 +55,7 @@ def unique_quotes(quotes: Iterable[AttributedQuote]) -> tuple[AttributedQuote, .
     found: dict[str, AttributedQuote] = {}
     for quote in quotes:
         kept = found.get(quote.text)
-        if kept is None or (kept.speaker is None and quote.speaker is not None):
+        if kept is None or (kept.speaker is None and quote.speaker is not None) or (
+                kept.written is None and quote.written is not None):
             found[quote.text] = quote  # a replaced quote keeps its first place
     return tuple(found.values())

@@ -26,6 +26,9 @@ _SEE_ALSO = re.compile(r"^\s*(read|see|watch|listen)\s+(also|more)\b\s*:?|^\s*(r
 _SOCIAL = re.compile(
     r"^\s*(share( this)?|tweet|e-?mail|print|subscribe|sign up|follow us|log ?in|register|advertisement|"
     r"skip to (main )?content|click here|comments?|listen|download the app)\b", re.I)
+_SHARE_TARGETS = frozenset("""facebook twitter x email e mail whatsapp linkedin pinterest reddit print share
+copy link messenger telegram flipboard tumblr sms bluesky threads mastodon comments comment save""".split())
+"""The labels of a row of share buttons ("Facebook Twitter Email"), which scraped pages keep as a line."""
 _COOKIE = re.compile(r"\bcookies?\b.*\b(accept|consent|privacy|browsing|continu|agree|settings)", re.I)
 _BYLINE = re.compile(r"^\s*(?i:by|written by|reporting by|edited by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
                      r"(\s*(,|and|&)\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})*\s*[|,;-]?.*$")
@@ -71,7 +74,11 @@ def is_see_also(line: str) -> bool:
 
 
 def is_social(line: str) -> bool:
-    return bool(_SOCIAL.match(line)) and len(words(line)) <= 12 and not is_paragraph(line)
+    """A share, subscribe or sign-in prompt, or a row of share buttons' labels."""
+    tokens = words(line.casefold())
+    if tokens and len(tokens) <= 12 and all(token in _SHARE_TARGETS for token in tokens):
+        return True
+    return bool(_SOCIAL.match(line)) and len(tokens) <= 12 and not is_paragraph(line)
 
 
 def is_cookie_notice(line: str) -> bool:

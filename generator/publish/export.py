@@ -30,7 +30,8 @@ def _article(entry) -> dict[str, Any]:
             "source_url": article.source_url,
             "summary": list(entry.summary), "actors": list(entry.actor_ids), "themes": list(entry.theme_ids),
             "story": entry.story_id,
-            "quotes": [{"text": q.text, "speaker": q.speaker} for q in entry.quotes]}
+            "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_name": q.written}
+                       for q in entry.quotes]}
 
 
 def _iso(value) -> str | None:

@@ -170,8 +170,8 @@ def _feeds(views: v.Views, site_name: str) -> Context:
 
 def _article(views: v.Views, entry: Entry) -> Context:
     source = v.entry_page(entry)
-    quotes = [{"text": q.text, "speaker": views.actor_link(q.speaker, source) if q.speaker else "speaker not stated"}
-              for q in entry.quotes]
+    quotes = [{"text": q.text, "speaker": views.actor_link(q.speaker, source) if q.speaker
+               else q.written or "speaker not stated"} for q in entry.quotes]
     return {"front_matter": v.front_matter(entry.article.title), "title": entry.article.title,
             "meta": v.entry_meta(entry), "summary": entry.summary,
             "story": views.story_link(entry.story_id, source) if entry.story_id else None,
