@@ -352,13 +352,27 @@ def untagged_speakers(analysis: Analysis, found: Sequence[NameMention], ignore: 
         if beside and not any(speaker in text or text.split(" ")[-1] == speaker
                               for index in beside for text in nearby[index]):
             speakers.add(speaker)
+    return _written_names(analysis, sorted(speakers), nearby) if speakers else []
+
+
+_WORD_RUN = re.compile(r"[\w'’.-]+")
+
+
+def _written_names(analysis: Analysis, names: Sequence[str], nearby: Mapping[int, list[str]]) -> list[NameMention]:
+    """A person mention in every sentence that writes one of ``names`` as whole words and has no
+    tagged mention containing it. One pass over each sentence's words, whatever the number of names."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in names:
+        by_first[name.split(" ")[0]].append(tuple(name.split(" ")))
     added = []
-    for speaker in sorted(speakers):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])")
-        key = form_key(normalise_name(speaker))
-        for sentence in analysis.sentences:
-            if pattern.search(sentence.text) and not any(speaker in text for text in nearby[sentence.index]):
-                added.append(NameMention(normalise_name(speaker), surface_name(speaker), "PERSON", analysis.article_id,
+    for sentence in analysis.sentences:
+        words = [_POSSESSIVE_END.sub("", word.strip(".,;:'’-")) for word in _WORD_RUN.findall(sentence.text)]
+        seen = {" ".join(words[i:i + len(name)]) for i, word in enumerate(words) for name in by_first.get(word, ())
+                if tuple(words[i:i + len(name)]) == name}
+        for name in sorted(seen):
+            if not any(name in text for text in nearby.get(sentence.index, ())):
+                key = form_key(normalise_name(name))
+                added.append(NameMention(normalise_name(name), surface_name(name), "PERSON", analysis.article_id,
                                          key, key, sentence.index, tagged=False))
     return added
 
