@@ -102,7 +102,13 @@ def test_charts_escape_labels_and_describe_their_figures() -> None:
     assert rows is not None and "<script>" not in rows.svg and "&lt;script&gt;" in rows.svg
     assert small_multiples("c3", "Empty", {"Nobody": []}) is None and bar_chart("c4", "Empty", []) is None
     spread = bar_chart("c5", "Weeks", [date(2021, 1, 4), date(2021, 6, 7)])
-    assert spread is not None and spread.description.startswith("Weeks: 4 Jan 2021: 1; 7 Jun 2021: 1; no articles")
+    assert spread is not None and spread.description.startswith(
+        "Weeks: week of 4 Jan 2021: 1; week of 7 Jun 2021: 1; no articles")
+    wednesday = bar_chart("c6", "Weeks", [date(2021, 1, 6), date(2021, 6, 9)])  # a bar stands for its week's Monday
+    assert wednesday is not None and "week of 4 Jan 2021: 1; week of 7 Jun 2021: 1" in wednesday.description
+    assert ">week of 4 Jan 2021</text>" in wednesday.svg
+    weekly_rows = small_multiples("c7", "Actors", {"Ann Lee": [date(2021, 1, 6), date(2021, 6, 9)]})
+    assert weekly_rows is not None and "Ann Lee 2 (most in the week of 4 Jan 2021: 1)" in weekly_rows.description
 
 
 def test_actors_that_share_articles_get_a_row_each_on_one_scale() -> None:

@@ -62,9 +62,9 @@ def bar_chart(chart_id: str, title: str, days: Sequence[date], collected: Sequen
         f'<rect x="{MARGIN + i * step + step * 0.1:.1f}" y="{_y(v, top):.1f}" width="{step * 0.8:.1f}" '
         f'height="{HEIGHT - MARGIN - _y(v, top):.1f}" fill="var(--md-primary-fg-color, #4e79a7)"/>'
         for i, v in enumerate(values) if v)
-    description = f"{title}: " + "; ".join(f"{_label(p)}: {v}" for p, v in zip(points, values, strict=True) if v)
+    description = f"{title}: " + "; ".join(f"{_label(p, daily)}: {v}" for p, v in zip(points, values, strict=True) if v)
     description += _gap_words(points, gaps)
-    body = _shade(gaps, MARGIN, step, MARGIN, HEIGHT - MARGIN) + bars + _axes(points, top)
+    body = _shade(gaps, MARGIN, step, MARGIN, HEIGHT - MARGIN) + bars + _axes(points, top, daily)
     return Chart(_svg(chart_id, title, description, body, HEIGHT), title, description)
 
 
@@ -103,10 +103,11 @@ def small_multiples(chart_id: str, title: str, series: Mapping[str, Sequence[dat
                 parts.append(f'<rect x="{LABEL + i * step + step * 0.1:.1f}" y="{base - tall:.1f}" '
                              f'width="{step * 0.8:.1f}" height="{tall:.1f}" fill="{PALETTE[number % len(PALETTE)]}"/>')
         busiest = max(points, key=lambda p: counts.get(p, 0))  # max keeps the first, the earliest, on a tie
-        words.append(f"{name} {total} (most on {_label(busiest)}: {counts[busiest]})")
-    axis = (f'<text x="{LABEL}" y="{height - 8}" font-size="11" fill="currentColor">{_label(points[0])}</text>'
+        words.append(f"{name} {total} (most {'on' if daily else 'in the'} {_label(busiest, daily)}: "
+                     f"{counts[busiest]})")
+    axis = (f'<text x="{LABEL}" y="{height - 8}" font-size="11" fill="currentColor">{_label(points[0], daily)}</text>'
             f'<text x="{WIDTH - MARGIN}" y="{height - 8}" font-size="11" text-anchor="end" '
-            f'fill="currentColor">{_label(points[-1])}</text>')
+            f'fill="currentColor">{_label(points[-1], daily)}</text>')
     description = f"{title}, on one scale (tallest bar: {top}): " + "; ".join(words) + _gap_words(points, gaps)
     return Chart(_svg(chart_id, title, description, "".join(parts) + axis, height), title, description)
 
@@ -148,16 +149,18 @@ def _y(value: int, top: int) -> float:
     return HEIGHT - MARGIN - (HEIGHT - 2 * MARGIN) * value / top if top else HEIGHT - MARGIN
 
 
-def _label(day: date) -> str:
-    return f"{day.day} {day:%b} {day.year}"
+def _label(day: date, daily: bool = True) -> str:
+    """A bar's date; on a weekly axis, the week it stands for ("week of 16 Feb 2026", a Monday)."""
+    return f"{'' if daily else 'week of '}{day.day} {day:%b} {day.year}"
 
 
-def _axes(points: list[date], top: int) -> str:
+def _axes(points: list[date], top: int, daily: bool) -> str:
     baseline = f'<line x1="{MARGIN}" y1="{HEIGHT - MARGIN}" x2="{WIDTH - MARGIN}" y2="{HEIGHT - MARGIN}" ' \
                f'stroke="currentColor" stroke-opacity="0.5"/>'
-    labels = (f'<text x="{MARGIN}" y="{HEIGHT - 8}" font-size="11" fill="currentColor">{_label(points[0])}</text>'
+    labels = (f'<text x="{MARGIN}" y="{HEIGHT - 8}" font-size="11" '
+              f'fill="currentColor">{_label(points[0], daily)}</text>'
               f'<text x="{WIDTH - MARGIN}" y="{HEIGHT - 8}" font-size="11" text-anchor="end" '
-              f'fill="currentColor">{_label(points[-1])}</text>'
+              f'fill="currentColor">{_label(points[-1], daily)}</text>'
               f'<text x="4" y="{MARGIN + 4}" font-size="11" fill="currentColor">{top}</text>')
     return baseline + labels
 

@@ -271,7 +271,7 @@ def _home_charts(views: v.Views) -> list[charts.Chart]:
     themes = {t.label: views.dates(t.article_ids)
               for t in sorted(digest.themes, key=lambda t: (-len(t.matches), t.id))[:5]}
     every = views.dates(tuple(e.id for e in digest.entries))
-    made = [charts.bar_chart("home-days", "Articles per day", every),
+    made = [charts.bar_chart("home-days", "Articles by date", every),
             charts.small_multiples("home-actors", "Articles naming the leading actors", leading, every),
             charts.small_multiples("home-themes", "Articles per theme", themes, every)]
     return [chart for chart in made if chart]
