@@ -258,3 +258,21 @@ def test_a_quote_shows_its_speaker_as_written_when_no_actor_is_theirs() -> None:
                         if path.startswith("articles/first"))
     assert "“I dreamed of this” — Ivo &#60;Brankov&#62;" in article_page
     assert "“That is tennis” — speaker not stated" in article_page
+
+
+def test_a_digest_by_date_tells_a_story_by_its_articles_of_that_period() -> None:
+    from datetime import date
+
+    from generator.models import Entry
+    from generator.publish.render import period_summary
+
+    from .helpers import article
+
+    def entry(article_id: str, day: date, summary: tuple[str, ...]) -> Entry:
+        return Entry(article(article_id, article_id, day), f"articles/{article_id}/", summary, (), (), "s", (), ())
+
+    bid = entry("a", date(2026, 1, 12), ("Brightwater agreed to buy Corlan.", "Shares rose."))
+    review = entry("b", date(2026, 2, 20), ("Regulators opened a review of the deal.", "A decision is due in June."))
+    assert period_summary([review]) == review.summary  # the week of the review says nothing of June's approval
+    assert period_summary([review, bid]) == ("Brightwater agreed to buy Corlan.",
+                                             "Regulators opened a review of the deal.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from datetime import date
 from functools import partial
 from itertools import groupby
 from pathlib import Path
@@ -249,16 +250,28 @@ def _story(views: v.Views, story: Story) -> Context:
 def _period(views: v.Views, period: Period, source: str) -> Context:
     items = []
     for item in period.items:
-        if item.story_id:
-            story = views.stories[item.story_id]
-            heading, summary = views.story_link(story.id, source), story.summary
-        else:
-            entry = views.entries[item.article_ids[0]]
-            heading, summary = views.entry_link(entry.id, source), entry.summary
+        entries = [views.entries[i] for i in item.article_ids]
+        heading = views.story_link(item.story_id, source) if item.story_id else views.entry_link(entries[0].id, source)
+        summary = period_summary(entries)
         items.append({"heading": heading, "summary": summary, "count": len(item.article_ids),
                       "articles": [views.entry_link(i, source) for i in item.article_ids]})
     return {"front_matter": v.front_matter(period.label), "label": period.label, "items": items,
             "archive": v.link("All digests", source, v.DIGESTS_INDEX)}
+
+
+PERIOD_SENTENCES = 5
+"""A story in a digest by date is told by at most this many of its articles of the period."""
+
+
+def period_summary(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """What a digest by date says of a story: what its articles of that period reported (one
+    article's summary, or the first summary sentence of each, oldest first), never the later
+    turns of a story that ran on; a lone article's summary."""
+    if len(entries) == 1:
+        return entries[0].summary
+    ordered = sorted(entries, key=lambda e: (e.article.date or date.max, e.id))
+    firsts = [e.summary[0] for e in ordered if e.summary]
+    return tuple(dict.fromkeys(firsts))[:PERIOD_SENTENCES]
 
 
 def _theme_rows(views: v.Views, article_ids: tuple[str, ...], source: str) -> list[v.Row]:
