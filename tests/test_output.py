@@ -276,3 +276,20 @@ def test_a_digest_by_date_tells_a_story_by_its_articles_of_that_period() -> None
     assert period_summary([review]) == review.summary  # the week of the review says nothing of June's approval
     assert period_summary([review, bid]) == ("Brightwater agreed to buy Corlan.",
                                              "Regulators opened a review of the deal.")
+
+
+def test_counts_read_as_english_one_article_not_one_articles() -> None:
+    from dataclasses import replace
+
+    from generator.publish.render import render_pages
+    from generator.publish.views import counted
+
+    from .helpers import small_digest
+
+    assert (counted(1, "article"), counted(3, "article"), counted(1, "shared article")) == (
+        "1 article", "3 articles", "1 shared article")
+    digest = small_digest()
+    digest = replace(digest, actors=(replace(digest.actors[0], page=True, mentions=1),))
+    pages = render_pages(digest, "Site", 10)
+    assert "Person · 1 article · 1 mention" in pages["actors/jane-doe.md"]
+    assert "1 articles" not in " ".join(pages.values()) and "2 articles." in pages["index.md"]

@@ -75,7 +75,8 @@ def _page_contexts(views: v.Views, site_name: str,
 
 def _home(views: v.Views, site_name: str, count: int) -> Context:
     latest = next((p for p in views.digest.periods if p.kind == "week"), None)
-    return {"front_matter": v.front_matter(site_name), "site_name": site_name, "total": len(views.digest.entries),
+    return {"front_matter": v.front_matter(site_name), "site_name": site_name,
+            "total": v.counted(len(views.digest.entries), "article"),
             "charts": _home_charts(views),
             "latest": _period(views, latest, v.HOME) if latest else None,
             "entries": [views.entry_view(e, v.HOME) for e in views.digest.entries[:count]],
@@ -132,7 +133,8 @@ def _timeline_days(views: v.Views, entries: list[Entry], source: str) -> list[di
 def _actors_index(views: v.Views) -> Context:
     groups = []
     for kind, heading in v.KIND_HEADINGS:
-        rows = [v.Row(views.actor_link(a.id, v.ACTORS_INDEX), f"{len(a.article_ids)} articles, {a.mentions} mentions")
+        rows = [v.Row(views.actor_link(a.id, v.ACTORS_INDEX),
+                      f"{v.counted(len(a.article_ids), 'article')}, {v.counted(a.mentions, 'mention')}")
                 for a in views.digest.actors if a.kind == kind and a.page]
         if rows:
             groups.append({"heading": heading, "rows": rows})
@@ -142,7 +144,7 @@ def _actors_index(views: v.Views) -> Context:
 def _themes_index(views: v.Views) -> Context:
     groups = []
     for discovered, heading in ((False, "From the taxonomy"), (True, "Discovered in the articles")):
-        rows = [v.Row(views.theme_link(t.id, v.THEMES_INDEX), f"{len(t.matches)} articles")
+        rows = [v.Row(views.theme_link(t.id, v.THEMES_INDEX), v.counted(len(t.matches), "article"))
                 for t in views.digest.themes if t.discovered == discovered]
         if rows:
             groups.append({"heading": heading, "rows": rows})
@@ -152,13 +154,13 @@ def _themes_index(views: v.Views) -> Context:
 def _stories_index(views: v.Views) -> Context:
     stories = sorted(views.digest.stories, key=lambda s: (-(s.end.toordinal() if s.end else 0), s.id))
     rows = [{"link": views.story_link(s.id, v.STORIES_INDEX), "detail": f"{v.date_range(s.start, s.end)} · "
-             f"{len(s.article_ids)} articles", "summary": s.summary} for s in stories]
+             f"{v.counted(len(s.article_ids), 'article')}", "summary": s.summary} for s in stories]
     return {"front_matter": v.front_matter("Stories"), "rows": rows}
 
 
 def _digests_index(views: v.Views) -> Context:
     periods = {kind: [v.Row(v.link(p.label, v.DIGESTS_INDEX, v.period_page(p)),
-                            f"{sum(len(i.article_ids) for i in p.items)} articles")
+                            v.counted(sum(len(i.article_ids) for i in p.items), "article"))
                       for p in views.digest.periods if p.kind == kind] for kind in ("day", "week")}
     return {"front_matter": v.front_matter("Digests"), "days": periods["day"], "weeks": periods["week"]}
 
@@ -202,14 +204,15 @@ def _actor(views: v.Views, actor: Actor) -> Context:
     quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
               for e in entries for q in e.quotes if q.speaker == actor.id]
     return {"front_matter": v.front_matter(actor.name, feed_paths("actors", actor.id)), "name": actor.name,
-            "kind": actor.kind.value.capitalize(), "article_count": len(actor.article_ids),
-            "mentions": actor.mentions, "aliases": actor.aliases, "follow": _follow(source, "actors", actor.id),
+            "kind": actor.kind.value.capitalize(), "article_count": v.counted(len(actor.article_ids), "article"),
+            "mentions": v.counted(actor.mentions, "mention"), "aliases": actor.aliases,
+            "follow": _follow(source, "actors", actor.id),
             "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
                                                     views.dates(actor.article_ids), views.all_dates)] if c],
             "entries": [views.entry_view(e, source) for e in entries[:FULL_ENTRIES]],
             "earlier": [v.Row(views.entry_link(e.id, source), v.entry_meta(e)) for e in entries[FULL_ENTRIES:]],
             "quotes": quotes[:QUOTES], "quote_count": len(quotes),
-            "companions": [v.Row(views.actor_link(other, source), f"{n} shared articles")
+            "companions": [v.Row(views.actor_link(other, source), v.counted(n, "shared article"))
                            for other, n in views.companions(actor)],
             "themes": _theme_rows(views, actor.article_ids, source)}
 
@@ -220,14 +223,14 @@ def _theme(views: v.Views, theme: Theme) -> Context:
              "terms": ", ".join(m.terms)} for m in theme.matches]
     related = [(t, n) for t, n in views.themes_of(theme.article_ids) if t != theme.id]
     return {"front_matter": v.front_matter(theme.label, feed_paths("themes", theme.id)), "label": theme.label,
-            "description": theme.description, "article_count": len(theme.matches), "rows": rows,
+            "description": theme.description, "article_count": v.counted(len(theme.matches), "article"), "rows": rows,
             "follow": _follow(source, "themes", theme.id),
             "charts": [c for c in [charts.bar_chart("theme-days", f"Articles on {theme.label}",
                                                     views.dates(theme.article_ids), views.all_dates)] if c],
             "terms": ", ".join(sorted({term for m in theme.matches for term in m.terms})),
-            "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
+            "actors": [v.Row(views.actor_link(a, source), v.counted(n, "article"))
                        for a, n in views.top_actors(theme.article_ids)],
-            "related": [v.Row(views.theme_link(t, source), f"{n} shared articles") for t, n in related]}
+            "related": [v.Row(views.theme_link(t, source), v.counted(n, "shared article")) for t, n in related]}
 
 
 def _story(views: v.Views, story: Story) -> Context:
@@ -239,10 +242,10 @@ def _story(views: v.Views, story: Story) -> Context:
                  "copies": [views.entry_link(c, source) for c in copies.get(i, ())]}
                 for i in story.article_ids if i not in copied]
     return {"front_matter": v.front_matter(story.title, feed_paths("stories", story.id)), "title": story.title,
-            "dates": v.date_range(story.start, story.end), "count": len(story.article_ids),
-            "outlets": len({views.entries[i].article.outlet for i in story.article_ids} - {None, ""}),
+            "dates": v.date_range(story.start, story.end), "count": v.counted(len(story.article_ids), "article"),
+            "outlets": _outlets(len({views.entries[i].article.outlet for i in story.article_ids} - {None, ""})),
             "summary": story.summary, "timeline": timeline, "follow": _follow(source, "stories", story.id),
-            "actors": [v.Row(views.actor_link(a, source), f"{n} articles")
+            "actors": [v.Row(views.actor_link(a, source), v.counted(n, "article"))
                        for a, n in views.top_actors(story.article_ids)],
             "themes": _theme_rows(views, story.article_ids, source)}
 
@@ -253,10 +256,14 @@ def _period(views: v.Views, period: Period, source: str) -> Context:
         entries = [views.entries[i] for i in item.article_ids]
         heading = views.story_link(item.story_id, source) if item.story_id else views.entry_link(entries[0].id, source)
         summary = period_summary(entries)
-        items.append({"heading": heading, "summary": summary, "count": len(item.article_ids),
+        items.append({"heading": heading, "summary": summary, "count": v.counted(len(item.article_ids), "article"),
                       "articles": [views.entry_link(i, source) for i in item.article_ids]})
     return {"front_matter": v.front_matter(period.label), "label": period.label, "items": items,
             "archive": v.link("All digests", source, v.DIGESTS_INDEX)}
+
+
+def _outlets(number: int) -> str:
+    return v.counted(number, "outlet") if number else ""
 
 
 PERIOD_SENTENCES = 5
@@ -275,7 +282,7 @@ def period_summary(entries: Sequence[Entry]) -> tuple[str, ...]:
 
 
 def _theme_rows(views: v.Views, article_ids: tuple[str, ...], source: str) -> list[v.Row]:
-    return [v.Row(views.theme_link(t, source), f"{n} articles") for t, n in views.themes_of(article_ids)]
+    return [v.Row(views.theme_link(t, source), v.counted(n, "article")) for t, n in views.themes_of(article_ids)]
 
 
 def _home_charts(views: v.Views) -> list[charts.Chart]:

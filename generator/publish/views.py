@@ -101,6 +101,11 @@ def front_matter(title: str, feeds: tuple[str, str] | None = None) -> Markup:
     return trusted("---\n" + "\n".join(lines) + "\n---")
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 article", "3 articles", "1 shared article": the noun's last word in the plural but for one."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def date_range(start: date | None, end: date | None) -> str:
     if not start or not end:
         return "Undated"
