@@ -59,8 +59,11 @@ def _speaker(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | 
         if span.start <= token.i < span.end:
             continue
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ == "VERB":
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and not span.start <= subject.i < span.end:
+            # the subject outside the quote: a parse that hangs '..., which many have not," she said' on
+            # the quote's last clause gives the verb "which" as a subject too
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and not span.start <= c.i < span.end), None)
+            if subject is not None:
                 return _resolve(subject, doc, paragraph_of)
         if token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to":
             target = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
