@@ -250,3 +250,19 @@ def test_a_row_of_share_buttons_between_headline_and_text_is_not_the_title(tmp_p
     article = only_article(tmp_path)
     assert article.title == "Harbour ferry fares to rise in spring"
     assert {r.line: r.rule for r in article.removed}["Facebook Twitter Email"] == "share-or-subscribe"
+
+
+def test_a_wire_story_under_its_headline_loses_its_dateline_closing_credit_and_rights_notice(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "FLOODS FORCE THOUSANDS FROM HOMES\n\n"
+          "PORTO ALEGRE, Brazil (AP) — Heavy rains in southern Brazil have forced more than 20,000 people from "
+          "their homes, officials said Sunday.\n\nThe river reached its highest level in decades on Sunday morning, "
+          "the city's civil defense agency said.\n\n___\n\n"
+          "Associated Press writer Ann Lee contributed from São Paulo.\n\n"
+          "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
+          "broadcast, rewritten or redistributed.\n")
+    article = only_article(tmp_path)
+    assert article.outlet == "AP" and article.paragraphs[0].startswith("Heavy rains in southern Brazil")
+    assert len(article.paragraphs) == 2
+    rules = {r.line: r.rule for r in article.removed}
+    assert rules["Associated Press writer Ann Lee contributed from São Paulo."] == "contributors"
+    assert rules["___"] == "punctuation-only"

@@ -151,12 +151,22 @@ def _take_header_date(lines: list[str]) -> tuple[str | None, str, list[str]]:
 
 
 def _take_dateline(lines: list[str]) -> tuple[str | None, str, list[str]]:
-    """(the outlet, the dateline text taken, the lines left)."""
+    """(the outlet, the dateline text taken, the lines left). The dateline opens the text, which may
+    come after a headline and a byline: the first ``DATELINE_LINES`` lines with words are looked at."""
+    seen = 0
     for index, line in enumerate(lines):
-        if line.strip():
-            outlet, rest = titles.split_dateline(line)
+        if not line.strip():
+            continue
+        outlet, rest = titles.split_dateline(line)
+        if outlet is not None:
             return outlet, line[:len(line) - len(rest)], [*lines[:index], rest, *lines[index + 1:]]
+        seen += 1
+        if seen == DATELINE_LINES:
+            break
     return None, "", lines
+
+
+DATELINE_LINES = 4
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -41,6 +41,12 @@ _DATE_WORDS = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
 _DATE_TOKEN = re.compile(rf"(?:{_DATE_WORDS}):?", re.I)
 _TOKEN_SEPARATORS = re.compile(r"[\s,|•·()]+")
 _WORD = re.compile(r"\w+")
+_ALNUM = re.compile(r"[^\W_]")
+_RIGHTS = re.compile(r"^\s*copyright\b|\ball rights reserved\b|\bmay not be (?:re)?published, broadcast", re.I)
+_CONTRIBUTORS = re.compile(
+    r"^\s*(?:(?:[\w.&'’-]+\s+){0,4}(?:writers?|reporters?|correspondents?|staff)\b.{0,160}\bcontributed"
+    r"(?:\s+to\s+(?:this|the)\s+(?:report|story|article)|\s+(?:reporting\s+)?from\s+[A-Z][^.]{0,60})?\.?\s*$"
+    r"|contributing\s*:|additional reporting\b)", re.I)
 
 
 def words(line: str) -> list[str]:
@@ -96,7 +102,19 @@ def is_navigation(line: str) -> bool:
 
 
 def is_punctuation_only(line: str) -> bool:
-    return not _WORD.search(line)
+    """No letter or digit: rules and separators ("* * *", "___")."""
+    return not _ALNUM.search(line)
+
+
+def is_rights_notice(line: str) -> bool:
+    """"Copyright 2026 The Associated Press. All rights reserved. This material may not be published..."."""
+    return bool(_RIGHTS.search(line)) and len(words(line)) <= 60
+
+
+def is_contributors(line: str) -> bool:
+    """A wire story's closing credit: "Associated Press writer Ann Lee contributed from Paris.",
+    "Contributing: Ann Lee", "Additional reporting by Ann Lee"."""
+    return bool(_CONTRIBUTORS.match(line)) and len(words(line)) <= 40
 
 
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
@@ -108,6 +126,8 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("cookie-notice", is_cookie_notice),
     ("share-or-subscribe", is_social),
     ("byline", is_byline),
+    ("contributors", is_contributors),
+    ("rights-notice", is_rights_notice),
     ("navigation", is_navigation),
 )
 
