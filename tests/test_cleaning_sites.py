@@ -75,7 +75,8 @@ def test_public_broadcaster_page(tmp_path: Path) -> None:
 def test_wire_story_dateline_and_credits(tmp_path: Path) -> None:
     article = read(tmp_path, "a.txt", WIRE)
     assert article.outlet == "Reuters"
-    assert article.paragraphs[0].startswith("Britain's biggest energy supplier said on Wednesday")
+    assert article.paragraphs[0].startswith("LONDON (Reuters) - Britain's biggest energy supplier said on Wednesday")
+    assert article.title == "Britain's biggest energy supplier said on Wednesday it would cut household bills by 10%…"
     assert len(article.paragraphs) == 3
     assert [r.line for r in article.removed] == ["Reporting by Kate Holton; Editing by Alex Richardson"]
 

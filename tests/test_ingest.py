@@ -261,7 +261,7 @@ def test_a_wire_story_under_its_headline_loses_its_dateline_closing_credit_and_r
           "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
           "broadcast, rewritten or redistributed.\n")
     article = only_article(tmp_path)
-    assert article.outlet == "AP" and article.paragraphs[0].startswith("Heavy rains in southern Brazil")
+    assert article.outlet == "AP" and article.paragraphs[0].startswith("PORTO ALEGRE, Brazil (AP) — Heavy rains")
     assert len(article.paragraphs) == 2
     rules = {r.line: r.rule for r in article.removed}
     assert rules["Associated Press writer Ann Lee contributed from São Paulo."] == "contributors"

@@ -151,15 +151,19 @@ def _take_header_date(lines: list[str]) -> tuple[str | None, str, list[str]]:
 
 
 def _take_dateline(lines: list[str]) -> tuple[str | None, str, list[str]]:
-    """(the outlet, the dateline text taken, the lines left). The dateline opens the text, which may
-    come after a headline and a byline: the first ``DATELINE_LINES`` lines with words are looked at."""
+    """(the outlet, the dateline text taken, the lines left). A dateline opening the text (in the
+    first ``DATELINE_LINES`` lines with words: under a headline or a byline too) names the outlet. A
+    bare outlet tag opening the file is taken off the text ("(CNN)Russian President..."); a dateline
+    with its place stays, as the page prints it: where the story was filed is part of the news."""
     seen = 0
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         outlet, rest = titles.split_dateline(line)
-        if outlet is not None:
+        if outlet is not None and seen == 0 and line.lstrip().startswith("("):
             return outlet, line[:len(line) - len(rest)], [*lines[:index], rest, *lines[index + 1:]]
+        if outlet is not None:
+            return outlet, "", lines
         seen += 1
         if seen == DATELINE_LINES:
             break

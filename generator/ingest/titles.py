@@ -100,7 +100,7 @@ def title_from_lead(text: str) -> str:
     """The first sentence, or when it is longer than about 90 characters, its opening cut where a
     phrase ends: before a preposition, conjunction or relative word, or after a comma, never in
     the middle of a name or a noun phrase when such a place exists past a third of the limit."""
-    sentence = first_sentence(text)
+    sentence = first_sentence(split_dateline(text)[1])  # "LONDON (Reuters) - " is where, not what
     if len(sentence) <= MAX_TITLE:
         return sentence.rstrip(".")
     words = sentence[:2 * MAX_TITLE].split()  # enough for the words that fit and the one after them
@@ -117,17 +117,30 @@ def title_from_lead(text: str) -> str:
 
 def choose_title(given: str | None, paragraphs: list[str],
                  removed: list[RemovedLine]) -> tuple[str, TitleSource, list[str]]:
-    """Front matter, else a headline first line, else a trailer headline, else the lead; and the body left."""
+    """Front matter, else a headline first line, else a trailer headline, else the lead; and the body
+    left, without the headline written again at its top (pages often carry it twice)."""
     if given:
-        if paragraphs and paragraphs[0].strip().casefold() == given.casefold() and len(paragraphs) > 1:
-            return paragraphs[0], TitleSource.HEADLINE, paragraphs[1:]
+        if paragraphs and _same_words(paragraphs[0], given) and len(paragraphs) > 1:
+            return paragraphs[0], TitleSource.HEADLINE, _without_title(paragraphs[1:], given)
         return given, TitleSource.FRONT_MATTER, paragraphs
     if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
-        return paragraphs[0], TitleSource.HEADLINE, paragraphs[1:]
+        return paragraphs[0], TitleSource.HEADLINE, _without_title(paragraphs[1:], paragraphs[0])
     trailer = trailer_headline([r.line for r in removed if r.rule == "trailer"])
     if trailer:
         return trailer[0], TitleSource.TRAILER, paragraphs
     return title_from_lead(paragraphs[0] if paragraphs else ""), TitleSource.LEAD, paragraphs
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same words in the same order, whatever the case, quotes and punctuation."""
+    return _WORD.findall(a.casefold()) == _WORD.findall(b.casefold())
+
+
+def _without_title(paragraphs: list[str], title: str) -> list[str]:
+    """The paragraphs without copies of the title at their top; never all of them."""
+    while len(paragraphs) > 1 and _same_words(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
+    return paragraphs
 
 
 def trailer_outlet(removed: list[RemovedLine]) -> str | None:
