@@ -164,3 +164,10 @@ def test_a_quoted_speaker_the_tagger_missed_is_a_person_named_where_the_article_
     actors = build_actors([analysis], 2, ()).actors
     assert [(a.name, a.kind, a.mentions) for a in actors] == [("Brankov", ActorKind.PERSON, 3)]  # sentences 0 to 2
     assert not is_nationality("Brankov") and is_nationality("the Frenchman")
+
+
+def test_a_score_glued_to_a_name_is_not_part_of_it_but_a_number_in_a_name_is() -> None:
+    from generator.actors.names import surface_name
+
+    assert surface_name("Daniel Moreau 7-6") == "Daniel Moreau" and surface_name("Moreau 7-6 (4)") == "Moreau"
+    assert surface_name("Route 66") == "Route 66" and surface_name("Apollo 11") == "Apollo 11"

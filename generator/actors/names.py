@@ -23,6 +23,7 @@ _COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd",
 _PARTICLES = frozenset({"of", "and", "the", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin",
                         "ibn", "la", "le", "du", "di", "for", "on", "in", "at", "&", "y", "e"})
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
+_SCORE = re.compile(r"\(\d{1,3}\)?|\(?\d{1,3}[-–]\d{1,3}\)?")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _SPELLING = (("centre", "center"), ("organisation", "organization"), ("defence", "defense"),
              ("theatre", "theater"), ("programme", "program"))
@@ -30,8 +31,9 @@ _SPELLING = (("centre", "center"), ("organisation", "organization"), ("defence",
 
 @functools.lru_cache(maxsize=1 << 18)  # names repeat across a corpus; pure functions of the string
 def surface_name(text: str) -> str:
-    """The name as written, without a leading 'the', a possessive, or a lower-case tail that
-    headline-cased text glued on ("Lindsay Lohan checks into" -> "Lindsay Lohan")."""
+    """The name as written, without a leading 'the', a possessive, a lower-case tail that
+    headline-cased text glued on ("Lindsay Lohan checks into" -> "Lindsay Lohan") or a score
+    glued after it ("Daniel Moreau 7-6")."""
     words = " ".join(text.split()).strip(" .,;:-–—\"'“”‘’()[]").split(" ")
     while len(words) > 1 and words[0].lower() == "the":  # also "the The Associated Press"
         words = words[1:]
@@ -39,6 +41,8 @@ def surface_name(text: str) -> str:
         if word[:1].islower() and word.lower() not in _PARTICLES:
             words = words[:index]
             break
+    while len(words) > 1 and _SCORE.fullmatch(words[-1]):  # "Daniel Moreau 7-6": a score glued on
+        words.pop()
     while len(words) > 1 and words[-1] in _PARTICLES:  # "National Player of" -> "National Player"
         words.pop()
     while len(words) > 1 and _POSSESSIVE.sub("", words[-1]).lower() in _TIME_WORDS:  # "Stoltenberg Tuesday"

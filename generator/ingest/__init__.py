@@ -7,7 +7,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models import Article, Finding, Severity
+from ..models import Article, Finding, RemovedLine, Severity, TitleSource
 from . import clean, dates, titles
 from .cache import IngestCache, ParseEntry, ReadEntry
 from .files import InputFile, SourceText, discover, read_source
@@ -111,6 +111,9 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     paragraphs = _paragraphs(titles.separate_headline(kept))
     fm = source.front_matter
     title, title_source, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
+    copies = titles.repeated_title(paragraphs, title) if title_source is not TitleSource.LEAD else 0
+    removed += [RemovedLine(paragraph, "repeated-headline") for paragraph in paragraphs[:copies]]
+    paragraphs = paragraphs[copies:]
     if not paragraphs:
         return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
     outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed)

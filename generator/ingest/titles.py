@@ -117,30 +117,31 @@ def title_from_lead(text: str) -> str:
 
 def choose_title(given: str | None, paragraphs: list[str],
                  removed: list[RemovedLine]) -> tuple[str, TitleSource, list[str]]:
-    """Front matter, else a headline first line, else a trailer headline, else the lead; and the body
-    left, without the headline written again at its top (pages often carry it twice)."""
+    """Front matter, else a headline first line, else a trailer headline, else the lead; and the body left."""
     if given:
-        if paragraphs and _same_words(paragraphs[0], given) and len(paragraphs) > 1:
-            return paragraphs[0], TitleSource.HEADLINE, _without_title(paragraphs[1:], given)
+        if paragraphs and same_words(paragraphs[0], given) and len(paragraphs) > 1:
+            return paragraphs[0], TitleSource.HEADLINE, paragraphs[1:]
         return given, TitleSource.FRONT_MATTER, paragraphs
     if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
-        return paragraphs[0], TitleSource.HEADLINE, _without_title(paragraphs[1:], paragraphs[0])
+        return paragraphs[0], TitleSource.HEADLINE, paragraphs[1:]
     trailer = trailer_headline([r.line for r in removed if r.rule == "trailer"])
     if trailer:
         return trailer[0], TitleSource.TRAILER, paragraphs
     return title_from_lead(paragraphs[0] if paragraphs else ""), TitleSource.LEAD, paragraphs
 
 
-def _same_words(a: str, b: str) -> bool:
+def same_words(a: str, b: str) -> bool:
     """The same words in the same order, whatever the case, quotes and punctuation."""
     return _WORD.findall(a.casefold()) == _WORD.findall(b.casefold())
 
 
-def _without_title(paragraphs: list[str], title: str) -> list[str]:
-    """The paragraphs without copies of the title at their top; never all of them."""
-    while len(paragraphs) > 1 and _same_words(paragraphs[0], title):
-        paragraphs = paragraphs[1:]
-    return paragraphs
+def repeated_title(paragraphs: list[str], title: str) -> int:
+    """How many paragraphs at the top of the text are the title written again (pages often print
+    the headline twice); never all of them."""
+    count = 0
+    while count < len(paragraphs) - 1 and same_words(paragraphs[count], title):
+        count += 1
+    return count
 
 
 def trailer_outlet(removed: list[RemovedLine]) -> str | None:
