@@ -18,7 +18,7 @@ from .titles import is_headline
 _AGENCIES = r"AFP|Reuters|AP|EPA|Getty Images|Getty|Shutterstock|Pool|Sputnik|Xinhua|Anadolu|Bloomberg|TASS|PA"
 _CREDIT = re.compile(
     rf"\(\s*(photo\s*)?credits?\s*:|^\s*(photo|image|picture|credit|source|caption)s?\s*:|"
-    rf"^\s*(image|photo|picture|video)\s+(source|caption|credit)s?\b|"
+    rf"^\s*(image|photo|picture|video)\s+(source|caption|credit)s?\b|^\s*((photo|image|video)\s+)?courtesy\s+of\b|"
     rf"\b({_AGENCIES})\b\s*/|/\s*({_AGENCIES})\b|\b(photograph|photo|image)\s*(by|:)|©", re.I)
 _URL = re.compile(r"^\s*(<)?(https?://|www\.)\S+(>)?\s*$", re.I)
 _URL_START = re.compile(r"^\s*(https?://|www\.)\S+", re.I)
