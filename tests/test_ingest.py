@@ -266,3 +266,18 @@ def test_a_wire_story_under_its_headline_loses_its_dateline_closing_credit_and_r
     rules = {r.line: r.rule for r in article.removed}
     assert rules["Associated Press writer Ann Lee contributed from São Paulo."] == "contributors"
     assert rules["___"] == "punctuation-only"
+
+
+def test_a_topic_label_and_a_repeated_headline_under_the_headline_are_not_text() -> None:
+    from generator.ingest import parse_article
+    from generator.ingest.files import SourceText
+    from generator.models import RemovedLine
+
+    # text an extractor took out of a page (cleaning by place is off): the page's own headline again, a label
+    text = "City on the Brink\n\n‘City on the brink’\n\nHong Kong\n\n" + BODY
+    page = SourceText("a.html", {"title": "City on the brink"}, text,
+                      removed=(RemovedLine("Home | News", "html-boilerplate"),))
+    article = parse_article(page)[0]
+    assert article is not None and article.paragraphs == tuple(BODY.strip().split("\n\n"))
+    assert [(r.line, r.rule) for r in article.removed][1:] == [("‘City on the brink’", "repeated-headline"),
+                                                               ("Hong Kong", "label")]

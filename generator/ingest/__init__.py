@@ -111,9 +111,13 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     paragraphs = _paragraphs(titles.separate_headline(kept))
     fm = source.front_matter
     title, title_source, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
-    copies = titles.repeated_title(paragraphs, title) if title_source is not TitleSource.LEAD else 0
-    removed += [RemovedLine(paragraph, "repeated-headline") for paragraph in paragraphs[:copies]]
-    paragraphs = paragraphs[copies:]
+    if title_source is not TitleSource.LEAD:
+        copies = titles.repeated_title(paragraphs, title)
+        removed += [RemovedLine(paragraph, "repeated-headline") for paragraph in paragraphs[:copies]]
+        paragraphs = paragraphs[copies:]
+        if len(paragraphs) > 1 and titles.is_label(paragraphs[0]):
+            removed.append(RemovedLine(paragraphs[0], "label"))
+            paragraphs = paragraphs[1:]
     if not paragraphs:
         return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
     outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed)

@@ -135,6 +135,16 @@ def same_words(a: str, b: str) -> bool:
     return _WORD.findall(a.casefold()) == _WORD.findall(b.casefold())
 
 
+LABEL_WORDS = 4
+
+
+def is_label(paragraph: str) -> bool:
+    """A few words with no sentence punctuation opening the text under a headline: a section or
+    topic label ("Hong Kong", "Review"), a byline without "By" ("Staff Reports"), a site's name."""
+    text = paragraph.strip()
+    return 0 < len(text.split()) <= LABEL_WORDS and not text.endswith((".", "!", "?", '"', "”", ":"))
+
+
 def repeated_title(paragraphs: list[str], title: str) -> int:
     """How many paragraphs at the top of the text are the title written again (pages often print
     the headline twice); never all of them."""
