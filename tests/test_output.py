@@ -293,3 +293,27 @@ def test_counts_read_as_english_one_article_not_one_articles() -> None:
     pages = render_pages(digest, "Site", 10)
     assert "Person · 1 article · 1 mention" in pages["actors/jane-doe.md"]
     assert "1 articles" not in " ".join(pages.values()) and "2 articles." in pages["index.md"]
+
+
+def test_a_digest_by_date_heads_a_story_with_its_headline_of_that_period() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from generator.corpus.digests import build_periods
+    from generator.models import Story
+    from generator.publish.render import render_pages
+
+    from .helpers import article, small_digest
+
+    digest = small_digest()
+    bid = replace(digest.entries[0], article=article("aaa111", "Brightwater bids for Corlan", date(2026, 1, 12)),
+                  story_id="deal")
+    review = replace(digest.entries[1], article=article("bbb222", "Regulators review the deal", date(2026, 2, 20)),
+                     story_id="deal")
+    story = Story("deal", "Brightwater wins approval", ("aaa111", "bbb222"), ("Approved.",), date(2026, 1, 12),
+                  date(2026, 6, 30))
+    entries = (review, bid)
+    digest = replace(digest, entries=entries, stories=(story,), periods=build_periods(entries, (story,)))
+    week = render_pages(digest, "Site", 10)["digests/2026-w08.md"]
+    assert "### [Regulators review the deal]" in week and "Part of the story [Brightwater wins approval]" in week
+    assert "Brightwater bids for Corlan" not in week and "Approved." not in week

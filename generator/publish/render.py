@@ -254,9 +254,10 @@ def _period(views: v.Views, period: Period, source: str) -> Context:
     items = []
     for item in period.items:
         entries = [views.entries[i] for i in item.article_ids]
-        heading = views.story_link(item.story_id, source) if item.story_id else views.entry_link(entries[0].id, source)
-        summary = period_summary(entries)
-        items.append({"heading": heading, "summary": summary, "count": v.counted(len(item.article_ids), "article"),
+        newest = max(entries, key=lambda e: (e.article.date or date.min, e.id))
+        items.append({"heading": views.entry_link(newest.id, source), "summary": period_summary(entries),
+                      "story": views.story_link(item.story_id, source) if item.story_id else None,
+                      "count": v.counted(len(item.article_ids), "article"),
                       "articles": [views.entry_link(i, source) for i in item.article_ids]})
     return {"front_matter": v.front_matter(period.label), "label": period.label, "items": items,
             "archive": v.link("All digests", source, v.DIGESTS_INDEX)}
