@@ -281,3 +281,10 @@ def test_a_topic_label_and_a_repeated_headline_under_the_headline_are_not_text()
     assert article is not None and article.paragraphs == tuple(BODY.strip().split("\n\n"))
     assert [(r.line, r.rule) for r in article.removed][1:] == [("‘City on the brink’", "repeated-headline"),
                                                                ("Hong Kong", "label")]
+
+
+def test_a_courtesy_credit_is_a_photo_credit_not_a_headline() -> None:
+    from generator.ingest.clean import is_credit
+
+    assert is_credit("Courtesy of WKRN") and is_credit("Photo courtesy of the family")
+    assert not is_credit("Courtesy of the city, the park will reopen in May after repairs to the fountain.")
