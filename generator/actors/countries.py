@@ -8,7 +8,7 @@ from importlib import resources
 import pycountry
 import yaml
 
-from .names import form_key
+from .names import form_key, normalise_name
 
 
 @functools.cache
@@ -39,7 +39,4 @@ def country_of_demonym(key: str) -> str | None:
 def is_nationality(text: str) -> bool:
     """"the Frenchman", "Americans": a nationality, which counts toward its country but never
     speaks for it (a quote's speaker written so is no one in particular)."""
-    words = text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return bool(words) and country_of_demonym(form_key(" ".join(words))) is not None
+    return country_of_demonym(form_key(normalise_name(text))) is not None

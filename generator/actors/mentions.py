@@ -346,7 +346,7 @@ def untagged_speakers(analysis: Analysis, found: Sequence[NameMention], ignore: 
         if not speaker or not is_name_like(speaker) or not all(word[:1].isupper() for word in speaker.split()):
             continue
         key = form_key(normalise_name(speaker))
-        if key in ignore or key in demonyms() or key in country_names() or country_of_demonym(key):
+        if key in ignore or key in country_names() or country_of_demonym(key):
             continue
         beside = [index for index in (quote.sentence, quote.sentence + 1) if speaker in texts.get(index, "")]
         if beside and not any(speaker in text or text.split(" ")[-1] == speaker

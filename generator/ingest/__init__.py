@@ -7,7 +7,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models import Article, Finding, RemovedLine, Severity, TitleSource
+from ..models import Article, Finding, Severity, TitleSource
 from . import clean, dates, titles
 from .cache import IngestCache, ParseEntry, ReadEntry
 from .files import InputFile, SourceText, discover, read_source
@@ -112,12 +112,8 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     fm = source.front_matter
     title, title_source, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
     if title_source is not TitleSource.LEAD:
-        copies = titles.repeated_title(paragraphs, title)
-        removed += [RemovedLine(paragraph, "repeated-headline") for paragraph in paragraphs[:copies]]
-        paragraphs = paragraphs[copies:]
-        if len(paragraphs) > 1 and titles.is_label(paragraphs[0]):
-            removed.append(RemovedLine(paragraphs[0], "label"))
-            paragraphs = paragraphs[1:]
+        residue, paragraphs = titles.under_headline(paragraphs, title)
+        removed += residue
     if not paragraphs:
         return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
     outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed)
@@ -178,6 +174,7 @@ def _take_dateline(lines: list[str]) -> tuple[str | None, str, list[str]]:
 
 
 DATELINE_LINES = 4
+"""Lines with words a dateline may open: a headline, a byline and a date line can come before it."""
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

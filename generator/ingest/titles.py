@@ -145,13 +145,17 @@ def is_label(paragraph: str) -> bool:
     return 0 < len(text.split()) <= LABEL_WORDS and not text.endswith((".", "!", "?", '"', "”", ":"))
 
 
-def repeated_title(paragraphs: list[str], title: str) -> int:
-    """How many paragraphs at the top of the text are the title written again (pages often print
-    the headline twice); never all of them."""
+def under_headline(paragraphs: list[str], title: str) -> tuple[list[RemovedLine], list[str]]:
+    """(the removed lines, the paragraphs left): copies of the headline at the top of the text
+    (pages often print it twice), then a label (``is_label``); never every paragraph."""
     count = 0
     while count < len(paragraphs) - 1 and same_words(paragraphs[count], title):
         count += 1
-    return count
+    removed = [RemovedLine(paragraph, "repeated-headline") for paragraph in paragraphs[:count]]
+    if len(paragraphs) - count > 1 and is_label(paragraphs[count]):
+        removed.append(RemovedLine(paragraphs[count], "label"))
+        count += 1
+    return removed, paragraphs[count:]
 
 
 def trailer_outlet(removed: list[RemovedLine]) -> str | None:
