@@ -179,3 +179,18 @@ def test_council_and_plural_titles_are_not_part_of_a_name() -> None:
     assert normalise_name("Councilmembers Ray Dubois") == "Ray Dubois"
     assert normalise_name("Councillor Priya Shah") == "Priya Shah"
     assert normalise_name("Mayor Karen Webb") == "Karen Webb"
+
+
+def test_a_full_name_tagged_once_as_a_person_is_found_where_the_tagger_missed_it() -> None:
+    analyses = [
+        analysed("r1", ["Its chief operating officer, Jean-Luc Marchetti, said a timetable would follow."],
+                 [("Jean-Luc Marchetti", "PERSON", 0)]),
+        analysed("r2", ["Jean-Luc Marchetti, the operator's chief, said the union had added demands."], []),
+        analysed("o1", ["Eastmoor Rail runs 640 services a day."], [("Eastmoor Rail", "ORG", 0)]),
+        analysed("o2", ["The first Eastmoor Rail strike in a decade went ahead."], []),
+    ]
+    actors = by_name(analyses)
+    assert actors["Jean-Luc Marchetti"].article_ids == ("r1", "r2")
+    # an organisation's name tagged once is not looked for: spans tagged once are often
+    # fragments ("People, Reid", "Kimani (Kiki") that would then be found again
+    assert "Eastmoor Rail" not in actors

@@ -78,6 +78,9 @@ def test_quotes_go_to_the_right_speaker(seeds_site: Path) -> None:
     ('The plan is "a serious risk to the whole economy", according to Jane Smith.', "Jane Smith"),
     ('Jane Smith met John Brown in Rome.\n\n"We will not give up on the talks," he said.', None),
     ('"We will not give up on the talks," a spokesperson said.', None),
+    # the model misses the name that opens the pronoun's paragraph: no guess from the paragraph before
+    ('Jane Smith spoke in Rome on Monday.\n\nJean-Luc Marchetti, the operator\'s chief operating officer, said the '
+     'union had added new demands overnight. "We cannot negotiate against a moving target," he said.', None),
     ('Councillor Ann Patel said the decision had been "painful". "We have protected every library from closure, '
      'which many councils have not," she said.', "Councillor Ann Patel"),  # "said" has a quoted subject too
 ])

@@ -10,7 +10,7 @@ from generator.ingest import article_id, ingest
 from generator.ingest.clean import clean_lines
 from generator.ingest.dates import find_date
 from generator.ingest.titles import title_from_lead
-from generator.models import DateSource, Severity
+from generator.models import DateSource, Severity, TitleSource
 
 BODY = ("The ministers met in Brussels on Monday to discuss the new trade agreement with partners.\n\n"
         "They said the talks would continue next month, after a round of consultations at home.\n")
@@ -288,3 +288,43 @@ def test_a_courtesy_credit_is_a_photo_credit_not_a_headline() -> None:
 
     assert is_credit("Courtesy of WKRN") and is_credit("Photo courtesy of the family")
     assert not is_credit("Courtesy of the city, the park will reopen in May after repairs to the fountain.")
+
+
+def test_a_key_value_header_block_is_read_as_front_matter(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Title: Rail workers vote to strike\nDate: 2 March 2026\nSource: Harlow Gazette\n"
+          "Tags: transport\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert (article.title, article.outlet) == ("Rail workers vote to strike", "Harlow Gazette")
+    assert (article.date, article.date_source) == (date(2026, 3, 2), DateSource.HEADER)
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+
+
+def test_a_text_opening_like_a_header_stays_text(tmp_path: Path) -> None:
+    opening = "Washington: The ministers met in Brussels on Monday to discuss the new agreement with partners.\n\n"
+    write(tmp_path, "a.txt", opening + BODY)
+    assert only_article(tmp_path).paragraphs[0] == opening.strip()
+    write(tmp_path, "a.txt", "Date: 2021-12-22\n\n" + BODY)  # a lone date line is the date header, as before
+    assert only_article(tmp_path).date_source is DateSource.HEADER
+
+
+def test_an_all_capitals_headline_is_shown_in_sentence_case_with_the_articles_names(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "NEW CANCER WING OPENS AT ST. AGNES HOSPITAL\n\nSt. Agnes Hospital opened its new "
+          "cancer wing on Thursday, adding 48 beds that the NHS trust will staff from May.\n")
+    article = only_article(tmp_path)
+    assert article.title == "New cancer wing opens at St. Agnes Hospital"
+    assert article.title_source is TitleSource.HEADLINE
+
+
+def test_a_sites_name_after_the_headline_goes_when_the_corpus_repeats_it(tmp_path: Path) -> None:
+    site = "WXYZ 9 News Springfield, Weather, Sports"
+    for number, headline in enumerate(["Man charged in Elm Street shooting", "Council approves new budget",
+                                       "School board delays its vote"]):
+        write(tmp_path, f"{number}.txt", f"{headline} - {site}\n\n" + BODY.replace("Monday", f"day {number}"))
+    write(tmp_path, "one.txt", "Kenya expecting an oil boom - Example.com\n\n" + BODY.replace("Monday", "Friday"))
+    write(tmp_path, "own.txt", "Dinner With Saddam review - can dictators be funny\n\n" + BODY.replace("Monday", "May"))
+    by_file = {a.source_file: a for a in ingest(tmp_path).articles}
+    assert by_file["0.txt"].title == "Man charged in Elm Street shooting"
+    assert by_file["0.txt"].outlet == "WXYZ 9 News Springfield"
+    assert [(r.line, r.rule) for r in by_file["0.txt"].removed] == [(site, "site-name")]
+    assert by_file["one.txt"].title == "Kenya expecting an oil boom"  # a web address names a site anywhere
+    assert by_file["own.txt"].title == "Dinner With Saddam review - can dictators be funny"

@@ -248,10 +248,12 @@ def test_a_day_glued_onto_a_name_is_not_part_of_it() -> None:
     assert normalise_name("Theresa May") == "Theresa May" and normalise_name("Tuesday") == "Tuesday"
 
 
-def test_the_shipped_themes_cover_business_science_councils_and_storms() -> None:
+def test_the_shipped_themes_cover_business_science_councils_storms_work_transport_schools_farms() -> None:
     from generator.corpus.themes import load_taxonomy
 
     terms = {spec.label: set(spec.terms) for spec in load_taxonomy(None)}
     assert {"merger", "takeover", "shareholder"} <= terms["Economy and sanctions"]
     assert {"council", "mayor"} <= terms["Elections and politics"] and "storm" in terms["Climate and environment"]
     assert {"research", "scientist", "study"} <= terms["Science and research"]
+    assert {"strike", "trade union"} <= terms["Work and labour"] and {"rail", "commuter"} <= terms["Transport"]
+    assert {"school", "teacher"} <= terms["Education"] and {"harvest", "farmer"} <= terms["Agriculture and food"]

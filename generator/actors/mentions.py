@@ -155,9 +155,21 @@ CONNECTIVES = frozenset({"for", "to", "with", "from", "against", "over", "and", 
 sometimes swallows."""
 
 
+_PERSON_SHAPE = re.compile(r"[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}")
+"""Two to four capitalised words, nothing else: how a person's full name is written."""
+
+
+def _looked_for(name: str, key: str, known: KnownNames) -> bool:
+    """A multi-word name tagged twice or more, or a person's full name tagged once ("Jean-Luc
+    Marchetti", missed in the next article). Other spans tagged once stay unsought: they are often
+    fragments ("People, Reid", "Kimani (Kiki", street names) that would then be found everywhere."""
+    return known.counts.get(key, 0) >= 2 or (known.labels[key] == "PERSON" and bool(_PERSON_SHAPE.fullmatch(name)))
+
+
 def known_names(mentions: Iterable[NameMention]) -> KnownNames:
-    """The names of a first pass over the corpus. The multi-word names tagged twice or more are
-    looked for in the second pass, unless they glue two names (``split_glued``)."""
+    """The names of a first pass over the corpus. The multi-word names tagged twice or more, and
+    people's full names, are looked for in the second pass, unless they glue two names
+    (``split_glued``)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     written: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
@@ -168,8 +180,8 @@ def known_names(mentions: Iterable[NameMention]) -> KnownNames:
             written[mention.key].add(mention.name)
     keys = frozenset(key for key in labels if not CONNECTIVES & set(key.split(" ")))
     known = KnownNames(keys, {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()}, dict(counts), {})
-    phrases = {_phrase(name): key for key, names in written.items() if " " in key and counts[key] >= 2
-               for name in sorted(names) if _cut(name, key, known) is None}
+    phrases = {_phrase(name): key for key, names in written.items() if " " in key
+               for name in sorted(names) if _looked_for(name, key, known) and _cut(name, key, known) is None}
     return replace(known, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases))
 
 

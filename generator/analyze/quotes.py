@@ -110,11 +110,26 @@ def _only_person_before(pronoun: Token, doc: Doc, paragraph_of: Callable[[int], 
         surnames = {entity_text(e).split(" ")[-1] for e in people}
         if len(surnames) == 1:
             return max((entity_text(e) for e in people), key=len)
-        if surnames:
+        if surnames or (paragraph == here and _untagged_subject_before(pronoun, doc, paragraph_of)):
             return None
     return None
 
 
-def _inside_quote(ent: Span, doc: Doc) -> bool:
-    before = doc.text[ent.sent.start_char:ent.start_char]
+def _untagged_subject_before(pronoun: Token, doc: Doc, paragraph_of: Callable[[int], int]) -> bool:
+    """A name the tagger missed is the subject of a sentence before the pronoun's, in its paragraph
+    and outside quotation marks ('Jean-Luc Marchetti, the operator's chief, said...'): the pronoun
+    likely stands for it, so the person of the paragraph before is no safe guess."""
+    here = paragraph_of(pronoun.idx)
+    sentence = pronoun.sent
+    while sentence.start > 0 and paragraph_of(doc[sentence.start - 1].idx) == here:
+        sentence = doc[sentence.start - 1].sent
+        if any(t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_
+               and not _inside_quote(t, doc) for t in sentence):
+            return True
+    return False
+
+
+def _inside_quote(ent: Span | Token, doc: Doc) -> bool:
+    start = ent.idx if hasattr(ent, "idx") else ent.start_char
+    before = doc.text[ent.sent.start_char:start]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1

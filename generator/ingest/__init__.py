@@ -7,7 +7,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models import Article, Finding, Severity, TitleSource
+from ..models import Article, Finding, RemovedLine, Severity, TitleSource
 from . import clean, dates, titles
 from .cache import IngestCache, ParseEntry, ReadEntry
 from .files import InputFile, SourceText, discover, read_source
@@ -85,8 +85,10 @@ def _read(item: InputFile, cache: IngestCache | None) -> tuple[str, ReadEntry]:
         return key, found
     source, findings = read_source(item, data)
     lines = source.body.split("\n") if source else []
-    entry = ReadEntry(source, tuple(findings), clean.boilerplate_candidates(lines),
-                      frozenset(clean.line_key(line) for line in [*lines, *_cleanable_lines(lines)]))
+    candidates = clean.boilerplate_candidates(lines)
+    entry = ReadEntry(source, tuple(findings), candidates,
+                      frozenset(clean.line_key(line) for line in [*lines, *_cleanable_lines(lines)])
+                      | {key for key in candidates if key.startswith(titles.SITE_KEY)})
     if cache:
         cache.put(key, entry)
     return key, entry
@@ -111,12 +113,17 @@ def parse_article(source: SourceText, repeated: frozenset[str] = frozenset()) ->
     paragraphs = _paragraphs(titles.separate_headline(kept))
     fm = source.front_matter
     title, title_source, paragraphs = titles.choose_title(_str(fm.get("title")), paragraphs, removed)
+    site = None
+    if title_source is TitleSource.HEADLINE:
+        title, site = titles.without_site(title, repeated)
+        removed += [RemovedLine(site, "site-name")] if site else []
     if title_source is not TitleSource.LEAD:
         residue, paragraphs = titles.under_headline(paragraphs, title)
         removed += residue
     if not paragraphs:
         return None, [*findings, Finding(source.relative_path, "no article text left after cleaning; skipped")]
-    outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed)
+    title = titles.readable_case(title, paragraphs)
+    outlet = _str(fm.get("source")) or outlet or titles.trailer_outlet(removed) or (site and titles.site_outlet(site))
     when, date_source, date_findings = dates.choose_date(source, header_date, lines, removed)
     article = Article(
         id=_str(fm.get("id")) or article_id(source.relative_path),

@@ -16,13 +16,18 @@ from .files import SourceText
 
 def unaccounted(source: SourceText, article: Article) -> Counter[str]:
     """Words of ``source`` not in exactly one place of ``article`` (missing or doubled); empty when whole."""
-    given = Counter(words(source.body))
+    given = Counter(_folded(source.body))
     for line in source.removed:
-        given.update(words(line.line))
+        given.update(_folded(line.line))
     placed: Counter[str] = Counter()
     for part in _places(article):
-        placed.update(words(part))
+        placed.update(_folded(part))
     return (given - placed) + (placed - given)
+
+
+def _folded(text: str) -> list[str]:
+    """The words of ``text`` whatever their case: an all-capitals headline is shown in sentence case."""
+    return [word.casefold() for word in words(text)]
 
 
 def _places(article: Article) -> list[str]:

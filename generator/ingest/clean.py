@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 
 from ..models import RemovedLine
 from . import region
-from .titles import is_headline
+from .titles import is_headline, site_keys
 
 _AGENCIES = r"AFP|Reuters|AP|EPA|Getty Images|Getty|Shutterstock|Pool|Sputnik|Xinhua|Anadolu|Bloomberg|TASS|PA"
 _CREDIT = re.compile(
@@ -245,10 +245,15 @@ def _rule_for(line: str, repeated: Collection[str]) -> str | None:
         return None
     if line_key(line) in repeated:
         return "repeated-boilerplate"
+    item = _BULLET.sub("", line, count=1)
     for name, rule in LINE_RULES:
-        if rule(line):
+        if rule(line) or (item != line and item.strip() and rule(item)):
             return name
     return None
+
+
+_BULLET = re.compile(r"^\s*[*•·▪►>+-]\s+")
+"""A list item's marker: "* Read more: ..." is read like "Read more: ..."."""
 
 
 def repeated_lines(bodies: list[list[str]], min_files: int = 3) -> frozenset[str]:
@@ -258,7 +263,12 @@ def repeated_lines(bodies: list[list[str]], min_files: int = 3) -> frozenset[str
 
 def boilerplate_candidates(lines: list[str]) -> frozenset[str]:
     """Keys of one article's lines that count toward corpus boilerplate: short or unpunctuated ones."""
-    return frozenset(key for key in (line_key(line) for line in lines if line.strip() and not _long_prose(line)) if key)
+    keys = {key for key in (line_key(line) for line in lines if line.strip() and not _long_prose(line)) if key}
+    return frozenset(keys.union(*(site_keys(line) for line in lines[:HEADLINE_LINES])))
+
+
+HEADLINE_LINES = 12
+"""Lines at the top of a file whose endings after a separator count as a site's name (``site_keys``)."""
 
 
 def repeated_keys(candidates: list[frozenset[str]], min_files: int = 3) -> frozenset[str]:

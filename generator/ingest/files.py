@@ -92,6 +92,10 @@ def read_source(item: InputFile, data: bytes | None = None) -> tuple[SourceText 
     front_matter, body, error = split_front_matter(text)
     if error:
         findings.append(Finding(item.relative, error))
+    if not front_matter and not error:
+        front_matter, body = split_metadata_lines(body)
+        if front_matter:
+            return SourceText(item.relative, front_matter, body, DateSource.HEADER), findings
     return SourceText(item.relative, front_matter, body), findings
 
 
@@ -145,3 +149,38 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if not isinstance(data, dict):
         return {}, body, "front matter is not a mapping of key: value; ignored"
     return {str(k): v for k, v in data.items()}, body, None
+
+
+METADATA_KEYS = {"title": "title", "headline": "title", "date": "date", "published": "date", "source": "source",
+                 "outlet": "source", "publication": "source", "url": "url", "link": "url", "author": "author",
+                 "authors": "author", "by": "author", "id": "id"}
+"""Keys of a plain-text metadata block and the front matter key each stands for."""
+OTHER_METADATA_KEYS = frozenset({"tags", "category", "categories", "slug", "summary", "keywords", "modified",
+                                 "updated", "lang", "language", "section", "description", "status"})
+"""Keys that belong in such a block too (Pelican's, MultiMarkdown's); digest reads none of them."""
+_METADATA_LINE = re.compile(r"([A-Za-z]+)[ \t]*:[ \t]*(\S.*)")
+
+
+def split_metadata_lines(text: str) -> tuple[dict[str, str], str]:
+    """``Key: value`` lines opening a text file, the MultiMarkdown and Pelican convention ("Title:
+    ...", "Date: ...", "Author: ..."), as front matter; the block ends at the first line that is
+    not one. Only those conventions' keys count, and one of them must name the title, the outlet,
+    the address or the author: a text opening "Washington: ..." or "Update: ..." stays text, and so
+    does a lone "Date: 2026-03-02" (the date header, read as before)."""
+    lines = text.split("\n")
+    found: dict[str, str] = {}
+    end = 0
+    while end < len(lines):
+        match = _METADATA_LINE.fullmatch(lines[end].strip())
+        key = match.group(1).lower() if match else ""
+        if key not in METADATA_KEYS and key not in OTHER_METADATA_KEYS:
+            break
+        found.setdefault(METADATA_KEYS.get(key, key), _unquoted(match.group(2).strip()))
+        end += 1
+    if not found.keys() & {"title", "source", "url", "author"}:
+        return {}, text
+    return found, "\n".join(lines[end:]).lstrip("\n")
+
+
+def _unquoted(value: str) -> str:
+    return value[1:-1].strip() if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value

@@ -162,3 +162,73 @@ def trailer_outlet(removed: list[RemovedLine]) -> str | None:
     """The outlet named at the end of an aggregator's ``Headline - Outlet`` trailer."""
     trailer = trailer_headline([r.line for r in removed if r.rule == "trailer"])
     return trailer[1] if trailer else None
+
+
+_TOKEN = re.compile(r"[\w'’]+(?:[.-][\w'’]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?\s+)[\"“‘']?$")
+
+
+def readable_case(title: str, paragraphs: list[str]) -> str:
+    """An all-capitals headline ("NEW CANCER WING OPENS AT ST. AGNES HOSPITAL") in sentence case,
+    each word as the article writes it most often inside its sentences, else anywhere ("New cancer
+    wing opens at St. Agnes Hospital"): names and acronyms keep the article's capitals, words the
+    article never writes go lower case. Any other title is returned as it is."""
+    if any(c.islower() for c in title) or sum(1 for w in _TOKEN.findall(title) if w.isalpha() and len(w) > 2) < 2:
+        return title
+    inside: dict[str, dict[str, int]] = {}
+    anywhere: dict[str, dict[str, int]] = {}
+    for paragraph in paragraphs[:50]:
+        for match in _TOKEN.finditer(paragraph):
+            word = match.group()
+            places = (anywhere,) if _SENTENCE_START.search(paragraph[:match.start()]) else (anywhere, inside)
+            for forms in places:
+                counts = forms.setdefault(word.casefold(), {})
+                counts[word] = counts.get(word, 0) + 1
+    recased = _TOKEN.sub(lambda m: _as_written(m.group(), inside.get(m.group().casefold())
+                                               or anywhere.get(m.group().casefold())), title)
+    first = next(_TOKEN.finditer(recased), None)
+    if first is None:
+        return recased
+    return recased[:first.start()] + recased[first.start()].upper() + recased[first.start() + 1:]
+
+
+def _as_written(word: str, written: dict[str, int] | None) -> str:
+    """The form the article writes most often (inside sentences when it does), else lower case."""
+    return max(sorted(written), key=written.__getitem__) if written else word.lower()
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|co|tv|news|info)\b", re.I)
+SITE_KEY = "site-suffix:"
+"""Prefix of the keys that count a headline's suffix ("- Site Name | Section") across the corpus."""
+
+
+def site_keys(line: str) -> frozenset[str]:
+    """Keys of the parts a headline line could end on after a separator ("Headline - Site | City":
+    "Site | City" and "City"), so that the corpus can count in how many files each ends a headline."""
+    if not is_headline(line):
+        return frozenset()
+    return frozenset(SITE_KEY + _key(line[m.end():]) for m in _SITE_SEPARATOR.finditer(line) if _key(line[m.end():]))
+
+
+def without_site(title: str, repeated: frozenset[str]) -> tuple[str, str | None]:
+    """(the headline, the site's name after it or None): a page's title saved as a headline line
+    ends on its site's name ("Man charged in shooting - WXYZ News | Springfield"). Such an ending
+    goes when the corpus ends three or more headlines on it (``repeated`` holds its key) or it
+    starts with a web address ("- Example.com"); the headline left keeps three or more words."""
+    for match in _SITE_SEPARATOR.finditer(title):
+        head, tail = title[:match.start()].strip(), title[match.end():].strip()
+        if len(_WORD.findall(head)) < 3:
+            continue
+        if SITE_KEY + _key(tail) in repeated or _DOMAIN.match(tail):
+            return head, tail
+    return title, None
+
+
+def site_outlet(site: str) -> str:
+    """The site's own name out of "Name: News, Weather & Sports | City": its first part."""
+    return re.split(r"\s+[-–—|]\s+|:\s|,\s", site, maxsplit=1)[0].strip()
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
