@@ -188,6 +188,9 @@ def test_title_from_lead_cuts_at_a_word_without_dangling_words() -> None:
     assert len(title) <= 91 and title.endswith("…")
     assert title == "Russian President Vladimir Putin said on Sunday that he will consider a series of actions…"
     assert title_from_lead("A short lead sentence.") == "A short lead sentence"
+    festival = ("The Harlow Bay folk festival drew a record 27,000 people over three days, organisers said on "
+                "Sunday, despite heavy rain on the opening night.")
+    assert title_from_lead(festival) == "The Harlow Bay folk festival drew a record 27,000 people over three days…"
 
 
 HARBOUR = "The harbour district will reopen next week."

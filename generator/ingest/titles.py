@@ -108,11 +108,18 @@ def title_from_lead(text: str) -> str:
     fit = max(sum(1 for end in ends if end - 1 <= MAX_TITLE), 1)
     boundaries = [k for k in range(2, fit + 1) if ends[k - 1] - 1 >= MAX_TITLE // 3 and (
         k == len(words) or words[k].lower().strip("\"'“‘(") in _PHRASE_START or words[k - 1].endswith((",", ";", ":"))
-        or words[k] in ("-", "–", "—")) and _closed(" ".join(words[:k]))]
+        or words[k] in ("-", "–", "—")) and _closed(" ".join(words[:k])) and not _before_attribution(words, k)]
     kept = words[:boundaries[-1]] if boundaries else words[:fit]
     while len(kept) > 1 and kept[-1].lower().strip(",;:") in _DANGLING:
         kept.pop()
     return " ".join(kept).rstrip(",;:-–—") + "…"
+
+
+def _before_attribution(words: list[str], k: int) -> bool:
+    """A cut just before or after "said" or "according" that a comma precedes within three words
+    would end the title on the speaker ("..., organisers…"): the comma is the phrase's end."""
+    return any(j < len(words) and words[j].lower().strip(",") in ("said", "says", "according")
+               and any(word.endswith(",") for word in words[max(0, j - 4):j - 1]) for j in (k - 1, k))
 
 
 def choose_title(given: str | None, paragraphs: list[str],
