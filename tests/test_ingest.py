@@ -300,6 +300,12 @@ def test_a_key_value_header_block_is_read_as_front_matter(tmp_path: Path) -> Non
     assert (article.title, article.outlet) == ("Rail workers vote to strike", "Harlow Gazette")
     assert (article.date, article.date_source) == (date(2026, 3, 2), DateSource.HEADER)
     assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+    write(tmp_path, "a.txt", "Headline: Rail workers vote to strike\nSource URL: https://example.org/a\n"
+          "Published Date: 2026-03-02\n" + BODY)  # no blank line: the block ends where the text starts
+    article = only_article(tmp_path)
+    assert (article.title, article.source_url, article.date) == ("Rail workers vote to strike",
+                                                                 "https://example.org/a", date(2026, 3, 2))
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
 
 
 def test_a_text_opening_like_a_header_stays_text(tmp_path: Path) -> None:

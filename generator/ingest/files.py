@@ -152,13 +152,15 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
 
 
 METADATA_KEYS = {"title": "title", "headline": "title", "date": "date", "published": "date", "source": "source",
-                 "outlet": "source", "publication": "source", "url": "url", "link": "url", "author": "author",
-                 "authors": "author", "by": "author", "id": "id"}
+                 "outlet": "source", "publication": "source", "publisher": "source", "url": "url", "link": "url",
+                 "author": "author", "authors": "author", "by": "author", "id": "id", "published date": "date",
+                 "publish date": "date", "publication date": "date", "date published": "date", "source url": "url",
+                 "original url": "url", "canonical url": "url"}
 """Keys of a plain-text metadata block and the front matter key each stands for."""
 OTHER_METADATA_KEYS = frozenset({"tags", "category", "categories", "slug", "summary", "keywords", "modified",
                                  "updated", "lang", "language", "section", "description", "status"})
 """Keys that belong in such a block too (Pelican's, MultiMarkdown's); digest reads none of them."""
-_METADATA_LINE = re.compile(r"([A-Za-z]+)[ \t]*:[ \t]*(\S.*)")
+_METADATA_LINE = re.compile(r"([A-Za-z]+(?:[ _][A-Za-z]+)?)[ \t]*:[ \t]*(\S.*)")
 
 
 def split_metadata_lines(text: str) -> tuple[dict[str, str], str]:
@@ -172,7 +174,7 @@ def split_metadata_lines(text: str) -> tuple[dict[str, str], str]:
     end = 0
     while end < len(lines):
         match = _METADATA_LINE.fullmatch(lines[end].strip())
-        key = match.group(1).lower() if match else ""
+        key = match.group(1).lower().replace("_", " ") if match else ""
         if key not in METADATA_KEYS and key not in OTHER_METADATA_KEYS:
             break
         found.setdefault(METADATA_KEYS.get(key, key), _unquoted(match.group(2).strip()))
