@@ -78,6 +78,8 @@ def test_quotes_go_to_the_right_speaker(seeds_site: Path) -> None:
     ('The plan is "a serious risk to the whole economy", according to Jane Smith.', "Jane Smith"),
     ('Jane Smith met John Brown in Rome.\n\n"We will not give up on the talks," he said.', None),
     ('"We will not give up on the talks," a spokesperson said.', None),
+    ('Her spokesman, Bill McAllister, said, "The governor has faith in the town."', "Bill McAllister"),
+    ('"We are really just shocked," said her nephew, Ravi Singh, of Coney Island.', "Ravi Singh"),
     # the model misses the name that opens the pronoun's paragraph: no guess from the paragraph before
     ('Jane Smith spoke in Rome on Monday.\n\nJean-Luc Marchetti, the operator\'s chief operating officer, said the '
      'union had added new demands overnight. "We cannot negotiate against a moving target," he said.', None),

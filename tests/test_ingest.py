@@ -337,3 +337,12 @@ def test_a_sites_name_after_the_headline_goes_when_the_corpus_repeats_it(tmp_pat
     assert [(r.line, r.rule) for r in by_file["0.txt"].removed] == [(site, "site-name")]
     assert by_file["one.txt"].title == "Kenya expecting an oil boom"  # a web address names a site anywhere
     assert by_file["own.txt"].title == "Dinner With Saddam review - can dictators be funny"
+
+
+def test_a_dateline_with_the_day_names_the_outlet_and_stays_out_of_the_title(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "LONDON, March 10 (Reuters) - Harrowgate Foods reported a 12% rise in annual profit on "
+          "Tuesday, helped by price increases and lower energy costs, and said it would buy back shares.\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert article.outlet == "Reuters"
+    assert article.title.startswith("Harrowgate Foods reported a 12% rise in annual profit")
+    assert article.paragraphs[0].startswith("LONDON, March 10 (Reuters) - Harrowgate")  # where it was filed stays

@@ -245,6 +245,8 @@ def test_a_day_glued_onto_a_name_is_not_part_of_it() -> None:
     assert normalise_name("Stoltenberg Tuesday") == "Stoltenberg"
     assert normalise_name("Jens Stoltenberg Tuesday's") == "Jens Stoltenberg"
     assert normalise_name("Monday Olaf Scholz") == "Olaf Scholz"
+    assert normalise_name("Striker Kofi Mensah") == "Kofi Mensah"
+    assert normalise_name("Superintendent Eddie Johnson") == "Eddie Johnson"
     assert normalise_name("Theresa May") == "Theresa May" and normalise_name("Tuesday") == "Tuesday"
 
 

@@ -13,7 +13,9 @@ TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary ge
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
 gov gen admiral ambassador spokesman spokeswoman chairman ceo premier leader mayor judge rev
 councilmember councilmembers councilman councilwoman councillor councilor alderman alderwoman
-assemblyman assemblywoman congressman congresswoman senators""".split())
+assemblyman assemblywoman congressman congresswoman senators chairwoman spokesperson professor prof
+detective inspector sergeant sgt officer constable sheriff commissioner superintendent chief executive founder
+director captain manager coach referee striker goalkeeper defender midfielder winger substitute""".split())
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "tonight", "yesterday", "tomorrow"})

@@ -87,7 +87,8 @@ def _following_attribution(span: Span, doc: Doc, paragraph_of: Callable[[int], i
 
 
 def _resolve(token: Token, doc: Doc, paragraph_of: Callable[[int], int]) -> str | None:
-    """A named subject as written (the actors stage decides who it is), or the person 'he' stands for."""
+    """A named subject as written (the actors stage decides who it is), the person a described subject
+    is named as beside it, or the person 'he' stands for."""
     if token.ent_type_:
         ent = next(e for e in doc.ents if e.start <= token.i < e.end)
         return entity_text(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
@@ -98,6 +99,9 @@ def _resolve(token: Token, doc: Doc, paragraph_of: Callable[[int], int]) -> str 
         return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
     if token.lower_ in ("he", "she"):
         return _only_person_before(token, doc, paragraph_of)
+    named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if token.pos_ == "NOUN" and named is not None:
+        return _resolve(named, doc, paragraph_of)  # "The leader of the council, Deborah Finch, said"
     return None
 
 
