@@ -317,3 +317,4 @@ def test_a_digest_by_date_heads_a_story_with_its_headline_of_that_period() -> No
     week = render_pages(digest, "Site", 10)["digests/2026-w08.md"]
     assert "### [Regulators review the deal]" in week and "Part of the story [Brightwater wins approval]" in week
     assert "Brightwater bids for Corlan" not in week and "Approved." not in week
+    assert "in this period" not in week  # its one article is its heading: no second link to it

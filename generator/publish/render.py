@@ -258,7 +258,8 @@ def _period(views: v.Views, period: Period, source: str) -> Context:
         items.append({"heading": views.entry_link(newest.id, source), "summary": period_summary(entries),
                       "story": views.story_link(item.story_id, source) if item.story_id else None,
                       "count": v.counted(len(item.article_ids), "article"),
-                      "articles": [views.entry_link(i, source) for i in item.article_ids]})
+                      # an item of one article is its heading: no list repeating the link
+                      "articles": [views.entry_link(i, source) for i in item.article_ids] if len(entries) > 1 else []})
     return {"front_matter": v.front_matter(period.label), "label": period.label, "items": items,
             "archive": v.link("All digests", source, v.DIGESTS_INDEX)}
 
