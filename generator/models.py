@@ -22,6 +22,8 @@ class DateSource(enum.StrEnum):
     """The metadata of an HTML page (meta tags, JSON-LD), as read by trafilatura."""
     HEADER = "header"
     BYLINE = "byline"
+    DATELINE = "dateline"
+    """A full date in the dateline opening the text ("CAMBRIDGE, England, April 2, 2026 /PRNewswire/ --")."""
     TRAILER = "trailer"
     FILE_NAME = "file_name"
     """A year-month-day in the file's path ("2026-11-04-derby.txt", "2026/11/04/derby.txt")."""

@@ -346,3 +346,17 @@ def test_a_dateline_with_the_day_names_the_outlet_and_stays_out_of_the_title(tmp
     assert article.outlet == "Reuters"
     assert article.title.startswith("Harrowgate Foods reported a 12% rise in annual profit")
     assert article.paragraphs[0].startswith("LONDON, March 10 (Reuters) - Harrowgate")  # where it was filed stays
+
+
+def test_a_press_release_is_dated_by_its_dateline_and_loses_its_issuers_boilerplate(tmp_path: Path) -> None:
+    write(tmp_path, "pr.txt", "FOR IMMEDIATE RELEASE\n\nCorlan Biotech Reports Positive Trial Results\n\n"
+          "CAMBRIDGE, England, April 2, 2026 /PRNewswire/ -- Corlan Biotech plc, a clinical-stage company, "
+          "today announced positive results from its trial of CB-114 in chronic kidney disease.\n\n"
+          "The 24-week trial enrolled 212 patients at 31 sites in the UK and Germany, the company said.\n\n"
+          "The drug was generally well tolerated, and the most common side effect was a mild headache.\n\n"
+          "About Corlan Biotech\nCorlan Biotech plc is a clinical-stage biotechnology company focused on kidney "
+          "disease. For more information, visit its website.\n\nMedia contact:\nJo Pemberton\n")
+    article = only_article(tmp_path)
+    assert (article.date, article.date_source, article.outlet) == (date(2026, 4, 2), DateSource.DATELINE, "PRNewswire")
+    assert article.paragraphs[-1].startswith("The drug was generally well tolerated")
+    assert ("About Corlan Biotech", "trailer") in {(r.line, r.rule) for r in article.removed}

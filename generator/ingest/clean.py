@@ -150,6 +150,7 @@ def clean_lines(lines: list[str], repeated: Collection[str] = frozenset(),
     span = region.article_span([" ".join(lines[a:b]) for a, b in blocks],
                                [rules[a] is not None for a, _ in blocks]) if by_place else None
     first, last = (blocks[span[0]][0], blocks[span[1]][1] - 1) if span else (0, len(lines) - 1)
+    last = _before_about(lines, first, last) if span else last
     headline = _headline_above(lines, rules, first) if span else None
     wrapped = frozenset(i for a, b in blocks if b - a > 1 for i in range(a, b))
     insets = _insets(lines, rules, wrapped, (first, last)) if span else frozenset()
@@ -167,6 +168,19 @@ def clean_lines(lines: list[str], repeated: Collection[str] = frozenset(),
         else:
             kept.append(line.strip())
     return kept, removed
+
+
+_ABOUT = re.compile(r"About (?:the )?[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|and|for)){0,5}:?")
+
+
+def _before_about(lines: list[str], first: int, last: int) -> int:
+    """The span's last line before an "About Corlan Biotech" heading in its second half: what a
+    press release (or a page's author box) prints after it is boilerplate about the issuer, its
+    legal notices and contacts, and goes as a trailer."""
+    for index in range((first + last) // 2 + 1, last + 1):
+        if _ABOUT.fullmatch(lines[index].strip()):
+            return index - 1
+    return last
 
 
 WRAP_WIDTH = 60

@@ -84,7 +84,10 @@ def choose_date(source: SourceText, header: str | None, lines: list[str],
         candidates.append((fm_date, source.metadata_source))
     if header:
         candidates.append((find_date(header), DateSource.HEADER))
-    candidates.extend(_removed_dates(lines, removed))
+    found = _removed_dates(lines, removed)
+    bylines = [item for item in found if item[1] is DateSource.BYLINE]
+    candidates.extend([*bylines, (dateline_date(lines, removed), DateSource.DATELINE),
+                       *[item for item in found if item[1] is not DateSource.BYLINE]])
     candidates.append((path_date(source.relative_path), DateSource.FILE_NAME))
     candidates = [(when, where) for when, where in candidates if when]
     if not candidates:
@@ -96,6 +99,18 @@ def choose_date(source: SourceText, header: str | None, lines: list[str],
                         f"{chosen.isoformat()}; kept the {where.value} date", Severity.NOTE)
                 for other, other_source in candidates[1:] if other != chosen]
     return chosen, where, findings[:1]
+
+
+_DATELINE_END = re.compile(r"\s(?:--|[-–—])\s|\)\s*[-–—]|/\s*--")
+
+
+def dateline_date(lines: list[str], removed: list[RemovedLine]) -> date | None:
+    """A full date in the dateline that opens the first paragraph of text, before its dash
+    ("WASHINGTON, Sept. 3, 2025 (AP) -", "CAMBRIDGE, England, April 2, 2026 /PRNewswire/ --")."""
+    gone = {entry.line for entry in removed}
+    first = next((line for line in lines if is_paragraph(line) and line.strip() not in gone), "")
+    end = _DATELINE_END.search(first[:120])
+    return find_date(first[:end.start()]) if end else None
 
 
 def _removed_dates(lines: list[str], removed: list[RemovedLine]) -> list[tuple[date | None, DateSource]]:

@@ -11,10 +11,10 @@ MAX_TITLE = 90
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?"
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{1,30}"
                        rf"(?:,\s*(?!{_MONTH_DAY})[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,3}})?(?:,\s*{_MONTH_DAY})?,?\s*)?"
-                       r"\((?P<outlet>[A-Z][\w.&' ]{0,30})\)\s*(?:[-—–]\s*)?")
-"""``LONDON (Reuters) -``, ``PORTO ALEGRE, Brazil (AP) —``, ``LONDON, March 10 (Reuters) -``, ``(CNN)``:
-a place in capitals, perhaps its region or country and the day, and the outlet in brackets,
-opening the text."""
+                       r"(?:\((?P<outlet>[A-Z][\w.&' ]{0,30})\)|/(?P<wire>[A-Z][\w.&' -]{0,30})/)\s*(?:--?|[—–])?\s*")
+"""``LONDON (Reuters) -``, ``PORTO ALEGRE, Brazil (AP) —``, ``LONDON, March 10 (Reuters) -``, ``(CNN)``,
+``CAMBRIDGE, England, April 2, 2026 /PRNewswire/ --``: a place in capitals, perhaps its region or
+country and the day, and the outlet in brackets (a wire service between slashes), opening the text."""
 _TRAILER = re.compile(r"^(?P<headline>.{15,200}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
 _DANGLING = frozenset("""a an the of to in on at for and or but nor with by from that as is was are were be been
 has have had will would could should may might must can its his her their our your my this these those
@@ -29,7 +29,7 @@ def split_dateline(line: str) -> tuple[str | None, str]:
     match = _DATELINE.match(line)
     if not match:
         return None, line
-    return match.group("outlet").strip(), line[match.end():]
+    return (match.group("outlet") or match.group("wire")).strip(), line[match.end():]
 
 
 def is_headline(line: str) -> bool:

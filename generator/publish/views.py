@@ -22,7 +22,7 @@ ACTORS_INDEX, THEMES_INDEX = "actors/index.md", "themes/index.md"
 STORIES_INDEX, DIGESTS_INDEX = "stories/index.md", "digests/index.md"
 DATE_SOURCE_TEXT = {DateSource.FRONT_MATTER: "front matter", DateSource.METADATA: "page metadata",
                     DateSource.HEADER: "date header",
-                    DateSource.BYLINE: "byline", DateSource.TRAILER: "trailer",
+                    DateSource.BYLINE: "byline", DateSource.DATELINE: "dateline", DateSource.TRAILER: "trailer",
                     DateSource.FILE_NAME: "file name"}
 KIND_HEADINGS = ((ActorKind.PERSON, "People"), (ActorKind.ORGANIZATION, "Organisations"),
                  (ActorKind.PLACE, "Places"), (ActorKind.GROUP, "Groups"))
