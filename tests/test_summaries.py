@@ -41,3 +41,17 @@ def test_a_caption_or_a_question_is_never_chosen() -> None:
     question = "What will happen to the traders of the covered market while the council repairs it?"
     chosen = pick([caption, question, NEWS, *FOLLOW], count=3)
     assert caption not in chosen and question not in chosen and chosen[0] == NEWS
+
+
+
+def test_a_summary_and_a_story_summary_leave_the_dateline_on_the_page() -> None:
+    from generator.summarize import summarize
+    from generator.summarize.story import summarize_story
+
+    from .helpers import analysis
+
+    wire = analysis("a", ["LONDON, March 10 (Reuters) - Harrowgate Foods reported a 12% rise in annual profit.",
+                          "Revenue rose 6% to 1.91 billion pounds in the year to January.",
+                          "The shares rose 4.2% by nine in the morning in London trading."])
+    assert summarize(wire, 3, "lead", SummaryContext())[0] == "Harrowgate Foods reported a 12% rise in annual profit."
+    assert summarize_story([wire], {})[0] == "Harrowgate Foods reported a 12% rise in annual profit."

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..corpus import vectors
+from ..ingest.titles import split_dateline
 from ..models import Sentence
 
 _CREDIT = re.compile(r"\b(photo|credit|getty|afp|reuters|ap photo)\b\s*[:/]|/\s*(afp|reuters|getty|ap)\b", re.I)
@@ -62,3 +63,11 @@ def best_unrepeated(order: Sequence[int], vecs: Sequence[vectors.Vector], count:
         if len(chosen) == count:
             break
     return tuple(sorted(chosen))
+
+
+def without_dateline(sentence: str) -> str:
+    """An article's first sentence as a summary shows it: without the dateline it opens on
+    ("LONDON, March 10 (Reuters) - Harrowgate Foods reported..." -> "Harrowgate Foods reported...");
+    the article's page keeps it in the text."""
+    outlet, rest = split_dateline(sentence)
+    return rest if outlet is not None and (rest[:1].isalnum() or rest[:1] in "\"“‘'") else sentence

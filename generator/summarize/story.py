@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from ..corpus import vectors
 from ..models import Analysis
-from .base import WINDOW, eligible
+from .base import WINDOW, eligible, without_dateline
 
 WORDS = 100
 REDUNDANCY = 0.5
@@ -40,7 +40,8 @@ def summarize_story(analyses: Sequence[Analysis], idf: Mapping[str, float]) -> t
         if all(vectors.cosine(vecs[i], vecs[j]) < REDUNDANCY for j in chosen):
             chosen.append(i)
             words += len(pool[i][1].lemmas)
-    return tuple(pool[i][1].text for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][1].index)))
+    return tuple(without_dateline(pool[i][1].text) if pool[i][1].index == 0 else pool[i][1].text
+                 for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][1].index)))
 
 
 def _centroid(vecs: list[vectors.Vector]) -> vectors.Vector:

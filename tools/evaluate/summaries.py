@@ -26,7 +26,7 @@ from generator.config import Config
 from generator.corpus.vectors import idf_weights
 from generator.ingest import ingest
 from generator.models import Analysis, Article
-from generator.summarize import summarize
+from generator.summarize import summarize, without_dateline
 
 from .stories import duplicate_twins
 
@@ -92,10 +92,12 @@ def _references(dataset: Path) -> dict[str, list[str]]:
 
 
 def lead_3(article: Article, analysis: Analysis, count: int = 3) -> list[str]:
+    """The first sentences as digest shows them in a summary: the dateline off the first, as
+    digest's own summaries have it, so the two differ only in the sentences chosen."""
     lines = [line for paragraph in article.paragraphs for line in paragraph.split("\n")]
     if len(lines) > len(article.paragraphs):  # one sentence per line
-        return lines[:count]
-    return [s.text for s in analysis.sentences[:count]]
+        return [without_dateline(lines[0]), *lines[1:count]]
+    return [without_dateline(s.text) if i == 0 else s.text for i, s in enumerate(analysis.sentences[:count])]
 
 
 def score_summarizer(data: SummaryData, name: str,
