@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 
 from ..models import RemovedLine
 from . import region
-from .titles import is_headline, site_keys
+from .titles import SITE_KEY, is_headline, site_keys
 
 _AGENCIES = r"AFP|Reuters|AP|EPA|Getty Images|Getty|Shutterstock|Pool|Sputnik|Xinhua|Anadolu|Bloomberg|TASS|PA"
 _CREDIT = re.compile(
@@ -286,12 +286,19 @@ HEADLINE_LINES = 12
 
 
 def repeated_keys(candidates: list[frozenset[str]], min_files: int = 3) -> frozenset[str]:
-    """The candidate keys found in at least ``min_files`` different articles."""
+    """The candidate keys found in at least ``min_files`` different articles; a headline's ending
+    after a separator (``titles.site_keys``) in at least ``SITE_FILES``."""
     counts: dict[str, int] = {}
     for keys in candidates:
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
-    return frozenset(key for key, count in counts.items() if count >= min_files)
+    return frozenset(key for key, count in counts.items()
+                     if count >= (min(min_files, SITE_FILES) if key.startswith(SITE_KEY) else min_files))
+
+
+SITE_FILES = 2
+"""Two headlines ending on the same words after a separator ("... - CBS 5 - KPHO") name their site:
+two articles may share a short line by chance (a quote, a subheading), hardly a headline's tail."""
 
 
 def _long_prose(line: str) -> bool:

@@ -224,7 +224,7 @@ def site_keys(line: str) -> frozenset[str]:
 def without_site(title: str, repeated: frozenset[str]) -> tuple[str, str | None]:
     """(the headline, the site's name after it or None): a page's title saved as a headline line
     ends on its site's name ("Man charged in shooting - WXYZ News | Springfield"). Such an ending
-    goes when the corpus ends three or more headlines on it (``repeated`` holds its key) or it
+    goes when the corpus ends two or more headlines on it (``repeated`` holds its key) or it
     starts with a web address ("- Example.com"); the headline left keeps three or more words."""
     for match in _SITE_SEPARATOR.finditer(title):
         head, tail = title[:match.start()].strip(), title[match.end():].strip()
@@ -237,7 +237,7 @@ def without_site(title: str, repeated: frozenset[str]) -> tuple[str, str | None]
 
 def site_outlet(site: str) -> str:
     """The site's own name out of "Name: News, Weather & Sports | City": its first part."""
-    return re.split(r"\s+[-–—|]\s+|:\s|,\s", site, maxsplit=1)[0].strip()
+    return re.split(r"\s+[-–—|]\s+|:\s|,\s", site.lstrip("-–—| "), maxsplit=1)[0].strip()
 
 
 def _key(text: str) -> str:
