@@ -359,3 +359,11 @@ def test_a_press_release_is_dated_by_its_dateline_and_loses_its_issuers_boilerpl
     assert (article.date, article.date_source, article.outlet) == (date(2026, 4, 2), DateSource.DATELINE, "PRNewswire")
     assert article.paragraphs[-1].startswith("The drug was generally well tolerated")
     assert ("About Corlan Biotech", "trailer") in {(r.line, r.rule) for r in article.removed}
+
+
+def test_the_headline_is_the_line_above_the_text_that_tells_what_the_text_tells(tmp_path: Path) -> None:
+    write(tmp_path, "page.txt", "Home\nNews\nSport\n\nMinisters agree to keep talking about trade\n\n"
+          "Jane Doe, Staff Writer\n\nGet short URL\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert article.title == "Ministers agree to keep talking about trade"
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))

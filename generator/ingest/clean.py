@@ -151,7 +151,7 @@ def clean_lines(lines: list[str], repeated: Collection[str] = frozenset(),
                                [rules[a] is not None for a, _ in blocks]) if by_place else None
     first, last = (blocks[span[0]][0], blocks[span[1]][1] - 1) if span else (0, len(lines) - 1)
     last = _before_about(lines, first, last) if span else last
-    headline = _headline_above(lines, rules, first) if span else None
+    headline = _headline_above(lines, rules, first, last) if span else None
     wrapped = frozenset(i for a, b in blocks if b - a > 1 for i in range(a, b))
     insets = _insets(lines, rules, wrapped, (first, last)) if span else frozenset()
     kept: list[str] = []
@@ -246,12 +246,34 @@ def _continues(line: str) -> bool:
     return tokens[-1].lower() in region.STOP_WORDS or line.count('"') % 2 == 1
 
 
-def _headline_above(lines: list[str], rules: list[str | None], first: int) -> int | None:
-    """The nearest line above the article that no rule removed and that reads as a headline."""
-    for index in range(first - 1, -1, -1):
-        if lines[index].strip() and rules[index] is None and is_headline(lines[index]):
+def _headline_above(lines: list[str], rules: list[str | None], first: int, last: int) -> int | None:
+    """The nearest line above the article that no rule removed and that reads as a headline,
+    preferring, among the ``HEADLINE_REACH`` lines above, one that shares two content words (one,
+    for a headline of one or two) with the article's first prose lines. A headline tells what the
+    text tells, while the lines a page prints between its headline and its text ("Get short URL",
+    "Sharing is caring!", a reporter's handle, a photo credit) share nothing with it."""
+    found = [index for index in range(first - 1, -1, -1)
+             if lines[index].strip() and rules[index] is None and is_headline(lines[index])]
+    prose = [line for index, line in enumerate(lines[first:last + 1], first)
+             if rules[index] is None and region.is_prose(line)][:HEADLINE_CONTEXT]
+    opening = _content_words(" ".join(prose))
+    for index in found:
+        if index < first - HEADLINE_REACH:
+            break
+        shared = _content_words(lines[index]) & opening
+        if len(shared) >= min(2, len(_content_words(lines[index]))) and shared:
             return index
-    return None
+    return found[0] if found else None
+
+
+HEADLINE_CONTEXT = 3
+"""Prose lines of the article's opening a headline is compared with."""
+HEADLINE_REACH = 15
+"""Lines above the article a headline is looked for in before the nearest headline-like line is taken."""
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in words(text.casefold()) if len(word) > 3 and word not in region.STOP_WORDS}
 
 
 def _rule_for(line: str, repeated: Collection[str]) -> str | None:
