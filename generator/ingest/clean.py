@@ -8,6 +8,7 @@ last one) and repetition across the corpus (a line found in several articles is 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection
 
@@ -254,8 +255,8 @@ def _headline_above(lines: list[str], rules: list[str | None], first: int, last:
     "Sharing is caring!", a reporter's handle, a photo credit) share nothing with it."""
     found = [index for index in range(first - 1, -1, -1)
              if lines[index].strip() and rules[index] is None and is_headline(lines[index])]
-    prose = [line for index, line in enumerate(lines[first:last + 1], first)
-             if rules[index] is None and region.is_prose(line)][:HEADLINE_CONTEXT]
+    prose = itertools.islice((line for index, line in enumerate(lines[first:last + 1], first)
+                              if rules[index] is None and region.is_prose(line)), HEADLINE_CONTEXT)
     opening = _content_words(" ".join(prose))
     for index in found:
         if index < first - HEADLINE_REACH:
