@@ -125,12 +125,19 @@ def _untagged_subject_before(pronoun: Token, doc: Doc, paragraph_of: Callable[[i
     likely stands for it, so the person of the paragraph before is no safe guess."""
     here = paragraph_of(pronoun.idx)
     sentence = pronoun.sent
-    while sentence.start > 0 and paragraph_of(doc[sentence.start - 1].idx) == here:
+    for _ in range(SUBJECT_SENTENCES):
+        if sentence.start == 0 or paragraph_of(doc[sentence.start - 1].idx) != here:
+            break
         sentence = doc[sentence.start - 1].sent
         if any(t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_
                and not _inside_quote(t, doc) for t in sentence):
             return True
     return False
+
+
+SUBJECT_SENTENCES = 3
+"""Sentences before a pronoun's own that ``_untagged_subject_before`` reads: a pronoun's referent is
+near, and a paragraph of thousands of sentences must not be read again for every pronoun."""
 
 
 def _inside_quote(ent: Span | Token, doc: Doc) -> bool:

@@ -187,10 +187,11 @@ def readable_case(title: str, paragraphs: list[str]) -> str:
         return title
     inside: dict[str, dict[str, int]] = {}
     anywhere: dict[str, dict[str, int]] = {}
-    for paragraph in paragraphs[:50]:
+    for paragraph in _opening(paragraphs, CASE_CHARACTERS):
         for match in _TOKEN.finditer(paragraph):
             word = match.group()
-            places = (anywhere,) if _SENTENCE_START.search(paragraph[:match.start()]) else (anywhere, inside)
+            initial = _SENTENCE_START.search(paragraph[max(0, match.start() - 4):match.start()])
+            places = (anywhere,) if initial else (anywhere, inside)
             for forms in places:
                 counts = forms.setdefault(word.casefold(), {})
                 counts[word] = counts.get(word, 0) + 1
@@ -200,6 +201,22 @@ def readable_case(title: str, paragraphs: list[str]) -> str:
     if first is None:
         return recased
     return recased[:first.start()] + recased[first.start()].upper() + recased[first.start() + 1:]
+
+
+CASE_CHARACTERS = 20_000
+"""Characters of the article whose capitals an all-capitals headline takes: a book-length file is
+not read whole for one title."""
+
+
+def _opening(paragraphs: list[str], limit: int) -> list[str]:
+    """The paragraphs that fit in ``limit`` characters, the last cut to fit."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        kept.append(paragraph[:limit])
+        limit -= len(kept[-1])
+        if limit <= 0:
+            break
+    return kept
 
 
 def _as_written(word: str, written: dict[str, int] | None) -> str:
