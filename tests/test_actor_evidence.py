@@ -173,14 +173,6 @@ def test_a_score_glued_to_a_name_is_not_part_of_it_but_a_number_in_a_name_is() -
     assert surface_name("Route 66") == "Route 66" and surface_name("Apollo 11") == "Apollo 11"
 
 
-def test_council_and_plural_titles_are_not_part_of_a_name() -> None:
-    from generator.actors.names import normalise_name
-
-    assert normalise_name("Councilmembers Ray Dubois") == "Ray Dubois"
-    assert normalise_name("Councillor Priya Shah") == "Priya Shah"
-    assert normalise_name("Mayor Karen Webb") == "Karen Webb"
-
-
 def test_a_full_name_tagged_once_as_a_person_is_found_where_the_tagger_missed_it() -> None:
     analyses = [
         analysed("r1", ["Its chief operating officer, Jean-Luc Marchetti, said a timetable would follow."],

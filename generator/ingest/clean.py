@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 
 from ..models import RemovedLine
 from . import region
-from .titles import SITE_KEY, is_headline, site_keys
+from .titles import SITE_KEY, is_headline, line_key, site_keys
 
 _AGENCIES = r"AFP|Reuters|AP|EPA|Getty Images|Getty|Shutterstock|Pool|Sputnik|Xinhua|Anadolu|Bloomberg|TASS|PA"
 _CREDIT = re.compile(
@@ -131,11 +131,6 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("rights-notice", is_rights_notice),
     ("navigation", is_navigation),
 )
-
-
-def line_key(line: str) -> str:
-    """Lines compare equal across articles regardless of case, spacing and punctuation."""
-    return " ".join(words(line.casefold()))
 
 
 def clean_lines(lines: list[str], repeated: Collection[str] = frozenset(),

@@ -84,12 +84,12 @@ def choose_date(source: SourceText, header: str | None, lines: list[str],
         candidates.append((fm_date, source.metadata_source))
     if header:
         candidates.append((find_date(header), DateSource.HEADER))
-    found = _removed_dates(lines, removed)
-    bylines = [item for item in found if item[1] is DateSource.BYLINE]
-    candidates.extend([*bylines, (dateline_date(lines, removed), DateSource.DATELINE),
-                       *[item for item in found if item[1] is not DateSource.BYLINE]])
+    first_prose = _first_prose(lines, removed)
+    candidates.extend(_removed_dates(lines, removed, first_prose))
+    candidates.append((dateline_date(lines[first_prose] if first_prose < len(lines) else ""), DateSource.DATELINE))
     candidates.append((path_date(source.relative_path), DateSource.FILE_NAME))
-    candidates = [(when, where) for when, where in candidates if when]
+    trust = list(DateSource)  # most trusted first
+    candidates = sorted(((when, where) for when, where in candidates if when), key=lambda c: trust.index(c[1]))
     if not candidates:
         undated = Finding(source.relative_path, "no date found; listed under Undated", Severity.NOTE)
         return None, DateSource.NONE, [undated]
@@ -104,27 +104,27 @@ def choose_date(source: SourceText, header: str | None, lines: list[str],
 _DATELINE_END = re.compile(r"\s(?:--|[-–—])\s|\)\s*[-–—]|/\s*--")
 
 
-def dateline_date(lines: list[str], removed: list[RemovedLine]) -> date | None:
+def dateline_date(first_paragraph: str) -> date | None:
     """A full date in the dateline that opens the first paragraph of text, before its dash
     ("WASHINGTON, Sept. 3, 2025 (AP) -", "CAMBRIDGE, England, April 2, 2026 /PRNewswire/ --")."""
+    end = _DATELINE_END.search(first_paragraph[:120])
+    return find_date(first_paragraph[:end.start()]) if end else None
+
+
+def _first_prose(lines: list[str], removed: list[RemovedLine]) -> int:
+    """The index of the article's first paragraph among ``lines`` (their count when none is)."""
     gone = {entry.line for entry in removed}
-    first = next((line for line in lines if is_paragraph(line) and line.strip() not in gone), "")
-    end = _DATELINE_END.search(first[:120])
-    return find_date(first[:end.start()]) if end else None
+    return next((i for i, line in enumerate(lines) if is_paragraph(line) and line.strip() not in gone), len(lines))
 
 
-def _removed_dates(lines: list[str], removed: list[RemovedLine]) -> list[tuple[date | None, DateSource]]:
+def _removed_dates(lines: list[str], removed: list[RemovedLine],
+                   first_prose: int) -> list[tuple[date | None, DateSource]]:
     """Dates on removed lines: before the first paragraph they are bylines, after it trailers."""
-    gone = {entry.line for entry in removed}
-    first_prose = next((i for i, line in enumerate(lines) if is_paragraph(line) and line.strip() not in gone),
-                       len(lines))
     top = {line.strip() for line in lines[:first_prose]}
     found = []
     for entry in removed:
         if entry.rule in ("timestamp", "trailer", "byline", "header-fragment"):
             when = find_date(entry.line)
             if when:
-                where = DateSource.BYLINE if entry.line in top else DateSource.TRAILER
-                found.append((when, where))
-    found.sort(key=lambda item: item[1] != DateSource.BYLINE)
+                found.append((when, DateSource.BYLINE if entry.line in top else DateSource.TRAILER))
     return found

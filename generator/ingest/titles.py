@@ -140,9 +140,14 @@ def choose_title(given: str | None, paragraphs: list[str],
     return title_from_lead(paragraphs[0] if paragraphs else ""), TitleSource.LEAD, paragraphs
 
 
+def line_key(line: str) -> str:
+    """Lines compare equal across articles regardless of case, spacing and punctuation."""
+    return " ".join(_WORD.findall(line.casefold()))
+
+
 def same_words(a: str, b: str) -> bool:
     """The same words in the same order, whatever the case, quotes and punctuation."""
-    return _WORD.findall(a.casefold()) == _WORD.findall(b.casefold())
+    return line_key(a) == line_key(b)
 
 
 LABEL_WORDS = 4
@@ -235,7 +240,7 @@ def site_keys(line: str) -> frozenset[str]:
     "Site | City" and "City"), so that the corpus can count in how many files each ends a headline."""
     if not is_headline(line):
         return frozenset()
-    return frozenset(SITE_KEY + _key(line[m.end():]) for m in _SITE_SEPARATOR.finditer(line) if _key(line[m.end():]))
+    return frozenset(SITE_KEY + key for m in _SITE_SEPARATOR.finditer(line) if (key := line_key(line[m.end():])))
 
 
 def without_site(title: str, repeated: frozenset[str]) -> tuple[str, str | None]:
@@ -247,7 +252,7 @@ def without_site(title: str, repeated: frozenset[str]) -> tuple[str, str | None]
         head, tail = title[:match.start()].strip(), title[match.end():].strip()
         if len(_WORD.findall(head)) < 3:
             continue
-        if SITE_KEY + _key(tail) in repeated or _DOMAIN.match(tail):
+        if SITE_KEY + line_key(tail) in repeated or _DOMAIN.match(tail):
             return head, tail
     return title, None
 
@@ -255,7 +260,3 @@ def without_site(title: str, repeated: frozenset[str]) -> tuple[str, str | None]
 def site_outlet(site: str) -> str:
     """The site's own name out of "Name: News, Weather & Sports | City": its first part."""
     return re.split(r"\s+[-–—|]\s+|:\s|,\s", site.lstrip("-–—| "), maxsplit=1)[0].strip()
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))

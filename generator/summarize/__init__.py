@@ -20,4 +20,3 @@ def summarize(analysis: Analysis, count: int, method: str, context: SummaryConte
     window = analysis.sentences[:WINDOW]
     chosen = SUMMARIZERS[method](window, count, context)
     return tuple(without_dateline(window[i].text) if i == 0 else window[i].text for i in chosen)
-
