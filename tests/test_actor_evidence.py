@@ -73,6 +73,43 @@ def test_a_known_full_name_is_found_where_the_tagger_missed_it() -> None:
     assert arteta.mentions == 4  # both of m1's, the surname after the full name included
 
 
+def test_an_agency_named_without_its_country_after_the_first_mention_is_the_same_agency() -> None:
+    first = ["The U.S. Maritime Safety Board opened an inquiry on Monday.", "The U.S. Maritime Safety Board met."]
+    analyses = [
+        analysed("b1", first, [("U.S.", "GPE", 0), ("U.S. Maritime Safety Board", "ORG", 0),
+                               ("U.S. Maritime Safety Board", "ORG", 1)]),
+        analysed("b2", ["Investigators from the Maritime Safety Board boarded the ferry.",
+                        "The ferry sailed from Canada in May."], [("Canada", "GPE", 1)]),
+        analysed("b3", ["The Canadian Maritime Safety Board kept its own records."], []),
+    ]
+    board = by_name(analyses)["U.S. Maritime Safety Board"]
+    assert board.article_ids == ("b1", "b2")  # b3 writes a longer capitalised name: another board
+    assert "Maritime Safety Board" in board.aliases
+
+
+def test_a_generic_rest_of_a_place_qualified_name_is_not_looked_for() -> None:
+    analyses = [analysed(f"p{i}", ["The Leeds Police Department said the road was closed.",
+                                   "The Leeds Police Department made two arrests."],
+                         [("Leeds", "GPE", 0), ("Leeds Police Department", "ORG", 0),
+                          ("Leeds Police Department", "ORG", 1)]) for i in range(2)]
+    analyses.append(analysed("y1", ["A spokesman for the Police Department said little."], []))
+    assert by_name(analyses)["Leeds Police Department"].article_ids == ("p0", "p1")
+
+
+def test_a_first_name_the_tagger_left_out_of_a_span_is_taken_back() -> None:
+    analyses = [
+        analysed("s1", ["Ka'Nyla Rose Okafor won the regional spelling final on Saturday."],
+                 [("Rose Okafor", "PERSON", 0)]),
+        analysed("s2", ["Ka'Nyla Okafor, 12, spelled the last word.", "Okafor will travel to the national final."],
+                 [("Ka'Nyla Okafor", "PERSON", 0), ("Okafor", "PERSON", 1)]),
+        analysed("s3", ["Ka'Nyla Rose Okafor thanked her teacher.", "Rose Okafor was not at school on Monday."],
+                 [("Rose Okafor", "PERSON", 0), ("Rose Okafor", "PERSON", 1)]),
+    ]
+    actors = list(by_name(analyses).values())
+    assert len(actors) == 1 and actors[0].article_ids == ("s1", "s2", "s3")
+    assert {"Ka'Nyla Okafor", "Ka'Nyla Rose Okafor"} <= {actors[0].name, *actors[0].aliases}
+
+
 def test_a_club_tagged_as_a_person_is_an_organisation_when_written_with_a_plural_verb() -> None:
     analyses = [analysed("c1", ["Borussia Dortmund are ready to return with a higher offer."],
                          [("Borussia Dortmund", "PERSON", 0)]),

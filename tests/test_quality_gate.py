@@ -21,7 +21,7 @@ MODEL = Config().model
 SUMMEVAL_FLOORS = {"rouge1": 34.2, "rouge2": 12.2, "rougeLsum": 29.6}
 """Mean over the eleven references; measured 34.26 / 12.29 / 29.68."""
 BBC_FLOORS = {"rouge1": 47.6, "rouge2": 39.5, "rougeLsum": 46.5}
-ALIAS_FLOORS = {"precision": 0.95, "recall": 0.70}
+ALIAS_FLOORS = {"precision": 0.95, "recall": 0.715}
 ELEVANT_ALIAS_FLOORS = {"precision": 0.95, "recall": 0.825}
 KINDS_FLOOR = 0.94
 """Kinds of elevant-dev's most mentioned actors, labelled by hand: measured 0.944 (0.931 before)."""

@@ -68,7 +68,7 @@ def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: froze
     ``collect_mentions`` gave for this article, when it was called already."""
     found = list(tagged) if tagged is not None else collect_mentions(analysis, ignore)
     if known is not None:
-        found = split_glued(found, known)
+        found = with_dropped_first_names(split_glued(found, known), analysis, known)
         found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
     found = found + missed_short_forms(analysis, found, ignore)
     return resolve_in_article(sorted(found + untagged_speakers(analysis, found, ignore), key=lambda m: m.sentence),
@@ -182,7 +182,32 @@ def known_names(mentions: Iterable[NameMention]) -> KnownNames:
     known = KnownNames(keys, {key: max(sorted(c), key=c.__getitem__) for key, c in labels.items()}, dict(counts), {})
     phrases = {_phrase(name): key for key, names in written.items() if " " in key
                for name in sorted(names) if _looked_for(name, key, known) and _cut(name, key, known) is None}
-    return replace(known, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases))
+    tails = _unqualified(phrases, known)
+    labels = {**{key: "ORG" for key in tails.values()}, **known.labels}
+    phrases = {**tails, **phrases}
+    return replace(known, labels=labels, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases))
+
+
+def _unqualified(phrases: Mapping[tuple[str, ...], str], known: KnownNames) -> dict[tuple[str, ...], str]:
+    """The organisations' names without the country or place they open on, which news drops after
+    the first mention ("U.S. Fish and Wildlife Service", then "the Fish and Wildlife Service"): each
+    rest of two or more words, not all generic ("Police Department"), that no other known name
+    leaves -> its own key, which ``rules.merge_contained_names`` joins to the full name's."""
+    sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for words, key in phrases.items():
+        if known.labels.get(key) != "ORG":
+            continue
+        for size in (1, 2):
+            rest = words[size:]
+            qualifier = form_key(" ".join(words[:size]))
+            if (len(rest) >= 2 and rest[0][:1].isupper() and not _generic(rest)
+                    and (qualifier in country_names() or known.labels.get(qualifier) == "GPE")):
+                sources[rest].add(key)
+    return {rest: form_key(" ".join(rest)) for rest, keys in sources.items() if len(keys) == 1 and rest not in phrases}
+
+
+def _generic(words: Sequence[str]) -> bool:
+    return all(word.lower() in _GENERIC_WORDS | CONNECTIVES | {"of"} for word in words)
 
 
 def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
@@ -213,6 +238,29 @@ def _cut(name: str, whole: str, known: KnownNames) -> tuple[tuple[str, str], tup
                                       for key in keys):
             return (left, keys[0]), (right, keys[1])
     return None
+
+
+def with_dropped_first_names(mentions: Sequence[NameMention], analysis: Analysis,
+                             known: KnownNames) -> list[NameMention]:
+    """A person's span that leaves out the first name written before it ("Marie Flynn" in "Ka'Loni
+    Marie Flynn": the tagger reads an unfamiliar first name as no name) takes it back when the
+    corpus knows that first name with the same surname ("Ka'Loni Flynn"); ``rules.merge_name_variants``
+    then joins the two. A title before the span is no first name."""
+    texts = {s.index: s.text for s in analysis.sentences}
+    return [_with_first_name(m, texts.get(m.sentence, ""), known) if m.label == "PERSON" and " " in m.name else m
+            for m in mentions]
+
+
+def _with_first_name(mention: NameMention, sentence: str, known: KnownNames) -> NameMention:
+    words = _around(sentence, mention.name)
+    previous = words[0][-1] if words and words[0] else ""
+    if not previous[:1].isupper() or previous != previous.strip(_EDGE) or previous.rstrip(".").lower() in HONORIFICS:
+        return mention
+    shorter = form_key(f"{previous} {mention.name.split(' ')[-1]}")
+    if shorter not in known.keys or known.labels.get(shorter) != "PERSON":
+        return mention
+    full = f"{previous} {mention.name}"
+    return replace(mention, name=full, surface=full, surface_key=form_key(full), key=form_key(full))
 
 
 def _title(word: str) -> bool:
@@ -314,7 +362,8 @@ _PLURAL_NAME = re.compile(r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+[^s]s")
 
 _GENERIC_WORDS = frozenset("""new united national international american north south east west central city state
 university college center centre department ministry service services company group council association
-bank party club team court police school hospital church street park county district fund league the""".split())
+bank party club team court police school hospital church street park county district fund league the
+armed forces medical health public safety""".split())
 _CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
 
 
