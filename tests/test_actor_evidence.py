@@ -210,6 +210,18 @@ def test_a_score_glued_to_a_name_is_not_part_of_it_but_a_number_in_a_name_is() -
     assert surface_name("Route 66") == "Route 66" and surface_name("Apollo 11") == "Apollo 11"
 
 
+def test_words_a_span_opens_on_before_a_name_are_not_part_of_it() -> None:
+    analyses = [analysed(f"w{i}", ["The club signed a Lena Marsh clone, said unbeaten Dutch Femke Aalders on Sunday.",
+                                   "Femke Aalders trains in Utrecht.", "Marsh and Aalders met at the gym."],
+                         [("a Lena Marsh", "PERSON", 0), ("unbeaten Dutch Femke Aalders", "PERSON", 0),
+                          ("Femke Aalders", "PERSON", 1)]) for i in range(2)]
+    forms = {form for actor in by_name(analyses).values() for form in (actor.name, *actor.aliases)}
+    assert {"Lena Marsh", "Femke Aalders"} <= forms
+    assert not any(form.split()[0] in {"a", "unbeaten", "Dutch"} for form in forms)
+    from generator.actors.names import surface_name
+    assert surface_name("de Blasio") == "de Blasio" and surface_name("east 10th Street") == "east 10th Street"
+
+
 def test_a_full_name_tagged_once_as_a_person_is_found_where_the_tagger_missed_it() -> None:
     analyses = [
         analysed("r1", ["Its chief operating officer, Jean-Luc Marchetti, said a timetable would follow."],

@@ -81,6 +81,8 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
     found = []
     for mention in joined_team_names(analysis):
         name, surface = normalise_name(mention.text), surface_name(mention.text)
+        if mention.label == "PERSON":
+            name, surface = _without_nationality(name), _without_nationality(surface)
         key, label = form_key(name), mention.label
         country = country_of_demonym(key)
         if country:
@@ -93,6 +95,12 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
             found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
                                      key, mention.sentence, evidence))
     return found
+
+
+def _without_nationality(name: str) -> str:
+    """A person's name without the nationality written before it ("Russian Alexander Povetkin")."""
+    first, _, rest = name.partition(" ")
+    return rest if " " in rest and form_key(first) in demonyms() else name
 
 
 def _around(sentence: str, text: str) -> tuple[list[str], list[str]] | None:

@@ -33,12 +33,13 @@ _SPELLING = (("centre", "center"), ("organisation", "organization"), ("defence",
 
 @functools.lru_cache(maxsize=1 << 18)  # names repeat across a corpus; pure functions of the string
 def surface_name(text: str) -> str:
-    """The name as written, without a leading 'the', a possessive, a lower-case tail that
+    """The name as written, without a leading 'the' or lower-case word, a possessive, a lower-case tail that
     headline-cased text glued on ("Lindsay Lohan checks into" -> "Lindsay Lohan") or a score
     glued after it ("Daniel Moreau 7-6")."""
     words = " ".join(text.split()).strip(" .,;:-–—\"'“”‘’()[]").split(" ")
     while len(words) > 1 and words[0].lower() == "the":  # also "the The Associated Press"
         words = words[1:]
+    words = _without_lower_case_lead(words)
     for index, word in enumerate(words[1:], start=1):
         if word[:1].islower() and word.lower() not in _PARTICLES:
             words = words[:index]
@@ -53,6 +54,22 @@ def surface_name(text: str) -> str:
         words = words[1:]
     words[-1] = _POSSESSIVE.sub("", words[-1])
     return " ".join(words).strip(" .,;:-–—")
+
+
+_NAME_PREFIXES = frozenset({"de", "da", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn", "la", "le",
+                            "du", "di"})
+
+
+def _without_lower_case_lead(words: list[str]) -> list[str]:
+    """The words from the first capitalised one, when a tagger's span opens on lower-case words
+    that no name does: an article or an epithet ("a David Garrard", "unbeaten Russian Alexander
+    Povetkin"). Not a particle that opens a surname ("de Blasio", "van Gaal"), nor a number or a
+    direction before a street ("east 10th Street" stays whole: "Street" is no name)."""
+    start = next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
+    lead = words[:start]
+    if lead and all(word.isalpha() and word.islower() and word not in _NAME_PREFIXES for word in lead):
+        return words[start:]
+    return words
 
 
 @functools.lru_cache(maxsize=1 << 18)  # names repeat across a corpus; pure functions of the string
