@@ -18,8 +18,9 @@ from .conftest import REPO
 pytestmark = pytest.mark.quality
 EVAL = Path(os.environ.get("DIGEST_EVAL_DIR", REPO.parent / "shared" / "eval"))
 MODEL = Config().model
-SUMMEVAL_FLOORS = {"rouge1": 34.2, "rouge2": 12.2, "rougeLsum": 29.6}
-"""Mean over the eleven references; measured 34.26 / 12.29 / 29.68."""
+SUMMEVAL_FLOORS = {"rouge1": 34.3, "rouge2": 12.3, "rougeLsum": 29.8}
+"""Mean over the eleven references; measured 34.39 / 12.33 / 29.85 (34.26 / 12.29 / 29.68 before the
+penalty for sentences in a speaker's own words)."""
 BBC_FLOORS = {"rouge1": 47.6, "rouge2": 39.5, "rougeLsum": 46.5}
 ALIAS_FLOORS = {"precision": 0.95, "recall": 0.715}
 ELEVANT_ALIAS_FLOORS = {"precision": 0.95, "recall": 0.825}
@@ -54,7 +55,7 @@ def test_article_summaries_beat_lead_3_on_human_summaries() -> None:
     ours, lead, count = _rows("summeval-dev")
     assert count == 97
     assert round(lead.mean["all"].rouge1, 1) == 33.8 and round(lead.first["all"].rouge1, 1) == 42.1
-    assert ours.mean["all"].rouge1 >= lead.mean["all"].rouge1 + 0.45, ours.mean["all"]
+    assert ours.mean["all"].rouge1 >= lead.mean["all"].rouge1 + 0.5, ours.mean["all"]
     assert ours.first["all"].rouge1 >= lead.first["all"].rouge1, ours.first["all"]
     for metric, floor in SUMMEVAL_FLOORS.items():
         assert getattr(ours.mean["all"], metric) >= floor, (metric, ours.mean["all"])

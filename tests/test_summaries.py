@@ -44,6 +44,14 @@ def test_a_caption_or_a_question_is_never_chosen() -> None:
 
 
 
+def test_a_speakers_short_remark_gives_way_to_reported_news() -> None:
+    remark = "'We will miss our stalls,' one trader said."
+    reported = "Traders will move to the car park while the council repairs the market roof and walls."
+    chosen = pick([NEWS, remark, reported, "Repairs to the market roof and walls will cost four million pounds "
+                   "and take two years, the council said in a report to members on Thursday evening."])
+    assert chosen == [NEWS, reported]
+
+
 def test_a_summary_and_a_story_summary_leave_the_dateline_on_the_page() -> None:
     from generator.summarize import summarize
     from generator.summarize.story import summarize_story
