@@ -52,6 +52,15 @@ def test_a_speakers_short_remark_gives_way_to_reported_news() -> None:
     assert chosen == [NEWS, reported]
 
 
+def test_a_column_in_the_first_person_keeps_its_own_lead() -> None:
+    column = ["The covered market was where I learned to read, where I did my homework after school, and where "
+              "my mother, who never owned a computer, sold apples from a stall for thirty years.",
+              "The council says closing the market for two years will save money.",
+              "Repairs to the market roof will cost about four million pounds.",
+              "Nobody has asked what the traders of the market will lose."]
+    assert pick(column)[0] == column[0]
+
+
 def test_a_summary_and_a_story_summary_leave_the_dateline_on_the_page() -> None:
     from generator.summarize import summarize
     from generator.summarize.story import summarize_story

@@ -16,7 +16,8 @@ fragments) scores
 - minus a penalty for a sentence in someone's own words, told by a first- or second-person
   pronoun ("I", "we", "our", "you"): a summary reports in the reporter's voice, and the short
   remark a speaker makes ("'We told one little lie.'") is the sentence the length term favours
-  most. A penalty, not a rule: a quote that carries the news can still be chosen.
+  most. A penalty, not a rule: a quote that carries the news can still be chosen; and none in
+  an article whose lead speaks in the first person outside quotation marks (a column).
 
 Sentences are then taken best first unless they repeat one already taken (maximal marginal
 relevance, Carbonell and Goldstein, 1998), and printed in article order. So a long, scene-setting
@@ -52,14 +53,22 @@ REDUNDANCY = 0.6
 
 def news(sentences: Sequence[Sentence], count: int, context: SummaryContext) -> tuple[int, ...]:
     vecs = [vectors.tfidf(s.terms, context.idf) for s in sentences]
-    scores = _scores(sentences, vecs)
-    order = sorted(candidates(sentences), key=lambda i: (-scores[i], i))
+    eligible = candidates(sentences)
+    scores = _scores(sentences, vecs, reported=not (eligible and _own_voice(sentences[eligible[0]].text)))
+    order = sorted(eligible, key=lambda i: (-scores[i], i))
     return best_unrepeated(order, vecs, count, REDUNDANCY)
 
 
-def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector]) -> list[float]:
+def _own_voice(lead: str) -> bool:
+    """A lead in the first person outside quotation marks: a column or a first-hand account, whose
+    own voice the speech penalty must not hold against it."""
+    return bool(_SPEECH.search(lead)) and lead[:1] not in "\"“‘'"
+
+
+def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector], reported: bool = True) -> list[float]:
     if not sentences:
         return []
+    speech = WEIGHTS["speech"] if reported else 0.0
     directed = directed_centrality(vecs)
     top = max(directed) if max(directed) > 0 else 1.0
     words = [len(s.text.split()) for s in sentences]
@@ -67,5 +76,5 @@ def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector]) -> list[f
     return [1.0 / (1.0 + i) ** POSITION_DECAY
             + WEIGHTS["centrality"] * max(directed[i], 0.0) / top
             - WEIGHTS["length"] * words[i] / mean
-            - WEIGHTS["speech"] * bool(_SPEECH.search(sentences[i].text))
+            - speech * bool(_SPEECH.search(sentences[i].text))
             for i in range(len(sentences))]
