@@ -126,6 +126,15 @@ def test_a_team_named_like_a_person_is_an_organisation_when_written_with_the() -
     assert by_name(analyses)["Indianapolis Colts"].kind is ActorKind.ORGANIZATION
 
 
+def test_a_team_and_its_nickname_are_no_full_name_and_surname_unless_tagged_as_a_person() -> None:
+    analyses = [analysed(f"h{i}", ["Harlow Hawks signed a new coach.", "Hawks fans cheered.",
+                                   "Harlow Hawks won again.", "Harlow Hawks Rugby Club sold out."],
+                         [("Harlow Hawks", "ORG", 0), ("Hawks", "GPE", 1), ("Harlow Hawks", "ORG", 2),
+                          ("Harlow Hawks Rugby Club", "PERSON", 3)]) for i in range(2)]
+    [team] = [a for a in by_name(analyses).values() if "Harlow Hawks" in (a.name, *a.aliases)]
+    assert team.kind is ActorKind.ORGANIZATION
+
+
 def test_a_place_label_without_a_locative_gives_way_to_an_organisation_label() -> None:
     club = [analysed(f"k{i}", ["Feyenoord rejected the bid.", "Feyenoord value him highly.", "He joined Feyenoord."],
                      [("Feyenoord", "GPE", 0), ("Feyenoord", "GPE", 1), ("Feyenoord", "ORG", 2)]) for i in range(2)]

@@ -170,8 +170,9 @@ def _vote(group: list[NameMention]) -> ActorKind:
     2. not a person when a third of its mentions, and two at least, follow "the" ("the Colts",
        "the Kremlin");
     3. a person when tagged so at least once and after a title ("Mr", "Senator"), or named as people
-       are, full name then surname alone ("Olaf Scholz", "Scholz" tagged as a place). Teams are named
-       that way too ("Manchester United", "United"), and the tagger's labels are all there is to
+       are, full name then surname alone, either tagged as a person somewhere ("Olaf Scholz", "Scholz"
+       tagged as a place; not "Philadelphia Eagles" then "Eagles", tagged as an organisation and a
+       place). Teams are named that way too ("Manchester United", "United"), and the tagger's labels are all there is to
        tell them apart: a full name tagged as a person stays one;
     4. else the majority label, multi-word mentions first; but a majority for place with some
        organisation tags and never a locative preposition ("in Rotterdam") is an organisation: a club
@@ -182,7 +183,9 @@ def _vote(group: list[NameMention]) -> ActorKind:
         return ActorKind.ORGANIZATION
     thing = evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
     singles = {m.surface_key for m in group if " " not in m.surface_key}
-    surnamed = any(" " in m.surface_key and m.surface_key.split(" ")[-1] in singles for m in group)
+    tagged_people = {m.surface_key for m in group if m.label == "PERSON"}
+    surnamed = any(" " in m.surface_key and m.surface_key.split(" ")[-1] in singles
+                   and {m.surface_key, m.surface_key.split(" ")[-1]} & tagged_people for m in group)
     if (surnamed or evidence["person"]) and not thing and any(m.label == "PERSON" for m in group):
         return ActorKind.PERSON
     multi = [m for m in group if " " in m.surface_key]
