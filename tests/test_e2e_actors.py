@@ -85,6 +85,10 @@ def test_quotes_go_to_the_right_speaker(seeds_site: Path) -> None:
      'union had added new demands overnight. "We cannot negotiate against a moving target," he said.', None),
     ('Councillor Ann Patel said the decision had been "painful". "We have protected every library from closure, '
      'which many councils have not," she said.', "Councillor Ann Patel"),  # "said" has a quoted subject too
+    ('Tom Greaves welcomed the payments but said they had come "three weeks too late for some families".',
+     "Tom Greaves"),  # the subject of the verb "said" is joined to
+    ('Harlow Registry checked the list and added Dr Ana Lopez to its "Register of Business Excellence for '
+     'Dentists".', None),  # "added" with an object is no speech
 ])
 def test_attribution_patterns(text: str, speaker: str | None) -> None:
     paragraphs = tuple(text.split("\n\n"))

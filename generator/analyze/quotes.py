@@ -1,7 +1,8 @@
 """Direct quotations and who said them, read from a spaCy Doc (a helper of the analysis stage).
 
 A speaker is named only when the text says who spoke, in this order: the subject of a speech verb
-outside the quote in its sentence ('"...," Putin said', 'Putin told officials: "..."'), the object of
+outside the quote in its sentence ('"...," Putin said', 'Putin told officials: "..."', or of the
+verb it is joined to: 'Putin smiled and said "..."'), the object of
 'according to'; a short attribution sentence right after the quote ('"...?" Putin said.'); for a
 quote that fills its sentence, the speaker of a quote in the sentence before. 'He' and 'she' stand
 for the one person named earlier in the paragraph (or, when none, in the previous paragraph);
@@ -61,14 +62,27 @@ def _speaker(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | 
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ == "VERB":
             # the subject outside the quote: a parse that hangs '..., which many have not," she said' on
             # the quote's last clause gives the verb "which" as a subject too
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                            and not span.start <= c.i < span.end), None)
+            subject = _subject(token, span)
             if subject is not None:
                 return _resolve(subject, doc, paragraph_of)
         if token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to":
             target = next((t for t in token.nbor(1).children if t.dep_ == "pobj"), None)
             if target is not None:
                 return _resolve(target, doc, paragraph_of)
+    return None
+
+
+def _subject(verb: Token, span: Span) -> Token | None:
+    """The speech verb's subject outside the quote; for a verb joined to another that has it, that
+    one's ('Greaves welcomed the payments but said they came "too late"'), unless the verb has an
+    object, as "add" and "write" have when they are no speech ('added her to the "Registry of
+    Excellence"', 'has written books, including "A Return to Love"')."""
+    borrowed = verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children)
+    for head in (verb, verb.head) if borrowed else (verb,):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not span.start <= c.i < span.end), None)
+        if subject is not None:
+            return subject
     return None
 
 
