@@ -87,6 +87,18 @@ def test_an_agency_named_without_its_country_after_the_first_mention_is_the_same
     assert "Maritime Safety Board" in board.aliases
 
 
+def test_a_country_named_after_an_agency_that_opens_on_it_is_still_the_country() -> None:
+    agency = "U.S. Maritime Safety Board"
+    analyses = [analysed(f"u{i}", [f"The {agency} opened an inquiry.", f"The {agency} met on Monday.",
+                                   "The U.S. has sent ships to the strait."],
+                         [(agency, "ORG", 0), (agency, "ORG", 1), ("U.S.", "GPE", 2)]) for i in range(2)]
+    analyses.append(analysed("k1", [f"Officials said the {agency} would report in May."], []))
+    actors = {actor.name: actor for actor in build_actors(analyses, 2).actors}  # the shipped alias file
+    assert actors["United States"].article_ids == ("u0", "u1")
+    assert "U.S" not in actors[agency].aliases and actors[agency].article_ids == ("k1", "u0", "u1")
+    assert "U.S Maritime Safety Board" not in actors[agency].aliases  # found in k1 as written, with its dots
+
+
 def test_a_generic_rest_of_a_place_qualified_name_is_not_looked_for() -> None:
     analyses = [analysed(f"p{i}", ["The Leeds Police Department said the road was closed.",
                                    "The Leeds Police Department made two arrests."],

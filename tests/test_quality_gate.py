@@ -22,7 +22,7 @@ SUMMEVAL_FLOORS = {"rouge1": 34.3, "rouge2": 12.3, "rougeLsum": 29.8}
 """Mean over the eleven references; measured 34.39 / 12.33 / 29.85 (34.26 / 12.29 / 29.68 before the
 penalty for sentences in a speaker's own words)."""
 BBC_FLOORS = {"rouge1": 47.6, "rouge2": 39.5, "rougeLsum": 46.5}
-ALIAS_FLOORS = {"precision": 0.95, "recall": 0.715}
+ALIAS_FLOORS = {"precision": 0.95, "recall": 0.71}
 ELEVANT_ALIAS_FLOORS = {"precision": 0.95, "recall": 0.825}
 KINDS_FLOOR = 0.94
 """Kinds of elevant-dev's most mentioned actors, labelled by hand: measured 0.944 (0.931 before)."""

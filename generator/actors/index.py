@@ -97,8 +97,16 @@ def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], kn
     with the corpus' ``known`` names, glued spans split and untagged known names found; with
     ``tagged``, the first pass's reading of each article is used again."""
     ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
+    unresolved = separate | _listed(specs)
     return [m for a in analyses
-            for m in article_mentions(a, ignore, separate, known, tagged[a.article_id] if tagged else None)]
+            for m in article_mentions(a, ignore, unresolved, known, tagged[a.article_id] if tagged else None)]
+
+
+def _listed(specs: Sequence[AliasSpec]) -> frozenset[str]:
+    """Every name the alias files give an actor: never read as short for a longer name in an article
+    ("U.S." after "U.S. Fish and Wildlife Service" is still the United States)."""
+    return frozenset(form_key(name) for spec in specs for canonical, others in spec.aliases.items()
+                     for name in (canonical, *others))
 
 
 def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:

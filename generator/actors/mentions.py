@@ -277,10 +277,11 @@ def _title(word: str) -> bool:
     return word[:1].isupper() and word.rstrip(".").lower() in HONORIFICS
 
 
-def _phrase(text: str) -> tuple[str, ...]:
+def _phrase(text: str, keep: str = "") -> tuple[str, ...]:
     """The words of a name or a sentence as the known-name search compares them: edge punctuation
-    and a possessive "'s" off."""
-    stripped = [word.strip(_EDGE) for word in text.split()]
+    (but the characters in ``keep``) and a possessive "'s" off."""
+    edge = "".join(ch for ch in _EDGE if ch not in keep)
+    stripped = [word.strip(edge) for word in text.split()]
     return tuple([word[:-2] if word.endswith(("'s", "’s")) else word for word in stripped])
 
 
@@ -300,6 +301,7 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
     starts = known.starts
     for sentence in analysis.sentences:
         words = list(_phrase(sentence.text))
+        written = _phrase(sentence.text, keep=".")  # word for word, with the dots of "U.K." kept
         index = 0
         while index < len(words):
             match = _known_at(words, index, known) if words[index] in starts else None
@@ -307,7 +309,7 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
                 index += 1
                 continue
             end, key = match
-            name = " ".join(words[index:end])
+            name = surface_name(" ".join(written[index:end]))  # "U.K. Health Security Agency", dots kept
             if key not in ignore and not any(name in text for text in covered[sentence.index]):
                 found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
                                          sentence.index, kind_evidence(sentence.text, name), tagged=False))

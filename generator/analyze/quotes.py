@@ -74,10 +74,11 @@ def _speaker(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | 
 
 def _subject(verb: Token, span: Span) -> Token | None:
     """The speech verb's subject outside the quote; for a verb joined to another that has it, that
-    one's ('Greaves welcomed the payments but said they came "too late"'), unless the verb has an
-    object, as "add" and "write" have when they are no speech ('added her to the "Registry of
-    Excellence"', 'has written books, including "A Return to Love"')."""
-    borrowed = verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children)
+    one's when the verb introduces the quote ('Greaves welcomed the payments but said they came
+    "too late"'), unless the verb has an object, as "add" and "write" have when they are no speech
+    ('added her to the "Registry of Excellence"', 'has written books, including "A Return to Love"')."""
+    borrowed = (verb.dep_ == "conj" and verb.i < span.start
+                and not any(c.dep_ == "dobj" for c in verb.children))
     for head in (verb, verb.head) if borrowed else (verb,):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not span.start <= c.i < span.end), None)
