@@ -36,6 +36,13 @@ def test_a_hard_news_lead_is_kept_first() -> None:
     assert chosen[0] == NEWS
 
 
+def test_a_part_of_a_quote_that_runs_over_sentences_is_never_chosen() -> None:
+    opening = "'The market has been here for two hundred years."
+    closing = "We will fight this all the way.'"
+    chosen = pick([NEWS, opening, "Nobody asked the traders.", closing, *FOLLOW], count=3)
+    assert opening not in chosen and closing not in chosen and chosen[0] == NEWS
+
+
 def test_a_caption_or_a_question_is_never_chosen() -> None:
     caption = "Traders set out their stalls in the market square (pictured) on Saturday. Photo: Getty/AFP"
     question = "What will happen to the traders of the covered market while the council repairs it?"

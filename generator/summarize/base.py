@@ -43,7 +43,24 @@ def eligible(sentence: Sentence) -> bool:
 
 
 def _balanced_quotes(text: str) -> bool:
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    """No quotation left open or closed from another sentence: a part of a quote that runs over
+    several sentences is no whole statement. Double marks are counted; single ones, which British
+    papers quote with and apostrophes share, are read at the edges: a sentence that opens on one and
+    never closes it ("'If he had been on the pitch, he would have taken it."), or ends on one that
+    it never opened ("We will be back.'")."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return False
+    if text[:1] in "'‘" and not any(match.start() and text[match.start() - 1] != "s"
+                                    for match in _CLOSING_SINGLE.finditer(text, 1)):
+        return False
+    return not (_ENDS_QUOTED.search(text) and not _OPENING_SINGLE.search(text))
+
+
+_CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?=[\s,.;:!?)]|$)")
+"""A single mark closing a quote: after a word or punctuation, before a space or punctuation (one
+after an "s" may be a plural's apostrophe: "the players' union")."""
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(]))['‘](?=\w)")
+_ENDS_QUOTED = re.compile(r"[.!?,]['’]\s*$")
 
 
 def candidates(sentences: Sequence[Sentence]) -> list[int]:
