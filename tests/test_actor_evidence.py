@@ -99,6 +99,15 @@ def test_a_country_named_after_an_agency_that_opens_on_it_is_still_the_country()
     assert "U.S Maritime Safety Board" not in actors[agency].aliases  # found in k1 as written, with its dots
 
 
+def test_a_name_an_alias_file_lists_in_capitals_only_is_not_its_lower_case_namesake() -> None:
+    analyses = [analysed(f"m{i}", ["The Who played Hyde Park on Saturday.", "The WHO warned of a measles outbreak.",
+                                   "Who fans sang along."],
+                         [("The Who", "ORG", 0), ("WHO", "ORG", 1), ("Who", "ORG", 2)]) for i in range(2)]
+    actors = {actor.name: actor for actor in build_actors(analyses, 2).actors}  # the shipped alias file
+    assert "Who" not in actors["World Health Organization"].aliases
+    assert actors["World Health Organization"].mentions == 2 and actors["Who"].mentions == 4
+
+
 def test_a_generic_rest_of_a_place_qualified_name_is_not_looked_for() -> None:
     analyses = [analysed(f"p{i}", ["The Leeds Police Department said the road was closed.",
                                    "The Leeds Police Department made two arrests."],

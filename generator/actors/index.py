@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Actor, ActorKind, Analysis
 from ..publish.slugs import unique_slugs
@@ -26,7 +26,7 @@ from .mentions import (
     collect_mentions,
     known_names,
 )
-from .names import form_key, normalise_name
+from .names import form_key, is_acronym, normalise_name
 from .rules import RULES
 
 
@@ -98,8 +98,27 @@ def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], kn
     ``tagged``, the first pass's reading of each article is used again."""
     ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
     unresolved = separate | _listed(specs)
-    return [m for a in analyses
+    capitals = _capitals_only(specs)
+    return [_lower_case_apart(m, capitals) for a in analyses
             for m in article_mentions(a, ignore, unresolved, known, tagged[a.article_id] if tagged else None)]
+
+
+def _capitals_only(specs: Sequence[AliasSpec]) -> frozenset[str]:
+    """The alias files' names written only in capitals ("WHO", "US"), with no other spelling of the
+    same key listed ("Nato" is, for NATO)."""
+    forms = [name for spec in specs for canonical, others in spec.aliases.items() for name in (canonical, *others)]
+    return frozenset(form_key(f) for f in forms if is_acronym(f)) - {form_key(f) for f in forms if not is_acronym(f)}
+
+
+LOWER_CASE_APART = "~"
+"""Appended to the key of a name written in lower case whose letters an alias file lists in capitals
+only: "The Who" and "Us Weekly"'s "Us" are not the World Health Organization and the United States."""
+
+
+def _lower_case_apart(mention: NameMention, capitals: frozenset[str]) -> NameMention:
+    if mention.key in capitals and not is_acronym(mention.name):
+        return replace(mention, key=mention.key + LOWER_CASE_APART)
+    return mention
 
 
 def _listed(specs: Sequence[AliasSpec]) -> frozenset[str]:
