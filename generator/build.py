@@ -89,7 +89,8 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
                                                                  tagged=tagged),
                                    _concatenated))
     with timer.stage("actors"):
-        actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles)
+        actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles,
+                             defined=known.defined)
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each reads the analyses and actors and nothing the others make.

@@ -108,6 +108,20 @@ def test_a_name_an_alias_file_lists_in_capitals_only_is_not_its_lower_case_names
     assert actors["World Health Organization"].mentions == 2 and actors["Who"].mentions == 4
 
 
+def test_a_short_name_defined_in_brackets_is_the_organisation_whatever_its_letters() -> None:
+    regulator = "Water Services Regulation Authority"
+    analyses = [
+        analysed("d1", [f"The {regulator} (Ofwat) fined Northgate Water.", "Ofwat said the fine was a record."],
+                 [(regulator, "ORG", 0), ("Ofwat", "PERSON", 1)]),
+        analysed("d2", ["Ofwat will review the bills.", "Ofwat opened a consultation."],
+                 [("Ofwat", "PERSON", 0), ("Ofwat", "ORG", 1)]),
+    ]
+    actors = by_name(analyses)
+    [ofwat] = [a for a in actors.values() if "Ofwat" in (a.name, *a.aliases)]
+    assert regulator in (ofwat.name, *ofwat.aliases) and ofwat.article_ids == ("d1", "d2")
+    assert ofwat.kind is ActorKind.ORGANIZATION
+
+
 def test_a_generic_rest_of_a_place_qualified_name_is_not_looked_for() -> None:
     analyses = [analysed(f"p{i}", ["The Leeds Police Department said the road was closed.",
                                    "The Leeds Police Department made two arrests."],

@@ -18,8 +18,12 @@ def mention(name: str, label: str, article: str = "a1") -> NameMention:
     return NameMention(name, name, label, article, form_key(name), form_key(name))
 
 
+DEFINED = {"ofwat": "water services regulation authority"}
+"""What ``KnownNames.defined`` holds after "the Water Services Regulation Authority (Ofwat)"."""
+
+
 def joined(rule, names: list[tuple[str, str]], a: str, b: str) -> bool:
-    groups = Groups([mention(name, label) for name, label in names], load_aliases(None), frozenset())
+    groups = Groups([mention(name, label) for name, label in names], load_aliases(None), frozenset(), DEFINED)
     rule(groups)
     return groups.find(form_key(a)) == groups.find(form_key(b))
 
@@ -30,6 +34,8 @@ CASES = {
                         "Democratic People's Republic of Korea", "North Korea"),
     "merge_acronyms": ([("NATO", ORG), ("North Atlantic Treaty Organization", ORG)], "NATO",
                        "North Atlantic Treaty Organization"),
+    "merge_defined": ([("Ofwat", PER), ("Water Services Regulation Authority", ORG)], "Ofwat",
+                      "Water Services Regulation Authority"),
     "merge_name_variants": ([("Mark Jay Heller", PER), ("Mark Heller", PER)], "Mark Jay Heller", "Mark Heller"),
     "merge_longer_titles": ([("Central Election Commission", ORG), ("Central Election and Referendum Commission", ORG)],
                             "Central Election Commission", "Central Election and Referendum Commission"),

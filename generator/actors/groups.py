@@ -5,7 +5,7 @@ kinds the alias files force."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..models import ActorKind
 from .aliasfile import AliasSpec
@@ -16,9 +16,12 @@ from .names import form_key
 class Groups:
     """Union-find over form keys, with what the rules read of each key."""
 
-    def __init__(self, mentions: list[NameMention], specs: Sequence[AliasSpec], separate: frozenset[str]) -> None:
+    def __init__(self, mentions: list[NameMention], specs: Sequence[AliasSpec], separate: frozenset[str],
+                 defined: Mapping[str, str] | None = None) -> None:
         self.mentions = mentions
         self.separate = separate
+        self.defined = dict(defined or {})
+        """Short names the corpus defines -> the key of the name they stand for (``KnownNames.defined``)."""
         self.specs = tuple(specs)
         self.parent: dict[str, str] = {}
         self.preferred: dict[str, tuple[int, str]] = {}

@@ -24,6 +24,7 @@ from .mentions import (
     NameMention,
     article_mentions,
     collect_mentions,
+    defined_short_names,
     known_names,
 )
 from .names import form_key, is_acronym, normalise_name
@@ -62,14 +63,16 @@ def build_actors(analyses: Sequence[Analysis], min_mentions: int,
                  specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
     """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
     specs = tuple(specs) if specs is not None else load_aliases(None)
-    return actors_from(corpus_mentions(analyses, specs, corpus_names(analyses, specs)), min_mentions, specs)
+    known = corpus_names(analyses, specs)
+    return actors_from(corpus_mentions(analyses, specs, known), min_mentions, specs, defined=known.defined)
 
 
 def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Sequence[AliasSpec],
-                page_articles: int = PAGE_ARTICLES) -> ActorIndex:
+                page_articles: int = PAGE_ARTICLES, defined: Mapping[str, str] | None = None) -> ActorIndex:
     """``build_actors`` for mentions already found by ``corpus_mentions`` (the build finds them in
-    two processes). An actor has a page when named in ``page_articles`` articles or in the alias files."""
-    groups = Groups(list(mentions), specs, _union(spec.separate for spec in specs))
+    two processes), with the short names the corpus defines (``KnownNames.defined``). An actor has
+    a page when named in ``page_articles`` articles or in the alias files."""
+    groups = Groups(list(mentions), specs, _union(spec.separate for spec in specs), defined)
     for rule in RULES:
         rule(groups)
     return _index(groups, min_mentions, page_articles)
@@ -88,7 +91,8 @@ def tagged_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) ->
 def corpus_names(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], tagged: Tagged | None = None) -> KnownNames:
     """The first pass: the names spaCy tagged anywhere in the corpus."""
     tagged = tagged if tagged is not None else tagged_mentions(analyses, specs)
-    return known_names(m for a in analyses for m in tagged[a.article_id])
+    known = known_names(m for a in analyses for m in tagged[a.article_id])
+    return replace(known, defined=defined_short_names(analyses, tagged, known))
 
 
 def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], known: KnownNames | None = None,

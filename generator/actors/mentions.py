@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..models import ActorKind, Analysis, Mention, by_fields
 from .countries import country_names, country_of_demonym, demonyms
@@ -59,6 +59,10 @@ class KnownNames:
     """The words of each known multi-word name, as written -> its key."""
     starts: frozenset[str] = frozenset()
     """The first word of every phrase: a word that is none is passed over at once."""
+    defined: Mapping[str, str] = field(default_factory=dict)
+    """A short name the corpus defines in brackets after an organisation's name -> that name's key
+    ("The Gas and Electricity Markets Authority (Ofgem)": "ofgem" -> "gas and electricity markets
+    authority"); ``defined_short_names``, joined by ``rules.merge_defined``."""
 
 
 def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str],
@@ -216,6 +220,31 @@ def _unqualified(phrases: Mapping[tuple[str, ...], str], known: KnownNames) -> d
 
 def _generic(words: Sequence[str]) -> bool:
     return all(word.lower() in _GENERIC_WORDS | CONNECTIVES | {"of"} for word in words)
+
+
+_DEFINED = re.compile(r"\s*\(([A-Z][\w.&-]{1,11})\)")
+
+
+def defined_short_names(analyses: Iterable[Analysis], tagged: Mapping[str, Sequence[NameMention]],
+                        known: KnownNames) -> dict[str, str]:
+    """Short names an article defines in brackets right after an organisation's multi-word name:
+    "the Gas and Electricity Markets Authority (Ofgem)", "Agence France-Presse (AFP)", whatever
+    their letters. A short name two organisations define ("(TM)" after two products) defines
+    neither, nor does one the corpus tags mostly as a place ("District B-2 (Roxbury)")."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for analysis in analyses:
+        texts = {s.index: s.text for s in analysis.sentences}
+        for mention in tagged.get(analysis.article_id, ()):
+            if mention.label != "ORG" or " " not in mention.key:
+                continue
+            sentence = texts.get(mention.sentence, "")
+            end = sentence.find(mention.surface)
+            match = _DEFINED.match(sentence, end + len(mention.surface)) if end >= 0 else None
+            if match:
+                short = form_key(match.group(1))
+                if short != mention.key and known.labels.get(short) not in PLACE_LABELS:
+                    sources[short].add(mention.key)
+    return {short: keys.pop() for short, keys in sorted(sources.items()) if len(keys) == 1}
 
 
 def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:

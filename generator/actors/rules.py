@@ -72,6 +72,14 @@ def merge_acronyms(groups: Groups) -> None:
             groups.union(short, key)
 
 
+def merge_defined(groups: Groups) -> None:
+    """A short name an article defines in brackets after an organisation's name ("the Gas and
+    Electricity Markets Authority (Ofgem)", "Agence France-Presse (AFP)"), whatever its letters."""
+    for short, key in sorted(groups.defined.items()):
+        if short in groups.parent and key in groups.parent and not {short, key} & groups.separate:
+            groups.union(short, key)
+
+
 def merge_name_variants(groups: Groups) -> None:
     """"Mark Jay Heller" and "Mark Heller": one person."""
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -259,6 +267,7 @@ RULES = (
     merge_aliases,
     merge_countries,
     merge_acronyms,
+    merge_defined,
     merge_name_variants,
     merge_longer_titles,
     merge_misspelt_people,
@@ -272,5 +281,5 @@ RULES = (
     merge_dominant_people,
 )
 """The rules in the order they run: the alias files first (a user's word wins), then the evidence
-that is nearly certain (country names, acronyms, one person's name variants), then containment
-and surnames, and last the lone names that join a dominant person."""
+that is nearly certain (country names, acronyms and short names the text defines, one person's
+name variants), then containment and surnames, and last the lone names that join a dominant person."""
