@@ -101,16 +101,21 @@ def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], kn
     with the corpus' ``known`` names, glued spans split and untagged known names found; with
     ``tagged``, the first pass's reading of each article is used again."""
     ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
-    unresolved = separate | _listed(specs)
-    capitals = _capitals_only(specs)
+    forms = _alias_forms(specs)
+    fixed = separate | {form_key(name) for name in forms}  # "U.S." after "U.S. Fish and Wildlife Service" is the US
+    capitals = _capitals_only(forms)
     return [_lower_case_apart(m, capitals) for a in analyses
-            for m in article_mentions(a, ignore, unresolved, known, tagged[a.article_id] if tagged else None)]
+            for m in article_mentions(a, ignore, fixed, known, tagged[a.article_id] if tagged else None)]
 
 
-def _capitals_only(specs: Sequence[AliasSpec]) -> frozenset[str]:
-    """The alias files' names written only in capitals ("WHO", "US"), with no other spelling of the
-    same key listed ("Nato" is, for NATO)."""
-    forms = [name for spec in specs for canonical, others in spec.aliases.items() for name in (canonical, *others)]
+def _alias_forms(specs: Sequence[AliasSpec]) -> list[str]:
+    """Every name the alias files give an actor, canonical or other."""
+    return [name for spec in specs for canonical, others in spec.aliases.items() for name in (canonical, *others)]
+
+
+def _capitals_only(forms: Sequence[str]) -> frozenset[str]:
+    """The keys of the alias files' names written only in capitals ("WHO", "US"), with no other
+    spelling of the same key listed ("Nato" is, for NATO)."""
     return frozenset(form_key(f) for f in forms if is_acronym(f)) - {form_key(f) for f in forms if not is_acronym(f)}
 
 
@@ -123,13 +128,6 @@ def _lower_case_apart(mention: NameMention, capitals: frozenset[str]) -> NameMen
     if mention.key in capitals and not is_acronym(mention.name):
         return replace(mention, key=mention.key + LOWER_CASE_APART)
     return mention
-
-
-def _listed(specs: Sequence[AliasSpec]) -> frozenset[str]:
-    """Every name the alias files give an actor: never read as short for a longer name in an article
-    ("U.S." after "U.S. Fish and Wildlife Service" is still the United States)."""
-    return frozenset(form_key(name) for spec in specs for canonical, others in spec.aliases.items()
-                     for name in (canonical, *others))
 
 
 def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:

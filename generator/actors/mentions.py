@@ -65,10 +65,11 @@ class KnownNames:
     authority"); ``defined_short_names``, joined by ``rules.merge_defined``."""
 
 
-def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: frozenset[str],
+def article_mentions(analysis: Analysis, ignore: frozenset[str], fixed: frozenset[str],
                      known: KnownNames | None = None, tagged: Sequence[NameMention] | None = None) -> list[NameMention]:
     """Every usable name mention of one article, resolved inside the article; with ``known``, also
-    glued spans split and known names found where the tagger missed them. ``tagged`` is what
+    glued spans split and known names found where the tagger missed them. ``fixed`` are the keys never
+    read as short for a longer name (the alias files' names and those kept apart). ``tagged`` is what
     ``collect_mentions`` gave for this article, when it was called already."""
     found = list(tagged) if tagged is not None else collect_mentions(analysis, ignore)
     if known is not None:
@@ -76,7 +77,7 @@ def article_mentions(analysis: Analysis, ignore: frozenset[str], separate: froze
         found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
     found = found + missed_short_forms(analysis, found, ignore)
     return resolve_in_article(sorted(found + untagged_speakers(analysis, found, ignore), key=lambda m: m.sentence),
-                              separate)
+                              fixed)
 
 
 def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
@@ -330,7 +331,7 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
     starts = known.starts
     for sentence in analysis.sentences:
         words = list(_phrase(sentence.text))
-        written = _phrase(sentence.text, keep=".")  # word for word, with the dots of "U.K." kept
+        written: tuple[str, ...] = ()
         index = 0
         while index < len(words):
             match = _known_at(words, index, known) if words[index] in starts else None
@@ -338,7 +339,8 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
                 index += 1
                 continue
             end, key = match
-            name = surface_name(" ".join(written[index:end]))  # "U.K. Health Security Agency", dots kept
+            written = written or _phrase(sentence.text, keep=".")  # word for word with ``words``, dots kept
+            name = surface_name(" ".join(written[index:end]))  # "U.K. Health Security Agency"
             if key not in ignore and not any(name in text for text in covered[sentence.index]):
                 found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
                                          sentence.index, kind_evidence(sentence.text, name), tagged=False))
@@ -477,7 +479,7 @@ def _written_names(analysis: Analysis, names: Sequence[str], nearby: Mapping[int
     return added
 
 
-def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) -> list[NameMention]:
+def resolve_in_article(mentions: list[NameMention], fixed: frozenset[str]) -> list[NameMention]:
     """A short form takes the key of the one longer name it abbreviates, when that name came first
     in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"; and a
     clipped form ("Indy", "Jags", "Philly") takes the key of the one earlier name it clips."""
@@ -491,7 +493,7 @@ def resolve_in_article(mentions: list[NameMention], separate: frozenset[str]) ->
     resolved: list[NameMention] = []
     for mention in mentions:
         target = None
-        if mention.key not in separate and mention.key not in countries:
+        if mention.key not in fixed and mention.key not in countries:
             question = (mention.key, mention.label, len(longer))  # same names so far, same answer
             if question not in answers:
                 earlier = [m for m in longer.values() if first_seen[m.key] < first_seen[mention.key]]

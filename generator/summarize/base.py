@@ -42,6 +42,13 @@ def eligible(sentence: Sentence) -> bool:
     return _balanced_quotes(text)
 
 
+_CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?=[\s,.;:!?)]|$)")
+"""A single mark closing a quote: after a word or punctuation, before a space or punctuation (one
+after an "s" may be a plural's apostrophe: "the players' union")."""
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(]))['‘](?=\w)")
+_ENDS_QUOTED = re.compile(r"[.!?,]['’]\s*$")
+
+
 def _balanced_quotes(text: str) -> bool:
     """No quotation left open or closed from another sentence: a part of a quote that runs over
     several sentences is no whole statement. Double marks are counted; single ones, which British
@@ -54,13 +61,6 @@ def _balanced_quotes(text: str) -> bool:
                                     for match in _CLOSING_SINGLE.finditer(text, 1)):
         return False
     return not (_ENDS_QUOTED.search(text) and not _OPENING_SINGLE.search(text))
-
-
-_CLOSING_SINGLE = re.compile(r"(?<=\S)['’](?=[\s,.;:!?)]|$)")
-"""A single mark closing a quote: after a word or punctuation, before a space or punctuation (one
-after an "s" may be a plural's apostrophe: "the players' union")."""
-_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(]))['‘](?=\w)")
-_ENDS_QUOTED = re.compile(r"[.!?,]['’]\s*$")
 
 
 def candidates(sentences: Sequence[Sentence]) -> list[int]:
