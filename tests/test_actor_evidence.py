@@ -279,3 +279,37 @@ def test_a_full_name_tagged_once_as_a_person_is_found_where_the_tagger_missed_it
     # an organisation's name tagged once is not looked for: spans tagged once are often
     # fragments ("People, Reid", "Kimani (Kiki") that would then be found again
     assert "Eastmoor Rail" not in actors
+
+
+def test_a_person_is_named_without_the_employer_before_a_title_nor_without_a_first_name_after_one() -> None:
+    analyses = [
+        analysed("c1", ["Ashford Fire Chief Tomas Lindqvist said the fire started in a pile of scraps.",
+                        "Lindqvist said no one was hurt."],
+                 [("Ashford Fire Chief Tomas Lindqvist", "PERSON", 0), ("Lindqvist", "PERSON", 1)]),
+        analysed("c2", ["Millbridge Fire Chief Dolores Keane said crews fought the blaze.", "Keane praised them."],
+                 [("Keane", "PERSON", 0), ("Keane", "PERSON", 1)]),
+        analysed("c3", ["Fire Chief Dolores Keane sent the findings on.", "Defense Attorney Sandmeyer objected.",
+                        "Sandmeyer said so twice."],
+                 [("Keane", "PERSON", 0), ("Sandmeyer", "PERSON", 1), ("Sandmeyer", "PERSON", 2)]),
+        analysed("c4", ["Tomas Lindqvist retired.", "They marched down Martin Luther King Drive on Sunday."],
+                 [("Tomas Lindqvist", "PERSON", 0), ("Martin Luther King Drive", "PERSON", 1)]),
+    ]
+    actors = by_name(analyses)
+    assert actors["Tomas Lindqvist"].article_ids == ("c1", "c4")
+    assert "Chief Tomas Lindqvist" in actors["Tomas Lindqvist"].aliases
+    assert actors["Dolores Keane"].article_ids == ("c2", "c3") and actors["Dolores Keane"].mentions == 3
+    assert "Sandmeyer" in actors  # an office between the title and the surname is no first name
+    assert not any("Fire" in form or "Attorney" in form for a in actors.values() for form in (a.name, *a.aliases))
+
+
+def test_a_town_the_tagger_calls_an_organisation_is_a_place_when_written_as_one() -> None:
+    sentences = ["A fire swept through a plant in Millbridge on Tuesday.", "Millbridge voted on Tuesday.",
+                 "Workers in Millbridge returned."]
+    analyses = [analysed(f"m{i}", sentences, [("Millbridge", "ORG", 0), ("Millbridge", "ORG", 1),
+                                             ("Millbridge", "ORG", 2)]) for i in range(2)]
+    court = ["He appeared in Wayne County Circuit Court on Monday.", "He returned in Wayne County Circuit Court."]
+    analyses += [analysed(f"w{i}", court, [("Wayne County Circuit Court", "ORG", 0),
+                                          ("Wayne County Circuit Court", "ORG", 1)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["Millbridge"].kind is ActorKind.PLACE
+    assert actors["Wayne County Circuit Court"].kind is ActorKind.ORGANIZATION

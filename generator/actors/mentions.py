@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..models import ActorKind, Analysis, Mention, by_fields
 from .countries import country_names, country_of_demonym, demonyms
-from .names import HONORIFICS, form_key, is_name_like, normalise_name, surface_name
+from .names import GENERATIONS, HONORIFICS, TITLE_WORDS, form_key, is_name_like, normalise_name, surface_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -85,7 +85,9 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
     texts = {s.index: s.text for s in analysis.sentences}
     found = []
     for mention in joined_team_names(analysis):
-        name, surface = normalise_name(mention.text), surface_name(mention.text)
+        sentence = texts.get(mention.sentence, "")
+        text = _person_span(sentence, mention.text) if mention.label == "PERSON" else mention.text
+        name, surface = normalise_name(text), surface_name(text)
         if mention.label == "PERSON":
             name, surface = _without_nationality(name), _without_nationality(surface)
         key, label = form_key(name), mention.label
@@ -93,13 +95,56 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
         if country:
             name, label, key = country, "GPE", form_key(country)
         if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
-            sentence = texts.get(mention.sentence, "")
-            evidence = kind_evidence(sentence, mention.text)
+            evidence = kind_evidence(sentence, text)
             if label == "PERSON":
-                surface = _titled(sentence, mention.text, surface)
-            found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(mention.text)),
+                surface = _titled(sentence, text, surface)
+            found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(text)),
                                      key, mention.sentence, evidence))
     return found
+
+
+def _person_span(sentence: str, text: str) -> str:
+    """A person's span as the name is written: from the last title inside it ("Ashford Fire Chief
+    Tomas Lindqvist" -> "Chief Tomas Lindqvist": the words before a title name an employer or a place),
+    and with the first name the tagger left out between a title and a surname ("Fire Chief Dolores
+    Keane", tagged "Keane" -> "Dolores Keane")."""
+    words = text.split(" ")
+    inner = [i for i, word in enumerate(words[1:-2], 1) if word[:1].isupper() and _inner_title(word)]
+    if inner and all(word[:1].isupper() and word.rstrip(".").lower() not in GENERATIONS
+                     for word in words[inner[-1] + 1:]):
+        return " ".join(words[inner[-1]:])
+    around = _around(sentence, text) if len(words) == 1 else None
+    before = around[0] if around else []
+    if len(before) >= 2 and _title(before[-2].strip(_EDGE)) and _first_name_like(before[-1]):
+        return f"{before[-1]} {text}"
+    return text
+
+
+def _inner_title(word: str) -> bool:
+    """A job title that no surname or given name is ("Chief", "Sheriff", "Sen."; not "King", "Earl")."""
+    bare = word.rstrip(".").lower()
+    return bare in TITLE_WORDS and bare not in _NAME_LIKE_TITLES
+
+
+_NAME_LIKE_TITLES = frozenset({"king", "queen", "prince", "lord", "lady", "sir", "pope", "general", "vice", "deputy",
+                               "foreign", "leader", "executive", "founder", "director", "manager"})
+"""Titles that are also names or that open an office's name ("Martin Luther King Drive", "Deputy Foreign Minister")."""
+
+
+def _first_name_like(word: str) -> bool:
+    """A capitalised word of letters (an apostrophe or a hyphen inside) that is no title and no office."""
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return (word[:1].isupper() and letters.isalpha() and not word.isupper() and not _title(word)
+            and word.lower() not in _OFFICES)
+
+
+_OFFICES = frozenset("""attorney solicitor counsel lawyer prosecutor marshal clerk treasurer auditor comptroller
+controller examiner coroner speaker chair chairperson economist editor analyst strategist administrator adviser
+advisor engineer architect correspondent producer counselor counsellor principal dean provost rector warden ranger
+surgeon physician nurse pastor reverend deacon priest imam owner partner investigator trooper agent patrolman
+firefighter medic scientist researcher""".split())
+"""Offices written capitalised between a title and a surname ("Defense Attorney Sandmeyer", "Chief
+Economist Hatzius"): no first name."""
 
 
 def _without_nationality(name: str) -> str:

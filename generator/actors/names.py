@@ -16,7 +16,7 @@ councilmember councilmembers councilman councilwoman councillor councilor alderm
 assemblyman assemblywoman congressman congresswoman senators chairwoman spokesperson professor prof
 detective inspector sergeant sgt officer constable sheriff commissioner superintendent chief executive founder
 director captain manager coach referee striker goalkeeper defender midfielder winger substitute""".split())
-_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "tonight", "yesterday", "tomorrow"})
 """Glued onto a name by the tagger ("Stoltenberg Tuesday"); never part of one. (Not months: "May".)"""
@@ -88,7 +88,7 @@ def form_key(name: str) -> str:
     for british, american in _SPELLING:
         key = key.replace(british, american)
     words = ["mount" if word == "mt" else word for word in key.split(" ")]
-    while (len(words) > 2 and words[-1] in _GENERATIONS) or (len(words) > 1 and words[-1] in _COMPANY_FORMS):
+    while (len(words) > 2 and words[-1] in GENERATIONS) or (len(words) > 1 and words[-1] in _COMPANY_FORMS):
         words.pop()
     return " ".join(words)
 
