@@ -313,3 +313,14 @@ def test_a_town_the_tagger_calls_an_organisation_is_a_place_when_written_as_one(
     actors = by_name(analyses)
     assert actors["Millbridge"].kind is ActorKind.PLACE
     assert actors["Wayne County Circuit Court"].kind is ActorKind.ORGANIZATION
+
+
+def test_a_name_ending_on_a_business_word_is_an_organisation_whatever_the_tagger_says() -> None:
+    analyses = [analysed(f"h{i}", ["Corvane agreed to buy Helix Freight for $4.1 billion.",
+                                   "Helix Freight employs about 12,000 drivers."],
+                         [("Helix Freight", "PERSON", 0), ("Helix Freight", "PERSON", 1)]) for i in range(2)]
+    analyses += [analysed(f"p{i}", ["Mr Grant Capital spoke.", "Grant Capital said so."],
+                          [("Grant Capital", "PERSON", 0), ("Grant Capital", "PERSON", 1)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["Helix Freight"].kind is ActorKind.ORGANIZATION
+    assert actors["Grant Capital"].kind is ActorKind.PERSON  # after a title: a person, whatever the name's end

@@ -195,7 +195,8 @@ def _vote(group: list[NameMention]) -> ActorKind:
 
     1. an organisation when written with a plural verb ("Feyenoord have") in a third of its
        mentions and never after a title: a person never is, clubs, companies and bands are in
-       British English;
+       British English; or when one of its names ends on a business's word ("Helix Freight") and
+       none follows a title;
     2. not a person when a third of its mentions, and two at least, follow "the" ("the Colts",
        "the Kremlin");
     3. a person when tagged so at least once and after a title ("Mr", "Senator"), or named as people
@@ -212,6 +213,9 @@ def _vote(group: list[NameMention]) -> ActorKind:
     """
     evidence = Counter(m.evidence for m in group)
     if evidence["group"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]:
+        return ActorKind.ORGANIZATION
+    if not evidence["person"] and any(" " in m.name and m.name.rsplit(" ", 1)[1].lower().strip(".") in _BUSINESSES
+                                      for m in group):
         return ActorKind.ORGANIZATION
     thing = evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
     singles = {m.surface_key for m in group if " " not in m.surface_key}
@@ -236,6 +240,15 @@ def _vote(group: list[NameMention]) -> ActorKind:
     return kind
 
 
+_BUSINESSES = frozenset("""freight logistics foods systems packaging energy airlines airways motors pharmaceuticals
+holdings group partners capital media technologies technology software networks communications telecom industries
+manufacturing insurance bank bancorp financial securities investments properties realty beverages brewing brewery
+brands stores retail apparel entertainment studios publishing labs laboratories therapeutics biosciences semiconductor
+semiconductors electronics chemicals mining resources petroleum utilities automotive aerospace shipping trucking
+construction engineering consulting solutions ventures enterprises corp corporation inc incorporated llc ltd plc
+gmbh""".split())
+"""Last words that say a name is a business's ("Helix Freight", "Crosslink Capital", "Pellbrook Energy Plc"): no
+person's name ends on one, though the tagger often reads an unfamiliar company as a person."""
 _INSTITUTIONS = frozenset("""court police department ministry service council agency office bank school hospital
 university college church club party company commission committee board authority bureau corporation inc""".split())
 """Words that make a name an institution's even when it is written as a place is ("in Wayne County Circuit Court")."""
