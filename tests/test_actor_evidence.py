@@ -324,3 +324,14 @@ def test_a_name_ending_on_a_business_word_is_an_organisation_whatever_the_tagger
     actors = by_name(analyses)
     assert actors["Helix Freight"].kind is ActorKind.ORGANIZATION
     assert actors["Grant Capital"].kind is ActorKind.PERSON  # after a title: a person, whatever the name's end
+
+
+def test_a_name_that_opens_as_places_do_is_a_place_unless_an_institution_s() -> None:
+    sentences = ["The City of Palmer said the fire was out.", "City of Palmer crews cleared the road.",
+                 "Climbers reached Mount Sefton on Friday.", "Mount Sefton was quiet.",
+                 "Mount Sinai Hospital treated two climbers.", "Mount Sinai Hospital said both were well."]
+    mentions = [("City of Palmer", "PERSON", 0), ("City of Palmer", "PERSON", 1), ("Mount Sefton", "ORG", 2),
+                ("Mount Sefton", "ORG", 3), ("Mount Sinai Hospital", "ORG", 4), ("Mount Sinai Hospital", "ORG", 5)]
+    actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
+    assert actors["Mount Sefton"] is ActorKind.PLACE and actors["Mount Sinai Hospital"] is ActorKind.ORGANIZATION
+    assert ActorKind.PERSON not in {kind for name, kind in actors.items() if "Palmer" in name}

@@ -9,6 +9,7 @@ evidence around its mentions (``_vote``), a stable id and a page when it matters
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -196,7 +197,8 @@ def _vote(group: list[NameMention]) -> ActorKind:
     1. an organisation when written with a plural verb ("Feyenoord have") in a third of its
        mentions and never after a title: a person never is, clubs, companies and bands are in
        British English; or when one of its names ends on a business's word ("Helix Freight") and
-       none follows a title;
+       none follows a title; a place when one of its names opens as places' do ("Mount Sefton",
+       "City of Palmer") and none is an institution's or takes a plural verb;
     2. not a person when a third of its mentions, and two at least, follow "the" ("the Colts",
        "the Kremlin");
     3. a person when tagged so at least once and after a title ("Mr", "Senator"), or named as people
@@ -217,6 +219,9 @@ def _vote(group: list[NameMention]) -> ActorKind:
     if not evidence["person"] and any(" " in m.name and m.name.rsplit(" ", 1)[1].lower().strip(".") in _BUSINESSES
                                       for m in group):
         return ActorKind.ORGANIZATION
+    if not evidence["group"] and any(_PLACE_NAME.match(m.key) for m in group) \
+            and not any(word in _INSTITUTIONS for m in group for word in m.key.split(" ")):
+        return ActorKind.PLACE
     thing = evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
     singles = {m.surface_key for m in group if " " not in m.surface_key}
     tagged_people = {m.surface_key for m in group if m.label == "PERSON"}
@@ -249,8 +254,12 @@ construction engineering consulting solutions ventures enterprises corp corporat
 gmbh""".split())
 """Last words that say a name is a business's ("Helix Freight", "Crosslink Capital", "Pellbrook Energy Plc"): no
 person's name ends on one, though the tagger often reads an unfamiliar company as a person."""
+_PLACE_NAME = re.compile(r"(?:mount|mt|lake|cape|isle|gulf|fort|(?:city|town|village|borough|township) of) \w")
+"""How the names of places open ("Mount Sefton", "Fort Pierce", "City of Palmer"): a place, not the person or the
+organisation the tagger may read, unless an institution's word follows ("Mount Sinai Hospital")."""
 _INSTITUTIONS = frozenset("""court police department ministry service council agency office bank school hospital
-university college church club party company commission committee board authority bureau corporation inc""".split())
+university college church club party company commission committee board authority bureau corporation inc center
+centre institute foundation association museum""".split())
 """Words that make a name an institution's even when it is written as a place is ("in Wayne County Circuit Court")."""
 
 
