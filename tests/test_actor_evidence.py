@@ -335,3 +335,35 @@ def test_a_name_that_opens_as_places_do_is_a_place_unless_an_institution_s() -> 
     actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
     assert actors["Mount Sefton"] is ActorKind.PLACE and actors["Mount Sinai Hospital"] is ActorKind.ORGANIZATION
     assert ActorKind.PERSON not in {kind for name, kind in actors.items() if "Palmer" in name}
+
+
+def test_an_acronym_two_towns_police_share_is_each_article_s_own_and_joins_neither() -> None:
+    analyses = []
+    for town in ("Dallas", "Detroit"):
+        for i in range(2):
+            analyses.append(analysed(f"{town}{i}", [
+                f"The {town} Police Department said two men were shot in {town} on Friday.",
+                "DPD officers arrived within minutes.", f"{town} has seen fewer shootings this year."],
+                [(f"The {town} Police Department", "ORG", 0), (town, "GPE", 0), ("DPD", "ORG", 1), (town, "GPE", 2)]))
+    analyses += [analysed(f"g{i}", [f"The {name} measured the quake.", "The USGS said it was shallow."],
+                          [(name, "ORG", 0), ("USGS", "ORG", 1)])
+                 for i, name in enumerate(("U.S. Geological Survey", "United States Geological Survey"))]
+    actors = by_name(analyses)
+    dallas, detroit = actors["Dallas Police Department"], actors["Detroit Police Department"]
+    assert dallas.article_ids == ("Dallas0", "Dallas1") and detroit.article_ids == ("Detroit0", "Detroit1")
+    assert "DPD" in dallas.aliases and "DPD" in detroit.aliases
+    assert actors["Dallas"].kind is ActorKind.PLACE and "Dallas" not in dallas.aliases
+    survey = next(a for a in actors.values() if "USGS" in (a.name, *a.aliases))
+    assert {"U.S. Geological Survey", "United States Geological Survey"} <= {survey.name, *survey.aliases}
+
+
+def test_a_club_named_by_its_town_alone_is_the_club_but_a_town_named_alone_after_its_police_is_the_town() -> None:
+    analyses = [analysed(f"n{i}", ["Newcastle United beat Chelsea on Saturday.", "Newcastle scored twice.",
+                                   "Huntingburg Police Department officers were called.",
+                                   "Huntingburg is a small town."],
+                         [("Newcastle United", "ORG", 0), ("Chelsea", "ORG", 0), ("Newcastle", "GPE", 1),
+                          ("Huntingburg Police Department", "ORG", 2), ("Huntingburg", "GPE", 3)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert "Newcastle" in actors["Newcastle United"].aliases
+    assert actors["Huntingburg"].kind is ActorKind.PLACE
+    assert "Huntingburg" not in actors["Huntingburg Police Department"].aliases

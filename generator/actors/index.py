@@ -143,6 +143,9 @@ def _index(groups: Groups, min_mentions: int, page_articles: int = PAGE_ARTICLES
             if _strong(groups, root, group, min_mentions) and any(not _demonym(m) for m in group)}
     votes = {root: _vote(group) for root, group in kept.items()}
     names = {root: _name(groups, root, group, votes[root]) for root, group in kept.items()}
+    shared = {name for name, count in Counter(names.values()).items() if count > 1}
+    names = {root: _name(groups, root, kept[root], votes[root], acronym=False) if name in shared else name
+             for root, name in names.items()}  # "DPD" of Dallas and "DPD" of Detroit: named in full
     ids = unique_slugs(names)
     actors = tuple(sorted((_actor(groups, ids[root], names[root], root, group, votes[root], page_articles)
                            for root, group in kept.items()),
@@ -163,12 +166,14 @@ def _known(groups: Groups, root: str) -> bool:
     return any(groups.find(key) == root for key in groups.preferred)
 
 
-def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind) -> str:
+def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, acronym: bool = True) -> str:
+    """The alias files' name, else the acronym (unless ``acronym`` is False), else the most used name,
+    in full for people and organisations."""
     preferred = [value for key, value in groups.preferred.items() if groups.find(key) == root]
     if preferred:
         return max(preferred)[1]
     counts = Counter(m.name for m in group)
-    acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6]
+    acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6] if acronym else []
     if acronyms:
         return max(acronyms, key=lambda n: (counts[n], n))
     multi = [n for n in counts if " " in form_key(n)] if vote in _FULL_NAMED else []

@@ -17,7 +17,17 @@ from dataclasses import dataclass, field, replace
 
 from ..models import ActorKind, Analysis, Mention, by_fields
 from .countries import country_names, country_of_demonym, demonyms
-from .names import GENERATIONS, HONORIFICS, TITLE_WORDS, form_key, is_name_like, normalise_name, surface_name
+from .names import (
+    GENERATIONS,
+    HONORIFICS,
+    TITLE_WORDS,
+    acronyms,
+    form_key,
+    is_name_like,
+    normalise_name,
+    spelling_variants,
+    surface_name,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -63,6 +73,9 @@ class KnownNames:
     """A short name the corpus defines in brackets after an organisation's name -> that name's key
     ("The Gas and Electricity Markets Authority (Ofgem)": "ofgem" -> "gas and electricity markets
     authority"); ``defined_short_names``, joined by ``rules.merge_defined``."""
+    ambiguous: frozenset[str] = frozenset()
+    """Acronyms of two different names of the corpus ("DPD": the Dallas and the Detroit Police
+    Department): each article reads its own (``resolve_in_article``)."""
 
 
 def article_mentions(analysis: Analysis, ignore: frozenset[str], fixed: frozenset[str],
@@ -77,7 +90,7 @@ def article_mentions(analysis: Analysis, ignore: frozenset[str], fixed: frozense
         found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
     found = found + missed_short_forms(analysis, found, ignore)
     return resolve_in_article(sorted(found + untagged_speakers(analysis, found, ignore), key=lambda m: m.sentence),
-                              fixed)
+                              fixed, known.ambiguous if known is not None else frozenset())
 
 
 def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
@@ -243,7 +256,31 @@ def known_names(mentions: Iterable[NameMention]) -> KnownNames:
     tails = _unqualified(phrases, known)
     labels = {**{key: "ORG" for key in tails.values()}, **known.labels}
     phrases = {**tails, **phrases}
-    return replace(known, labels=labels, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases))
+    return replace(known, labels=labels, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases),
+                   ambiguous=_ambiguous_acronyms(written, known.labels))
+
+
+def _ambiguous_acronyms(written: Mapping[str, set[str]], labels: Mapping[str, str]) -> frozenset[str]:
+    """The acronyms that two names of the corpus, neither a spelling of the other, are written as."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, names in written.items():
+        if " " in key and labels.get(key) != "PERSON":
+            for name in names:
+                for short in acronyms(name):
+                    expansions[short].add(key)
+    return frozenset(short for short, keys in expansions.items() if len(distinct_names(keys)) > 1)
+
+
+def distinct_names(keys: Iterable[str]) -> list[list[str]]:
+    """The keys in groups of spelling variants of one name (``spelling_variants``), in sorted order."""
+    found: list[list[str]] = []
+    for key in sorted(keys):
+        group = next((g for g in found if any(spelling_variants(key, other) for other in g)), None)
+        if group is None:
+            found.append([key])
+        else:
+            group.append(key)
+    return found
 
 
 def _unqualified(phrases: Mapping[tuple[str, ...], str], known: KnownNames) -> dict[tuple[str, ...], str]:
@@ -450,6 +487,22 @@ _GENERIC_WORDS = frozenset("""new united national international american north s
 university college center centre department ministry service services company group council association
 bank party club team court police school hospital church street park county district fund league the
 armed forces medical health public safety""".split())
+_PUBLIC_SERVICES = frozenset("""police sheriff sheriff's sheriffs fire department office patrol court courts council
+metro metropolitan division school schools library board commission government administration authority services
+service rescue emergency hospital medical""".split())
+_PLACE_WORDS = frozenset({"county", "city", "state", "district", "of", "the", "and"})
+
+
+def public_service(words: Sequence[str]) -> bool:
+    """Words that make a place's name a public service's ("Police Department", "County Sheriff's
+    Office", "Fire Rescue"): the place named alone is the place ("Huntingburg" after "Huntingburg
+    Police Department"), where a club's short name is the club ("Newcastle" after "Newcastle United",
+    "Derby" after "Derby County")."""
+    lowered = [word.lower().replace("’", "'") for word in words]
+    return bool(lowered) and all(word in _PUBLIC_SERVICES | _PLACE_WORDS for word in lowered) \
+        and any(word in _PUBLIC_SERVICES for word in lowered)
+
+
 _CAPITALISED = re.compile(r"(?<=[^.!?\"“(]\s)[A-Z][\w'’-]{2,}")
 
 
@@ -463,6 +516,8 @@ def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore:
         words = mention.name.split(" ")
         if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
             continue
+        if mention.label != "PERSON" and public_service(words[1:]):
+            continue  # "Huntingburg" alone, after "Huntingburg Police Department", is the town
         for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
             key = form_key(word)
             if (word.lower() not in _GENERIC_WORDS and key not in ignore and len(word) >= 3
@@ -524,10 +579,12 @@ def _written_names(analysis: Analysis, names: Sequence[str], nearby: Mapping[int
     return added
 
 
-def resolve_in_article(mentions: list[NameMention], fixed: frozenset[str]) -> list[NameMention]:
+def resolve_in_article(mentions: list[NameMention], fixed: frozenset[str],
+                       ambiguous: frozenset[str] = frozenset()) -> list[NameMention]:
     """A short form takes the key of the one longer name it abbreviates, when that name came first
-    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"; and a
-    clipped form ("Indy", "Jags", "Philly") takes the key of the one earlier name it clips."""
+    in the article and the short form did not: news writes "Olaf Scholz", then "Scholz"; a
+    clipped form ("Indy", "Jags", "Philly") takes the key of the one earlier name it clips; and an
+    acronym the corpus writes for two names (``ambiguous``) the key of the one earlier name it stands for."""
     countries = country_names()
     first_seen: dict[str, int] = {}
     for position, mention in enumerate(mentions):
@@ -542,7 +599,7 @@ def resolve_in_article(mentions: list[NameMention], fixed: frozenset[str]) -> li
             question = (mention.key, mention.label, len(longer))  # same names so far, same answer
             if question not in answers:
                 earlier = [m for m in longer.values() if first_seen[m.key] < first_seen[mention.key]]
-                answers[question] = _abbreviated(mention, earlier)
+                answers[question] = _abbreviated(mention, earlier, mention.key in ambiguous)
             target = answers[question] or _clipped(mention, resolved)
         resolved.append(mention if not target or target == mention.key else replace(mention, key=target))
         if " " in mention.key:
@@ -566,9 +623,14 @@ def _clipped(mention: NameMention, earlier: list[NameMention]) -> str | None:
     return clipped.pop() if len(clipped) == 1 else None
 
 
-def _abbreviated(mention: NameMention, earlier: list[NameMention]) -> str | None:
-    """Surname or first name of one earlier person, else a part of one earlier longer name."""
+def _abbreviated(mention: NameMention, earlier: list[NameMention], ambiguous: bool = False) -> str | None:
+    """Surname or first name of one earlier person, else a part of one earlier longer name; an
+    ``ambiguous`` acronym the one earlier name it stands for."""
     words = mention.key.split(" ")
+    if ambiguous:
+        expanded = {m.key for m in earlier if m.label != "PERSON" and mention.key in acronyms(m.name)}
+        if len(expanded) == 1:
+            return expanded.pop()
     if len(words) == 1:
         by_last = {m.key for m in earlier if m.label not in PLACE_LABELS and m.key.split(" ")[-1] == mention.key}
         if len(by_last) == 1:
@@ -577,7 +639,10 @@ def _abbreviated(mention: NameMention, earlier: list[NameMention]) -> str | None
         if mention.label == "PERSON" and len(by_first) == 1:
             return by_first.pop()
     # Only a longer name that is not a place: "Europe" is not "Eastern Europe", but "Indianapolis"
-    # after "Indianapolis Colts" is the team.
+    # after "Indianapolis Colts" is the team; "Huntingburg" after "Huntingburg Police Department" is the town.
     containing = {m.key for m in earlier if m.label not in PLACE_LABELS
                   and len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}
+    if mention.label in PLACE_LABELS and any(public_service([w for w in key.split(" ") if w not in words])
+                                             for key in containing):
+        return None
     return containing.pop() if len(containing) == 1 else None

@@ -156,6 +156,28 @@ def same_first_name(a: str, b: str) -> bool:
     return shorter >= 3 and one_edit_apart(a, b)
 
 
+def spelling_variants(a: str, b: str) -> bool:
+    """Two keys that write one name two ways: the same words but for spelling ("israel defense
+    forces", "israeli defence forces"), a qualifier abbreviated ("us geological survey", "united
+    states geological survey") or left out; not two names that share words ("dallas police
+    department", "detroit police department")."""
+    first, second = a.split(" "), b.split(" ")
+    while first and second and first[0] == second[0]:
+        first, second = first[1:], second[1:]
+    while first and second and first[-1] == second[-1]:
+        first, second = first[:-1], second[:-1]
+    if not first or not second:
+        return True
+    if min(len(first), len(second)) == 1 < max(len(first), len(second)):
+        single, words = (first[0], second) if len(first) == 1 else (second[0], first)
+        return single == "".join(word[0] for word in words)
+    return len(first) == len(second) and all(_spelt_alike(x, y) for x, y in zip(first, second, strict=True))
+
+
+def _spelt_alike(x: str, y: str) -> bool:
+    return x == y or one_edit_apart(x, y) or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+
+
 def first_last(key: str) -> tuple[str, str] | None:
     """First and last word of a multi-word key: "mark jay heller" and "mark heller" share them."""
     words = key.split(" ")

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from ..models import ActorKind
 from .countries import country_names
 from .groups import Groups
-from .mentions import PLACE_LABELS
+from .mentions import PLACE_LABELS, distinct_names
 from .names import ACRONYM_SKIP, acronyms, first_last, form_key, near_pairs, normalise_name, same_first_name
 
 _BLEND = re.compile(r"^([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,3})$")
@@ -51,9 +51,12 @@ def merge_countries(groups: Groups) -> None:
 
 
 def merge_acronyms(groups: Groups) -> None:
-    """"NATO" and "North Atlantic Treaty Organization". A two-letter acronym is ambiguous: it joins
-    only the actor that makes two thirds of its expansions' tagged mentions ("AP" and "Associated
-    Press", but "NP" neither "National Park" nor "North Philadelphia")."""
+    """"NATO" and "North Atlantic Treaty Organization". An acronym that stands for two different
+    names in the corpus ("DPD": the Dallas and the Detroit Police Department; spellings of one name,
+    "Israel Defense Forces" and "Israeli Defence Forces", are one) joins only the name that makes two
+    thirds of its expansions' tagged mentions, or none; each article has read its own already
+    (``mentions.resolve_in_article``). A two-letter acronym joins only an actor that makes two thirds
+    of them ("AP" and "Associated Press", but "NP" neither "National Park" nor "North Philadelphia")."""
     present = set(groups.parent)
     expansions: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in groups.mentions:
@@ -63,13 +66,12 @@ def merge_acronyms(groups: Groups) -> None:
             if not {short, mention.key} & groups.separate:
                 expansions[short][groups.find(mention.key)] += 1
     for short, keys in sorted(expansions.items()):
-        if len(short) >= 3:
-            for key in sorted(keys):
+        names = [[(key, keys[key]) for key in name] for name in distinct_names(keys)] if len(short) >= 3 \
+            else [[item] for item in sorted(keys.items())]
+        name = max(names, key=lambda name: (sum(count for _, count in name), name))
+        if 3 * sum(count for _, count in name) >= 2 * keys.total():
+            for key, _ in name:
                 groups.union(short, key)
-            continue
-        key, count = max(keys.items(), key=lambda item: (item[1], item[0]))
-        if 3 * count >= 2 * keys.total():
-            groups.union(short, key)
 
 
 def merge_defined(groups: Groups) -> None:
