@@ -367,3 +367,14 @@ def test_a_club_named_by_its_town_alone_is_the_club_but_a_town_named_alone_after
     assert "Newcastle" in actors["Newcastle United"].aliases
     assert actors["Huntingburg"].kind is ActorKind.PLACE
     assert "Huntingburg" not in actors["Huntingburg Police Department"].aliases
+
+
+def test_ranks_are_no_part_of_a_name_nor_a_name_alone_and_a_dateline_s_capitals_are_no_acronym() -> None:
+    analyses = [analysed(f"r{i}", ["DALLAS — Trooper Stephen Hammons was shot on Friday in Dallas.",
+                                   "Sgt said the trooper would recover.", "Dallas police said so."],
+                         [("DALLAS", "GPE", 0), ("Trooper Stephen Hammons", "PERSON", 0), ("Dallas", "GPE", 0),
+                          ("Sgt", "PERSON", 1), ("Dallas", "GPE", 2)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert "Trooper Stephen Hammons" in actors["Stephen Hammons"].aliases
+    assert "DALLAS" in actors["Dallas"].aliases
+    assert not any(a.name == "Sgt" or "Sgt" in a.aliases for a in actors.values())

@@ -173,7 +173,9 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
     if preferred:
         return max(preferred)[1]
     counts = Counter(m.name for m in group)
-    acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6] if acronym else []
+    written = {n.casefold() for n in counts if not n.isupper()}  # "DALLAS" in a dateline is no acronym
+    acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6 and n.casefold() not in written
+                ] if acronym else []
     if acronyms:
         return max(acronyms, key=lambda n: (counts[n], n))
     multi = [n for n in counts if " " in form_key(n)] if vote in _FULL_NAMED else []

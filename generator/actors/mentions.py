@@ -20,6 +20,7 @@ from .countries import country_names, country_of_demonym, demonyms
 from .names import (
     GENERATIONS,
     HONORIFICS,
+    RANKS,
     TITLE_WORDS,
     acronyms,
     form_key,
@@ -102,12 +103,12 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
         text = _person_span(sentence, mention.text) if mention.label == "PERSON" else mention.text
         name, surface = normalise_name(text), surface_name(text)
         if mention.label == "PERSON":
-            name, surface = _without_nationality(name), _without_nationality(surface)
+            name, surface = _without_nationality(_without_rank(name)), _without_nationality(surface)
         key, label = form_key(name), mention.label
         country = country_of_demonym(key)
         if country:
             name, label, key = country, "GPE", form_key(country)
-        if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore:
+        if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore and not _inner_title(key):
             evidence = kind_evidence(sentence, text)
             if label == "PERSON":
                 surface = _titled(sentence, text, surface)
@@ -136,7 +137,15 @@ def _person_span(sentence: str, text: str) -> str:
 def _inner_title(word: str) -> bool:
     """A job title that no surname or given name is ("Chief", "Sheriff", "Sen."; not "King", "Earl")."""
     bare = word.rstrip(".").lower()
-    return bare in TITLE_WORDS and bare not in _NAME_LIKE_TITLES
+    return (bare in TITLE_WORDS or bare in RANKS) and bare not in _NAME_LIKE_TITLES
+
+
+def _without_rank(name: str) -> str:
+    """A person's name without the ranks it opens on ("Trooper Stephen Hammons", "Lt. Col. Ann Bell")."""
+    words = name.split(" ")
+    while len(words) > 2 and words[0].rstrip(".").lower() in RANKS:
+        words = words[1:]
+    return " ".join(words)
 
 
 _NAME_LIKE_TITLES = frozenset({"king", "queen", "prince", "lord", "lady", "sir", "pope", "general", "vice", "deputy",

@@ -105,9 +105,13 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-HONORIFICS = TITLE_WORDS | frozenset("""professor prof brigadier justice colonel col captain capt major sergeant
-sgt lieutenant lt detective det inspector bishop archbishop cardinal sheikh rabbi father coach officer constable
-chief commander duke duchess earl baron baroness dame""".split())
+RANKS = frozenset("""brigadier justice colonel col capt lieutenant lt det cpl corporal trooper deputy commander
+archbishop sheikh rabbi pastor reverend""".split())
+"""Ranks and offices written before a person's name that no given name is: stripped from the front of a
+person's name, beside ``TITLE_WORDS`` ("Trooper Stephen Hammons" is Stephen Hammons), but kept in
+other names ("Justice Department")."""
+HONORIFICS = TITLE_WORDS | RANKS | frozenset("""major bishop cardinal father duke duchess earl baron baroness
+dame""".split())
 """Words written before a person's name as a title. Wider than ``TITLE_WORDS`` (which are stripped
 from a name: "Justice Department" must keep its first word); used only to keep "Justice Kim
 Hargrave" among the forms a person is written with."""
