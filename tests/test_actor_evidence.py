@@ -378,3 +378,16 @@ def test_ranks_are_no_part_of_a_name_nor_a_name_alone_and_a_dateline_s_capitals_
     assert "Trooper Stephen Hammons" in actors["Stephen Hammons"].aliases
     assert "DALLAS" in actors["Dallas"].aliases
     assert not any(a.name == "Sgt" or "Sgt" in a.aliases for a in actors.values())
+
+
+def test_a_team_named_with_its_city_is_an_organisation_named_in_full_and_a_person_never_by_initials() -> None:
+    sentences = ["The Kansas City Chiefs beat Denver on Sunday.", "The Chiefs scored twice late in Kansas City.",
+                 "Officer JD DeGuzman was there.", "JD said the Chiefs were ready.", "JD left Kansas City.",
+                 "Fans celebrated with JD."]
+    mentions = [("Kansas City Chiefs", "ORG", 0), ("Chiefs", "ORG", 1), ("Kansas City", "GPE", 1),
+                ("JD DeGuzman", "PERSON", 2), ("JD", "PERSON", 3), ("Chiefs", "ORG", 3), ("JD", "PERSON", 4),
+                ("Kansas City", "GPE", 4), ("JD", "PERSON", 5)]
+    actors = by_name([analysed(f"k{i}", sentences, mentions) for i in range(2)])
+    team = actors["Kansas City Chiefs"]
+    assert team.kind is ActorKind.ORGANIZATION and {"Chiefs", "Kansas City"} <= set(team.aliases)
+    assert actors["JD DeGuzman"].kind is ActorKind.PERSON and "JD" in actors["JD DeGuzman"].aliases

@@ -175,10 +175,16 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
     counts = Counter(m.name for m in group)
     written = {n.casefold() for n in counts if not n.isupper()}  # "DALLAS" in a dateline is no acronym
     acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6 and n.casefold() not in written
-                ] if acronym else []
-    if acronyms:
-        return max(acronyms, key=lambda n: (counts[n], n))
+                ] if acronym and vote is not ActorKind.PERSON else []
+    if acronyms and counts[max(acronyms, key=lambda n: (counts[n], n))] >= max(counts.values()):
+        return max(acronyms, key=lambda n: (counts[n], n))  # "FBI", as written most; not "QB" for a player
+    team = _team(group) if vote is ActorKind.ORGANIZATION else None
+    if team is not None:  # "Kansas City Chiefs", not the city named more often
+        counts = Counter(m.name for m in group if m.surface_key == team)
     multi = [n for n in counts if " " in form_key(n)] if vote in _FULL_NAMED else []
+    if vote is ActorKind.PERSON:  # a person's name tagged as one, not an acronym's expansion ("Judicial District")
+        tagged = {m.name for m in group if m.label == "PERSON"}
+        multi = [n for n in multi if n in tagged] or multi
     return max(multi or list(counts), key=lambda n: (counts[n], len(n), n))
 
 
@@ -204,7 +210,8 @@ def _vote(group: list[NameMention]) -> ActorKind:
     1. an organisation when written with a plural verb ("Feyenoord have") in a third of its
        mentions and never after a title: a person never is, clubs, companies and bands are in
        British English; or when one of its names ends on a business's word ("Helix Freight") and
-       none follows a title; a place when one of its names opens as places' do ("Mount Sefton",
+       none follows a title; or when it is a team named with its place and its nickname (``_team``);
+       a place when one of its names opens as places' do ("Mount Sefton",
        "City of Palmer") and none is an institution's or takes a plural verb;
     2. not a person when a third of its mentions, and two at least, follow "the" ("the Colts",
        "the Kremlin");
@@ -225,6 +232,8 @@ def _vote(group: list[NameMention]) -> ActorKind:
         return ActorKind.ORGANIZATION
     if not evidence["person"] and any(" " in m.name and m.name.rsplit(" ", 1)[1].lower().strip(".") in _BUSINESSES
                                       for m in group):
+        return ActorKind.ORGANIZATION
+    if _team(group) is not None:
         return ActorKind.ORGANIZATION
     if not evidence["group"] and any(_PLACE_NAME.match(m.key) for m in group) \
             and not any(word in _INSTITUTIONS for m in group for word in m.key.split(" ")):
@@ -268,6 +277,27 @@ _INSTITUTIONS = frozenset("""court police department ministry service council ag
 university college church club party company commission committee board authority bureau corporation inc center
 centre institute foundation association museum""".split())
 """Words that make a name an institution's even when it is written as a place is ("in Wayne County Circuit Court")."""
+
+
+def _team(group: list[NameMention]) -> str | None:
+    """The key of a team's name when the group is a team named with its place and its plural nickname,
+    each also written alone ("Jacksonville Jaguars", "Jacksonville", "Jaguars": ``rules.merge_teams``),
+    its name tagged mostly as an organisation's, and the team read more often than the place alone:
+    an organisation, named in full. No part may be a person's ("Mo Cheeks", "Cheeks")."""
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in group:
+        written[mention.surface_key][mention.label] += 1
+    read = Counter(m.key for m in group)
+    for key in sorted(written):
+        words = key.split(" ")
+        base, nickname = " ".join(words[:-1]), words[-1]
+        if (len(words) > 1 and nickname in written and base in written and len(nickname) >= 4
+                and nickname.endswith("s") and not nickname.endswith("ss")
+                and all(2 * written[part]["PERSON"] < written[part].total() for part in (base, nickname, key))
+                and 2 * written[key]["ORG"] > written[key].total()
+                and read[key] + read[nickname] > read[base]):
+            return key
+    return None
 
 
 def _demonym(mention: NameMention) -> bool:
