@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.corpus.clustering import average_linkage
+from generator.corpus.clustering import average_linkage, nearest_neighbour_joins
 from generator.corpus.digests import build_periods
 from generator.corpus.stories import cluster_stories
 from generator.models import Entry
@@ -18,6 +18,60 @@ def test_average_linkage_stops_at_the_threshold() -> None:
     assert average_linkage(list("abcde"), similarity, 0.3) == [["a", "b", "c"], ["d", "e"]]
     assert average_linkage(list("abcde"), similarity, 0.5) == [["a", "b"], ["c"], ["d", "e"]]
     assert average_linkage(list("abcde"), {}, 0.1) == [["a"], ["b"], ["c"], ["d"], ["e"]]
+
+
+def test_a_developing_story_joins_when_each_later_article_follows_one_earlier_article_closely() -> None:
+    # a, b: the shooting; c follows b closely (the arrest) but shares little with a; d, e: a look-alike
+    # shooting elsewhere, close to each other and only faintly to a and b.
+    similarity = {("a", "b"): 2.0, ("b", "c"): 1.8, ("a", "c"): 0.1, ("d", "e"): 2.0, ("a", "d"): 0.6,
+                  ("b", "e"): 0.7, ("c", "d"): 0.1}
+    groups = average_linkage(list("abcde"), similarity, 1.0)
+    assert groups == [["a", "b"], ["c"], ["d", "e"]]  # c with a and b: 0.95 on average
+    assert nearest_neighbour_joins(groups, similarity, 1.5) == [["a", "b", "c"], ["d", "e"]]
+    assert nearest_neighbour_joins(groups, similarity, 1.9) == groups
+    # two stories of one size join only when each side has partners in the other: the lower mean
+    pairs = {("a", "c"): 1.6, ("b", "d"): 1.6, ("a", "b"): 2.0, ("c", "d"): 2.0}
+    assert nearest_neighbour_joins([["a", "b"], ["c", "d"]], pairs, 1.5) == [["a", "b", "c", "d"]]
+    pairs = {("a", "c"): 2.8, ("a", "b"): 2.0, ("c", "d"): 2.0}  # one strong pair alone is not enough
+    assert nearest_neighbour_joins([["a", "b"], ["c", "d"]], pairs, 1.5) == [["a", "b"], ["c", "d"]]
+
+
+def test_nearest_neighbour_joins_make_the_joins_a_plain_search_makes() -> None:
+    """The heap recomputes only the means a join changes: the groups must be those of a search that
+    recomputes every mean after every join."""
+    import random
+
+    for seed in range(30):
+        chance = random.Random(seed)
+        items = [f"a{n:02d}" for n in range(chance.randint(4, 30))]
+        pairs = {(a, b): chance.choice([chance.uniform(0.0, 1.0), chance.uniform(1.0, 3.0)])
+                 for a in items for b in items if a < b and chance.random() < 0.3}
+        groups = average_linkage(items, pairs, 1.0)
+        assert nearest_neighbour_joins(groups, pairs, 1.5) == _plain_neighbour_joins(groups, pairs, 1.5), seed
+
+
+def _plain_neighbour_joins(groups: list[list[str]], pairs: dict, threshold: float) -> list[list[str]]:
+    groups = [list(g) for g in groups]
+
+    def best(item: str, group: list[str]) -> float:
+        return max([v for (a, b), v in pairs.items() if (a == item and b in group) or (b == item and a in group)],
+                   default=0.0)
+
+    def mean(small: list[str], large: list[str]) -> float:
+        return sum(best(item, large) for item in small) / len(small)
+
+    while True:
+        links = []
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                a, b = groups[i], groups[j]
+                link = min(mean(a, b), mean(b, a)) if len(a) == len(b) else mean(*sorted((a, b), key=len))
+                if link >= threshold:
+                    links.append((-link, min(a), i, j))
+        if not links:
+            return sorted(sorted(g) for g in groups)
+        _, _, i, j = min(links)
+        groups[i] += groups.pop(j)
 
 
 QUAKE = ["A strong earthquake struck the coastal city of Valdera on Monday morning.",

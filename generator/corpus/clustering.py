@@ -55,6 +55,59 @@ def average_linkage(items: list[str], similarity: Mapping[tuple[str, str], float
     return sorted(sorted(group) for group in members.values())
 
 
+def nearest_neighbour_joins(groups: list[list[str]], similarity: Mapping[tuple[str, str], float],
+                            threshold: float) -> list[list[str]]:
+    """Join two groups while each item of the smaller has, on average, a partner in the larger at
+    ``threshold`` or more: the mean over the smaller group of each item's best similarity into the
+    larger (of two groups of one size, the lower of the two means). The best such join first; a
+    join changes only the means that involve the new group, which are computed again. Groups come
+    back sorted."""
+    members = {k: list(group) for k, group in enumerate(groups)}
+    cluster = {item: k for k, group in members.items() for item in group}
+    best: dict[str, dict[int, float]] = defaultdict(dict)
+    """item -> another group -> the item's best similarity into that group."""
+    for (a, b), value in similarity.items():
+        i, j = cluster[a], cluster[b]
+        if i != j:
+            best[a][j] = max(best[a].get(j, 0.0), value)
+            best[b][i] = max(best[b].get(i, 0.0), value)
+    heap = [(-link, i, j) for i, j in sorted(_neighbours(members, best))
+            if (link := _mean_best(members, best, i, j)) >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        if i not in members or j not in members or -negative != _mean_best(members, best, i, j):
+            continue  # merged away, or the mean moved since: the fresh entry is on the heap
+        for k in {k for item in members[j] for k in best[item]} - {i}:
+            for item in members[k]:
+                if j in best[item]:
+                    best[item][i] = max(best[item].get(i, 0.0), best[item].pop(j))
+        for item in members[i]:
+            best[item].pop(j, None)
+        for item in members[j]:
+            best[item].pop(i, None)
+            cluster[item] = i
+        members[i] += members.pop(j)
+        for k in sorted({k for item in members[i] for k in best[item]}):
+            link = _mean_best(members, best, min(i, k), max(i, k))
+            if link >= threshold:
+                heapq.heappush(heap, (-link, min(i, k), max(i, k)))
+    return sorted(sorted(group) for group in members.values())
+
+
+def _neighbours(members: Mapping[int, list[str]], best: Mapping[str, Mapping[int, float]]) -> set[tuple[int, int]]:
+    return {(min(i, k), max(i, k)) for i, group in members.items() for item in group for k in best.get(item, ())}
+
+
+def _mean_best(members: Mapping[int, list[str]], best: Mapping[str, Mapping[int, float]], i: int, j: int) -> float:
+    def mean(small: int, large: int) -> float:
+        return sum(best[item].get(large, 0.0) for item in members[small] if item in best) / len(members[small])
+
+    if len(members[i]) == len(members[j]):
+        return min(mean(i, j), mean(j, i))
+    return mean(i, j) if len(members[i]) < len(members[j]) else mean(j, i)
+
+
 def _merge_rows(sums: dict[int, dict[int, float]], i: int, j: int) -> dict[int, float]:
     row: dict[int, float] = {}
     for old in (i, j):
