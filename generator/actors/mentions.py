@@ -23,10 +23,10 @@ from .names import (
     RANKS,
     TITLE_WORDS,
     acronyms,
+    distinct_names,
     form_key,
     is_name_like,
     normalise_name,
-    spelling_variants,
     surface_name,
 )
 
@@ -163,7 +163,7 @@ def _first_name_like(word: str) -> bool:
 _OFFICES = frozenset("""attorney solicitor counsel lawyer prosecutor marshal clerk treasurer auditor comptroller
 controller examiner coroner speaker chair chairperson economist editor analyst strategist administrator adviser
 advisor engineer architect correspondent producer counselor counsellor principal dean provost rector warden ranger
-surgeon physician nurse pastor reverend deacon priest imam owner partner investigator trooper agent patrolman
+surgeon physician nurse deacon priest imam owner partner investigator agent patrolman
 firefighter medic scientist researcher""".split())
 """Offices written capitalised between a title and a surname ("Defense Attorney Sandmeyer", "Chief
 Economist Hatzius"): no first name."""
@@ -278,18 +278,6 @@ def _ambiguous_acronyms(written: Mapping[str, set[str]], labels: Mapping[str, st
                 for short in acronyms(name):
                     expansions[short].add(key)
     return frozenset(short for short, keys in expansions.items() if len(distinct_names(keys)) > 1)
-
-
-def distinct_names(keys: Iterable[str]) -> list[list[str]]:
-    """The keys in groups of spelling variants of one name (``spelling_variants``), in sorted order."""
-    found: list[list[str]] = []
-    for key in sorted(keys):
-        group = next((g for g in found if any(spelling_variants(key, other) for other in g)), None)
-        if group is None:
-            found.append([key])
-        else:
-            group.append(key)
-    return found
 
 
 def _unqualified(phrases: Mapping[tuple[str, ...], str], known: KnownNames) -> dict[tuple[str, ...], str]:

@@ -182,6 +182,18 @@ def _spelt_alike(x: str, y: str) -> bool:
     return x == y or one_edit_apart(x, y) or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
 
 
+def distinct_names(keys: Iterable[str]) -> list[list[str]]:
+    """The keys in groups of spelling variants of one name (``spelling_variants``), in sorted order."""
+    found: list[list[str]] = []
+    for key in sorted(keys):
+        group = next((g for g in found if any(spelling_variants(key, other) for other in g)), None)
+        if group is None:
+            found.append([key])
+        else:
+            group.append(key)
+    return found
+
+
 def first_last(key: str) -> tuple[str, str] | None:
     """First and last word of a multi-word key: "mark jay heller" and "mark heller" share them."""
     words = key.split(" ")

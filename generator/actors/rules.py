@@ -11,8 +11,17 @@ from collections import Counter, defaultdict
 from ..models import ActorKind
 from .countries import country_names
 from .groups import Groups
-from .mentions import PLACE_LABELS, distinct_names
-from .names import ACRONYM_SKIP, acronyms, first_last, form_key, near_pairs, normalise_name, same_first_name
+from .mentions import PLACE_LABELS
+from .names import (
+    ACRONYM_SKIP,
+    acronyms,
+    distinct_names,
+    first_last,
+    form_key,
+    near_pairs,
+    normalise_name,
+    same_first_name,
+)
 
 _BLEND = re.compile(r"^([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,3})$")
 _PLACE_PREFIXES = ("city", "town", "province", "state", "county", "island")
