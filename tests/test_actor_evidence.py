@@ -391,3 +391,12 @@ def test_a_team_named_with_its_city_is_an_organisation_named_in_full_and_a_perso
     team = actors["Kansas City Chiefs"]
     assert team.kind is ActorKind.ORGANIZATION and {"Chiefs", "Kansas City"} <= set(team.aliases)
     assert actors["JD DeGuzman"].kind is ActorKind.PERSON and "JD" in actors["JD DeGuzman"].aliases
+
+
+def test_a_playing_position_is_no_part_of_a_name_and_a_title_ending_a_clause_is_no_title() -> None:
+    analyses = [analysed(f"q{i}", ["Fullback Mike Karney scored twice.", "Karney was mobbed."],
+                         [("Fullback Mike Karney", "PERSON", 0), ("Karney", "PERSON", 1)]) for i in range(2)]
+    assert "Fullback Mike Karney" in by_name(analyses)["Mike Karney"].aliases
+    said = '"Peyton Manning is a good quarterback," Jaguars safety Reggie Nelson said.'
+    assert kind_evidence(said, "Jaguars") == ""
+    assert kind_evidence("Quarterback Peyton Manning threw twice.", "Peyton Manning") == "person"

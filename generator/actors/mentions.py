@@ -216,7 +216,8 @@ def kind_evidence(sentence: str, text: str) -> str:
     before, after = words
     previous = before[-1].strip(_EDGE).lower() if before else ""
     first = text.split()[0].strip(".").lower() if text.split() else ""
-    if first in HONORIFICS or previous.strip(".") in HONORIFICS:
+    titled = previous.strip(".") in HONORIFICS and not before[-1].rstrip(".").endswith(tuple(_EDGE))
+    if first in HONORIFICS or titled:  # not a title that ends a clause: '"... a good quarterback," Jaguars'
         return "person"
     if first == "the" or previous == "the":
         return "the"

@@ -106,7 +106,8 @@ def is_acronym(name: str) -> bool:
 
 
 RANKS = frozenset("""brigadier justice colonel col capt lieutenant lt det cpl corporal trooper deputy commander
-archbishop sheikh rabbi pastor reverend""".split())
+archbishop sheikh rabbi pastor reverend quarterback qb linebacker fullback halfback tailback cornerback shortstop
+pitcher midfielder rookie""".split())
 """Ranks and offices written before a person's name that no given name is: stripped from the front of a
 person's name, beside ``TITLE_WORDS`` ("Trooper Stephen Hammons" is Stephen Hammons), but kept in
 other names ("Justice Department")."""
