@@ -400,3 +400,14 @@ def test_a_playing_position_is_no_part_of_a_name_and_a_title_ending_a_clause_is_
     said = '"Peyton Manning is a good quarterback," Jaguars safety Reggie Nelson said.'
     assert kind_evidence(said, "Jaguars") == ""
     assert kind_evidence("Quarterback Peyton Manning threw twice.", "Peyton Manning") == "person"
+
+
+def test_a_person_s_initials_are_no_acronym_of_an_organisation() -> None:
+    analyses = [analysed(f"j{i}", ["Officer JD DeGuzman was shot.", "JD was a father of two."],
+                         [("JD DeGuzman", "PERSON", 0), ("JD", "PERSON", 1)]) for i in range(2)]
+    analyses += [analysed(f"v{i}", ["JD was remembered on Sunday.", "JD loved the force.",
+                                    "The Judicial District court met."],
+                          [("JD", "PERSON", 0), ("JD", "PERSON", 1), ("Judicial District", "ORG", 2)])
+                 for i in range(2)]
+    actors = by_name(analyses)
+    assert "JD" in actors["JD DeGuzman"].aliases and "Judicial District" not in actors["JD DeGuzman"].aliases

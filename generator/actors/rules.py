@@ -65,14 +65,16 @@ def merge_acronyms(groups: Groups) -> None:
     "Israel Defense Forces" and "Israeli Defence Forces", are one) joins only the name that makes two
     thirds of its expansions' tagged mentions, or none; each article has read its own already
     (``mentions.resolve_in_article``). A two-letter acronym joins only an actor that makes two thirds
-    of them ("AP" and "Associated Press", but "NP" neither "National Park" nor "North Philadelphia")."""
+    of them ("AP" and "Associated Press", but "NP" neither "National Park" nor "North Philadelphia"),
+    and none when tagged mostly as a person's: a person's initials ("JD")."""
     present = set(groups.parent)
     expansions: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in groups.mentions:
         if not mention.tagged or mention.label == "PERSON":
             continue
         for short in sorted(acronyms(mention.name) & present):
-            if not {short, mention.key} & groups.separate:
+            initials = len(short) == 2 and groups.mostly(short, ("PERSON",))  # "JD" DeGuzman is no "Judicial District"
+            if not {short, mention.key} & groups.separate and not initials:
                 expansions[short][groups.find(mention.key)] += 1
     for short, keys in sorted(expansions.items()):
         names = [[(key, keys[key]) for key in name] for name in distinct_names(keys)] if len(short) >= 3 \
