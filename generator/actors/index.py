@@ -28,7 +28,7 @@ from .mentions import (
     defined_short_names,
     known_names,
 )
-from .names import form_key, is_acronym, normalise_name
+from .names import form_key, is_acronym, normalise_name, plural_nickname
 from .rules import RULES
 
 
@@ -141,11 +141,12 @@ def _index(groups: Groups, min_mentions: int, page_articles: int = PAGE_ARTICLES
         members[groups.find(mention.key)].append(mention)
     kept = {root: group for root, group in members.items()
             if _strong(groups, root, group, min_mentions) and any(not _demonym(m) for m in group)}
-    votes = {root: _vote(group) for root, group in kept.items()}
-    names = {root: _name(groups, root, group, votes[root]) for root, group in kept.items()}
+    teams = {root: _team(group) for root, group in kept.items()}
+    votes = {root: _vote(group, teams[root]) for root, group in kept.items()}
+    names = {root: _name(groups, root, group, votes[root], teams[root]) for root, group in kept.items()}
     shared = {name for name, count in Counter(names.values()).items() if count > 1}
-    names = {root: _name(groups, root, kept[root], votes[root], acronym=False) if name in shared else name
-             for root, name in names.items()}  # "DPD" of Dallas and "DPD" of Detroit: named in full
+    names = {root: _name(groups, root, kept[root], votes[root], teams[root], acronym=False) if name in shared
+             else name for root, name in names.items()}  # "DPD" of Dallas and "DPD" of Detroit: named in full
     ids = unique_slugs(names)
     actors = tuple(sorted((_actor(groups, ids[root], names[root], root, group, votes[root], page_articles)
                            for root, group in kept.items()),
@@ -166,9 +167,10 @@ def _known(groups: Groups, root: str) -> bool:
     return any(groups.find(key) == root for key in groups.preferred)
 
 
-def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, acronym: bool = True) -> str:
+def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, team: str | None,
+          acronym: bool = True) -> str:
     """The alias files' name, else the acronym (unless ``acronym`` is False), else the most used name,
-    in full for people and organisations."""
+    in full for people, organisations and a ``team`` (the key ``_team`` found)."""
     preferred = [value for key, value in groups.preferred.items() if groups.find(key) == root]
     if preferred:
         return max(preferred)[1]
@@ -176,10 +178,10 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
     written = {n.casefold() for n in counts if not n.isupper()}  # "DALLAS" in a dateline is no acronym
     acronyms = [n for n in counts if n.isupper() and n.isalpha() and len(n) <= 6 and n.casefold() not in written
                 ] if acronym and vote is not ActorKind.PERSON else []
-    if acronyms and counts[max(acronyms, key=lambda n: (counts[n], n))] >= max(counts.values()):
-        return max(acronyms, key=lambda n: (counts[n], n))  # "FBI", as written most; not "QB" for a player
-    team = _team(group) if vote is ActorKind.ORGANIZATION else None
-    if team is not None:  # "Kansas City Chiefs", not the city named more often
+    short = max(acronyms, key=lambda n: (counts[n], n)) if acronyms else None
+    if short is not None and counts[short] >= max(counts.values()):
+        return short  # "FBI", as written most; not "QB" for a player
+    if team is not None and vote is ActorKind.ORGANIZATION:  # "Kansas City Chiefs", not the city named more often
         counts = Counter(m.name for m in group if m.surface_key == team)
     multi = [n for n in counts if " " in form_key(n)] if vote in _FULL_NAMED else []
     if vote is ActorKind.PERSON:  # a person's name tagged as one, not an acronym's expansion ("Judicial District")
@@ -204,13 +206,13 @@ _FULL_NAMED = (ActorKind.PERSON, ActorKind.ORGANIZATION)
 """Kinds named by their longest form when it is in use: "Indianapolis Colts", not "Colts"."""
 
 
-def _vote(group: list[NameMention]) -> ActorKind:
+def _vote(group: list[NameMention], team: str | None) -> ActorKind:
     """The kind the evidence across the corpus supports, in this order:
 
     1. an organisation when written with a plural verb ("Feyenoord have") in a third of its
        mentions and never after a title: a person never is, clubs, companies and bands are in
        British English; or when one of its names ends on a business's word ("Helix Freight") and
-       none follows a title; or when it is a team named with its place and its nickname (``_team``);
+       none follows a title; or when it is a ``team`` named with its place and its nickname (``_team``);
        a place when one of its names opens as places' do ("Mount Sefton",
        "City of Palmer") and none is an institution's or takes a plural verb;
     2. not a person when a third of its mentions, and two at least, follow "the" ("the Colts",
@@ -233,10 +235,9 @@ def _vote(group: list[NameMention]) -> ActorKind:
     if not evidence["person"] and any(" " in m.name and m.name.rsplit(" ", 1)[1].lower().strip(".") in _BUSINESSES
                                       for m in group):
         return ActorKind.ORGANIZATION
-    if _team(group) is not None:
+    if team is not None:
         return ActorKind.ORGANIZATION
-    if not evidence["group"] and any(_PLACE_NAME.match(m.key) for m in group) \
-            and not any(word in _INSTITUTIONS for m in group for word in m.key.split(" ")):
+    if not evidence["group"] and any(_PLACE_NAME.match(m.key) for m in group) and not _institution(group):
         return ActorKind.PLACE
     thing = evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
     singles = {m.surface_key for m in group if " " not in m.surface_key}
@@ -255,10 +256,13 @@ def _vote(group: list[NameMention]) -> ActorKind:
     if kind is ActorKind.PLACE and votes[ActorKind.ORGANIZATION] and not evidence["place"]:
         return ActorKind.ORGANIZATION
     if (kind is ActorKind.ORGANIZATION and evidence["place"] >= 2 and evidence["place"] * EVIDENCE_SHARE >= len(group)
-            and not evidence["group"] and not evidence["the"]
-            and not any(word in _INSTITUTIONS for m in group for word in m.key.split(" "))):
+            and not evidence["group"] and not evidence["the"] and not _institution(group)):
         return ActorKind.PLACE
     return kind
+
+
+def _institution(group: list[NameMention]) -> bool:
+    return any(word in _INSTITUTIONS for m in group for word in m.key.split(" "))
 
 
 _BUSINESSES = frozenset("""freight logistics foods systems packaging energy airlines airways motors pharmaceuticals
@@ -291,8 +295,7 @@ def _team(group: list[NameMention]) -> str | None:
     for key in sorted(written):
         words = key.split(" ")
         base, nickname = " ".join(words[:-1]), words[-1]
-        if (len(words) > 1 and nickname in written and base in written and len(nickname) >= 4
-                and nickname.endswith("s") and not nickname.endswith("ss")
+        if (len(words) > 1 and nickname in written and base in written and plural_nickname(nickname)
                 and all(2 * written[part]["PERSON"] < written[part].total() for part in (base, nickname, key))
                 and 2 * written[key]["ORG"] > written[key].total()
                 and read[key] + read[nickname] > read[base]):

@@ -195,6 +195,11 @@ def distinct_names(keys: Iterable[str]) -> list[list[str]]:
     return found
 
 
+def plural_nickname(word: str) -> bool:
+    """A key's last word that may be a team's plural nickname ("colts", "jaguars"; not "ross")."""
+    return len(word) >= 4 and word.endswith("s") and not word.endswith("ss")
+
+
 def first_last(key: str) -> tuple[str, str] | None:
     """First and last word of a multi-word key: "mark jay heller" and "mark heller" share them."""
     words = key.split(" ")

@@ -20,6 +20,7 @@ from .names import (
     form_key,
     near_pairs,
     normalise_name,
+    plural_nickname,
     same_first_name,
 )
 
@@ -209,8 +210,7 @@ def merge_teams(groups: Groups) -> None:
     for key in sorted({m.key for m in groups.mentions if " " in m.key} - groups.separate):
         words = key.split(" ")
         base, nickname = " ".join(words[:-1]), words[-1]
-        if (len(nickname) >= 4 and nickname.endswith("s") and not nickname.endswith("ss")
-                and {base, nickname} <= present - groups.separate and base not in countries
+        if (plural_nickname(nickname) and {base, nickname} <= present - groups.separate and base not in countries
                 and not groups.mostly(base, ("PERSON",))):
             groups.union(base, key)
             groups.union(nickname, key)
