@@ -208,11 +208,11 @@ HEADLINES = (TitleSource.HEADLINE, TitleSource.FRONT_MATTER, TitleSource.TRAILER
 
 def representative_headline(articles: Sequence[Article], idf: Mapping[str, float]) -> str | None:
     """The real headline (not one cut from a lead) that shares most with the story's other
-    headlines, by TF-IDF cosine of their words; the oldest on a tie, the only one when alone; None
-    when no article of the story has a headline of its own."""
+    headlines, by TF-IDF cosine of their words; the oldest on a tie (``vectors.settled``), the only
+    one when alone; None when no article of the story has a headline of its own."""
     headlines = [a.title for a in articles if a.title_source in HEADLINES]
     if len(headlines) <= 1:
         return headlines[0] if headlines else None
     vecs = [vectors.tfidf([w.lower() for w in re.findall(r"\w+", h) if len(w) > 2], idf) for h in headlines]
     totals = [sum(vectors.cosine(v, other) for j, other in enumerate(vecs) if j != i) for i, v in enumerate(vecs)]
-    return headlines[max(range(len(headlines)), key=lambda i: (totals[i], -i))]
+    return headlines[max(range(len(headlines)), key=lambda i: (vectors.settled(totals[i]), -i))]

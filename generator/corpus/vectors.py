@@ -32,6 +32,18 @@ def tfidf(terms: Sequence[str], idf: Mapping[str, float], default_idf: float = 1
     return {term: w / norm for term, w in vector.items()} if norm else {}
 
 
+SETTLED_DIGITS = 9
+
+
+def settled(score: float) -> float:
+    """A score as compared for order: rounded to nine decimals. The same terms summed in another
+    order (a new article moves the columns of the sparse product, a headline's own place moves
+    where its twin is added) differ in the last bits, and two copies of an article, or two headlines
+    with the same words, then swap places from one build to the next, rewriting pages that did not
+    change. Rounded, they tie, and the tie goes by id or by age."""
+    return round(score, SETTLED_DIGITS)
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two unit vectors: only the shared terms are visited (the key intersection runs in
     C), and ``fsum`` is exactly rounded, so the result does not depend on the set's order."""
