@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
-from pathlib import Path
 
 from .actors.aliasfile import load_aliases
 from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, tagged_mentions
@@ -25,7 +24,7 @@ from .ingest import ingest
 from .ingest.cache import IngestCache
 from .models import Analysis, Article, Digest, Finding, Theme
 from .publish.export import render_export
-from .publish.feeds import render_feeds
+from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
 from .publish.render import page_paths, render_pages
 from .runner import Job, Runner, Split
 from .store import Store
@@ -106,17 +105,18 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
     compiled = config.cache_dir / "templates" / "pages" if config.cache_dir else None
     render = partial(render_pages, digest, site.name, config.home_articles, compiled=compiled)
-    pages, files = runner.run(
+    feed_store = Store(config.cache_dir / "feeds.sqlite", "the feed cache") if config.cache_dir else None
+    catalogue = feed_catalogue(digest, site.name)
+    pages, feeds, data = runner.run(
         Split("render", page_paths(digest, site.name, config.home_articles), lambda paths: render(only=paths),
               _merged, weight=3, spread=True),
-        Job("feeds", partial(feeds_and_data, digest, site, config.feed_items, config.cache_dir)))
-    return Generated(digest, dict(sorted(pages.items())), files, ingested.findings, timer.seconds, run.analysed_files,
-                     time.perf_counter() - started)
-
-
-def feeds_and_data(digest: Digest, site: SiteInfo, feed_items: int, cache_dir: Path | None) -> dict[str, bytes]:
-    store = Store(cache_dir / "feeds.sqlite", "the feed cache") if cache_dir else None
-    return render_feeds(digest, site.name, site.url, feed_items, store) | render_export(digest)
+        Split("feeds", catalogue, partial(make_feeds, digest, site_url=site.url, limit=config.feed_items,
+                                          store=feed_store),
+              partial(finish_feeds, catalogue=catalogue, site_name=site.name, site_url=site.url, store=feed_store),
+              weight=2, spread=True),
+        Job("data", partial(render_export, digest), weight=0.5))
+    return Generated(digest, dict(sorted(pages.items())), feeds | data, ingested.findings, timer.seconds,
+                     run.analysed_files, time.perf_counter() - started)
 
 
 def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...], order: list[str],

@@ -96,8 +96,9 @@ class Job(Generic[R]):
 
 @dataclass(frozen=True, slots=True)
 class Split(Generic[T, R]):
-    """A stage over items it treats independently: ``work`` on any part of ``items``, ``join`` of
-    the parts' results (in the items' order) gives what ``work(items)`` would. ``spread`` deals
+    """A stage over items it treats independently: ``work`` on any part of ``items``, and ``join``
+    of the parts' results (in the items' order; one part when the stage runs whole) gives the
+    stage's result, the same however the items were cut. ``spread`` deals
     the items out in turn instead of cutting them in two runs, for items whose cost varies with
     their kind in runs (pages: indexes, then articles, then actors)."""
 
@@ -151,7 +152,7 @@ class Runner:
 
 
 def _whole(job: Job | Split) -> Callable[[], object]:
-    return job.run if isinstance(job, Job) else partial(job.work, job.items)
+    return job.run if isinstance(job, Job) else lambda: job.join([job.work(job.items)])
 
 
 def _plan(jobs: Sequence[Job | Split]) -> tuple[dict, dict, dict[str, list[str]]]:

@@ -32,3 +32,16 @@ def test_sentences_mentions_and_quotes_become_plain_data() -> None:
     assert [(m.text, m.label, m.sentence) for m in result.mentions] == [("Jane Smith", "PERSON", 0),
                                                                          ("Geneva", "GPE", 0)]
     assert [(q.text, q.speaker) for q in result.quotes] == [("We will keep talking until there is a deal", None)]
+
+
+def test_workers_get_smaller_chunks_towards_the_end_so_they_finish_together() -> None:
+    from generator.analyze.nlp import CHUNK, MIN_CHUNK, _chunks
+
+    articles = [article(f"a{i}", f"Text {i}.", None) for i in range(483)]
+    alone, shared = _chunks(articles), _chunks(articles, workers=2)
+    for chunks in (alone, shared):
+        assert [a for chunk in chunks for a in chunk] == articles  # every article once, in order
+        assert max(len(chunk) for chunk in chunks) <= CHUNK
+    sizes = [len(chunk) for chunk in shared]
+    assert sizes == sorted(sizes, reverse=True) and sizes[-2] <= MIN_CHUNK
+    assert {len(chunk) for chunk in alone[:-1]} == {CHUNK}

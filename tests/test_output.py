@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from functools import partial
 
 import feedparser
 import markdown
@@ -241,6 +242,31 @@ def test_a_feed_is_made_again_only_when_its_items_change_and_comes_out_the_same(
     made.clear()
     moved = render_feeds(changed, "Site", "https://example.org/", 10, store)
     assert made == [] and moved == again
+
+
+def test_feeds_made_in_two_parts_by_two_processes_are_the_feeds_made_whole(tmp_path, monkeypatch) -> None:
+    """A build makes its feeds in two parts, one in a forked copy: the same files, in the same order,
+    and the store keeps the records of both parts for the next build."""
+    from generator.publish import feeds as feeds_module
+    from generator.runner import Runner, Split
+    from generator.store import Store
+    from generator.timing import StageTimer
+
+    digest = small_digest()
+    whole = render_feeds(digest, "Site", "https://example.org/", 10)
+    store = Store(tmp_path / "feeds.sqlite")
+    catalogue = feeds_module.feed_catalogue(digest, "Site")
+    (parts,) = Runner(StageTimer(), 2).run(
+        Split("feeds", catalogue, partial(feeds_module.make_feeds, digest, site_url="https://example.org/", limit=10,
+                                          store=store),
+              partial(feeds_module.finish_feeds, catalogue=catalogue, site_name="Site",
+                      site_url="https://example.org/", store=store), spread=True))
+    assert list(parts.items()) == list(whole.items())
+    made = []
+    real = feeds_module._both
+    monkeypatch.setattr(feeds_module, "_both", lambda spec, *rest: made.append(spec.rss) or real(spec, *rest))
+    assert render_feeds(digest, "Site", "https://example.org/", 10, store) == whole
+    assert made == []
 
 
 def test_a_quote_shows_its_speaker_as_written_when_no_actor_is_theirs() -> None:

@@ -81,6 +81,13 @@ Progress = Callable[[int, int], None]
 
 
 CHUNK = 64
+"""The most articles sent to a worker at once."""
+SHARES = 4
+"""Each chunk is at most 1/SHARES of what remains per worker (guided scheduling): chunks shrink
+towards the end, so the workers run out of work together. With 64 articles a chunk throughout, one
+worker sat idle for part of a chunk at the end: on ecbplus-dev's 487 articles the analysis took
+25.4 and 25.2 s against 22.5 and 23.3 s with chunks of 16 (one run each, same machine)."""
+MIN_CHUNK = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +129,8 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
         unique = sorted(set(phrases))
         keep = partial(cache.put_lemmas, unique) if unique and cache and cache.get_lemmas(unique) is None else None
         try:
-            fresh = _gather(_analyze_in_processes(_chunks(missing), model, placement.processes, unique, keep),
+            chunks = _chunks(missing, placement.processes)
+            fresh = _gather(_analyze_in_processes(chunks, model, placement.processes, unique, keep),
                             len(missing), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
@@ -139,8 +147,14 @@ def _silent(done: int, total: int) -> None:
     pass
 
 
-def _chunks(articles: Sequence[Article]) -> list[tuple[Article, ...]]:
-    return [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+def _chunks(articles: Sequence[Article], workers: int = 1) -> list[tuple[Article, ...]]:
+    """Consecutive chunks of ``articles``; for several workers, smaller towards the end (``SHARES``)."""
+    chunks, start = [], 0
+    while start < len(articles):
+        size = CHUNK if workers == 1 else min(CHUNK, max(MIN_CHUNK, (len(articles) - start) // (SHARES * workers)))
+        chunks.append(tuple(articles[start:start + size]))
+        start += size
+    return chunks
 
 
 def _gather(results: Iterable[tuple[Analysis, ...]], total: int, tell: Progress) -> tuple[Analysis, ...]:

@@ -71,18 +71,44 @@ def render_feeds(digest: Digest, site_name: str, site_url: str, limit: int,
                  store: Store | None = None) -> dict[str, bytes]:
     """Every feed of the catalogue in both formats, and ``feeds.opml`` listing them, as bytes. With
     a ``store``, a feed whose items and labels are those of the last build is not made again."""
+    catalogue = feed_catalogue(digest, site_name)
+    return finish_feeds([make_feeds(digest, catalogue, site_url, limit, store)], catalogue, site_name, site_url,
+                        store)
+
+
+@dataclass(frozen=True, slots=True)
+class MadeFeeds:
+    """Some feeds of the catalogue, made or taken from the store."""
+
+    files: dict[str, bytes]
+    keys: tuple[str, ...]
+    """The store's records they came from or went into: kept by ``finish_feeds``."""
+
+
+def make_feeds(digest: Digest, specs: Sequence[FeedSpec], site_url: str, limit: int,
+               store: Store | None = None) -> MadeFeeds:
+    """The feeds of ``specs`` (any part of the catalogue) in both formats. Two processes may make
+    two parts at once with the same store."""
     entries = {e.id: e for e in digest.entries}
     labels = {a.id: a.name for a in digest.actors} | {t.id: t.label for t in digest.themes}
     files: dict[str, bytes] = {}
-    catalogue = feed_catalogue(digest, site_name)
     memo = Memo(store, SALT)
-    for spec in catalogue:
+    for spec in specs:
         items = _newest_first([entries[i] for i in spec.article_ids])[:limit]
         made = memo.get(_inputs(spec, items, labels, site_url, digest.build_date),
                         partial(_both, spec, items, labels, site_url, digest.build_date))
         files[spec.rss], files[spec.atom] = pickle.loads(made)
-    memo.prune()
-    files["feeds.opml"] = _opml(catalogue, site_name, site_url)
+    return MadeFeeds(files, tuple(memo.used))
+
+
+def finish_feeds(parts: Sequence[MadeFeeds], catalogue: Sequence[FeedSpec], site_name: str, site_url: str,
+                 store: Store | None = None) -> dict[str, bytes]:
+    """The parts' feeds in the catalogue's order and ``feeds.opml``; the store forgets every record
+    no part used."""
+    made = {path: data for part in parts for path, data in part.files.items()}
+    files = {path: made[path] for spec in catalogue for path in (spec.rss, spec.atom)}
+    files["feeds.opml"] = _opml(list(catalogue), site_name, site_url)
+    Memo(store, SALT, [key for part in parts for key in part.keys]).prune()
     return files
 
 

@@ -27,10 +27,11 @@ def code_salt(*modules: str, extra: str = "") -> str:
 
 
 class Memo:
-    def __init__(self, store: Store | None, salt: str) -> None:
+    def __init__(self, store: Store | None, salt: str, used: list[str] | None = None) -> None:
         self.store = store
         self.salt = salt
-        self.used: list[str] = []
+        self.used: list[str] = used or []
+        """Keys this build used: given when another ``Memo`` (in another process) used them."""
 
     def key(self, inputs: object) -> str:
         return hashlib.sha256((self.salt + "\n" + repr(inputs)).encode("utf-8")).hexdigest()
