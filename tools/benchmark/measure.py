@@ -17,8 +17,8 @@ from generator.analyze.nlp import load_pipeline, split_parts
 from generator.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[2]
-SIDE_BY_SIDE = ("mentions", "mentions 2/2", "summarize", "summarize 2/2", "related", "clusters", "themes",
-                "stories", "stories 2/2", "render", "render 2/2", "feeds")
+SIDE_BY_SIDE = ("mentions", "summarize", "related", "clusters", "themes", "stories", "render", "feeds", "data")
+"""Stages run beside another (``runner.Runner``), with their second parts (" 2/2")."""
 WORKERS = 2
 
 
@@ -88,7 +88,7 @@ def timed_build(config: Path, site: Path) -> Timed:
 
 def print_stages(timed: Timed) -> None:
     for stage, seconds in timed.stages.items():
-        note = " (side by side)" if stage in SIDE_BY_SIDE else ""
+        note = " (side by side)" if stage.removesuffix(" 2/2") in SIDE_BY_SIDE else ""
         click.echo(f"  {stage:<13} {seconds:7.2f} s{note}")
     click.echo(f"  {'mkdocs':<13} {timed.mkdocs:7.2f} s")
     click.echo(f"  {'start, exit':<13} {timed.outside:7.2f} s (imports, configuration, exit)")
