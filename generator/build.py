@@ -22,7 +22,6 @@ from .corpus.themes import ThemeSpec, assign_themes, load_taxonomy, theme_terms,
 from .corpus.vectors import idf_weights
 from .ingest import ingest
 from .ingest.cache import IngestCache
-from .ingest.files import discover
 from .models import Analysis, Article, Digest, Finding, Theme
 from .publish.export import render_export
 from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
@@ -68,23 +67,18 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     runner = Runner(timer, config.workers, config.dask_scheduler)
     taxonomy = load_taxonomy(config.themes)  # broken taxonomy or alias files fail before any work
     alias_specs = load_aliases(config.aliases)
-    cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
-        if config.cache_dir else None
-    workers = runner.early_workers(len(discover(config.input)[0]) - (cache.count() if cache else 0), config.model)
-    try:
-        with timer.stage("ingest"):
-            ingest_cache = IngestCache(config.cache_dir / "ingest") if config.cache_dir else None
-            ingested = ingest(config.input, ingest_cache)
-            if ingest_cache:
-                ingest_cache.prune()
-        articles = ingested.articles
-        with timer.stage("analyze"):
-            run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress,
-                                     phrases=theme_terms(taxonomy), workers=workers)
-            analyses = run.analyses
-    finally:
-        if workers:
-            workers.close()
+    with timer.stage("ingest"):
+        ingest_cache = IngestCache(config.cache_dir / "ingest") if config.cache_dir else None
+        ingested = ingest(config.input, ingest_cache)
+        if ingest_cache:
+            ingest_cache.prune()
+    articles = ingested.articles
+    with timer.stage("analyze"):
+        cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
+            if config.cache_dir else None
+        run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress,
+                                 phrases=theme_terms(taxonomy))
+        analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     with timer.stage("names"):

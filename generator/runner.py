@@ -21,7 +21,7 @@ from functools import partial
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
-from .analyze.nlp import Placement, Workers
+from .analyze.nlp import Placement
 from .timing import StageTimer
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -135,18 +135,6 @@ class Runner:
         if self.workers > 1 and new >= PARALLEL_MINIMUM:
             return Placement(processes=self.workers)
         return Placement()
-
-    def early_workers(self, expected: int, model: str) -> Workers | None:
-        """Worker processes to start before the input is read, when about ``expected`` new articles
-        (the input's files less the cached analyses: a guess made before reading them) are enough
-        for ``place_analysis`` to choose workers. A wrong guess costs the workers' start, and
-        waiting for them to finish loading the pipeline (``Workers.close``)."""
-        if self.dask_scheduler or self.workers < 2 or expected < PARALLEL_MINIMUM:
-            return None
-        try:
-            return Workers(model, self.workers)
-        except OSError:  # processes cannot be started here; the analysis decides again later
-            return None
 
     @property
     def two_sides(self) -> bool:

@@ -94,25 +94,6 @@ def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None
     assert parallel.analyses == serial.analyses and parallel.analysed == 5
 
 
-def test_workers_started_before_the_input_is_read_do_the_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A first build starts its workers before reading the articles, so that they load the pipeline
-    meanwhile; the analysis then runs on them, not on a pool of its own, with the same results."""
-    articles = ingest(SEEDS).articles
-    model = load_config(None).model
-    runner = Runner(StageTimer(), workers=2)
-    assert runner.early_workers(199, model) is None and Runner(StageTimer(), 1).early_workers(500, model) is None
-    assert Runner(StageTimer(), 2, "tcp://127.0.0.1:1").early_workers(500, model) is None
-    workers = runner.early_workers(200, model)
-    assert workers is not None
-    monkeypatch.setattr(analyze_module, "ProcessPoolExecutor", None)  # a pool of its own would fail
-    try:
-        early = analyze_module.analyze_corpus(articles, model, None, lambda new: Placement(processes=2),
-                                              workers=workers)
-    finally:
-        workers.close()
-    assert early.analyses == analyze_module.analyze_corpus(articles, model, None).analyses
-
-
 def test_workers_lemmatize_the_theme_terms_into_the_cache(tmp_path: Path) -> None:
     """A first build analysed on workers leaves the theme terms' lemmas in the cache, as this
     process would make them, so the themes stage does not load the pipeline again."""

@@ -41,14 +41,6 @@ class AnalysisCache:
         write_atomically(self._path(self.key(article)),
                          pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))
 
-    def count(self) -> int:
-        """How many analyses the cache holds, of any version: counted, not read."""
-        try:
-            folders = [entry.path for entry in os.scandir(self.folder) if len(entry.name) == 2 and entry.is_dir()]
-            return sum(len(os.listdir(folder)) for folder in folders)
-        except OSError:
-            return 0
-
     def _lemmas_path(self, phrases: list[str]) -> Path:
         key = hashlib.sha256((self.salt + "lemmas\n" + "\n".join(phrases)).encode("utf-8")).hexdigest()
         return self.folder / "lemmas" / f"{key}.pickle"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import importlib.metadata
 import itertools
@@ -104,36 +103,6 @@ def _here(new: int) -> Placement:
     return Placement()
 
 
-class Workers:
-    """Analysis worker processes started before the articles are read: each loads the pipeline
-    (1.5 to 2.3 s on this project's machine) while the build process is still reading and cleaning
-    the input, which a first build used to wait through. ``analyze_corpus`` sends its chunks to
-    them when it places the analysis on as many processes; the build closes them either way."""
-
-    def __init__(self, model: str, processes: int) -> None:
-        self.processes = processes
-        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_warm, initargs=(model,))
-        for _ in range(processes):
-            self.pool.submit(_ready)  # each submission starts one more worker, which loads the pipeline first
-
-    def close(self) -> None:
-        """Wait for the workers to end: a worker still loading the pipeline (the articles turned
-        out too few) finishes loading first, and no thread of the pool outlives this, so that the
-        build may fork afterwards."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _warm(model: str) -> None:
-    """A worker's first act; a missing pipeline breaks the pool, and the analysis then runs in the
-    build process, which reports it."""
-    load_pipeline(model)
-
-
-def _ready() -> None:
-    pass
-
-
 def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
     """Run the named pipeline over every article and keep plain data."""
     return analyze_with(articles, load_pipeline(model))
@@ -141,14 +110,13 @@ def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
 
 def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
                    place: Callable[[int], Placement] = _here, progress: Progress | None = None,
-                   phrases: Iterable[str] = (), workers: Workers | None = None) -> AnalysisRun:
+                   phrases: Iterable[str] = ()) -> AnalysisRun:
     """Analyses for every article: from the cache when the text was seen, else from spaCy, where
     ``place`` puts that many new articles. The cache stays here, so every placement shares it;
     results never depend on the placement. ``progress`` hears of every chunk of articles analysed.
     When worker processes analyse and the lemmas of ``phrases`` (the theme terms) are not in the
     cache, a worker lemmatizes them too and they go into the cache for ``lemmatize``: otherwise the
-    themes stage loads the pipeline once more, in a process that had not loaded it (about 0.9 s).
-    ``workers`` started earlier take the work when it goes to that many processes."""
+    themes stage loads the pipeline once more, in a process that had not loaded it (about 0.9 s)."""
     found = {a.id: cache.get(a) for a in articles} if cache else {}
     missing = [a for a in articles if found.get(a.id) is None]
     tell = progress or _silent
@@ -162,8 +130,7 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
         keep = partial(cache.put_lemmas, unique) if unique and cache and cache.get_lemmas(unique) is None else None
         try:
             chunks = _chunks(missing, placement.processes)
-            early = workers.pool if workers and workers.processes == placement.processes else None
-            fresh = _gather(_analyze_in_processes(chunks, model, placement.processes, unique, keep, early),
+            fresh = _gather(_analyze_in_processes(chunks, model, placement.processes, unique, keep),
                             len(missing), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
@@ -200,14 +167,11 @@ def _gather(results: Iterable[tuple[Analysis, ...]], total: int, tell: Progress)
 
 def _analyze_in_processes(chunks: list[tuple[Article, ...]], model: str, workers: int, phrases: Sequence[str] = (),
                           keep: Callable[[dict[str, tuple[str, ...]]], None] | None = None,
-                          pool: ProcessPoolExecutor | None = None) -> Iterator[tuple[Analysis, ...]]:
-    """The chunks' analyses in order, on ``pool`` or on a pool of its own; with ``keep``, the first
-    worker free also lemmatizes ``phrases`` before its first chunk (a few hundredths of a second)
-    and ``keep`` gets the lemmas."""
-    with contextlib.ExitStack() as own:
-        if pool is None:
-            context = multiprocessing.get_context("spawn")
-            pool = own.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=context))
+                          ) -> Iterator[tuple[Analysis, ...]]:
+    """The chunks' analyses in order; with ``keep``, the first worker free also lemmatizes
+    ``phrases`` before its first chunk (a few hundredths of a second) and ``keep`` gets the lemmas."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         terms = pool.submit(lemmatize, phrases, model) if keep else None
         yield from pool.map(_analyze_chunk, [model] * len(chunks), chunks)
         if terms is not None and keep is not None:
