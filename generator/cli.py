@@ -144,6 +144,7 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
     finally:
         if bar:
             bar.close()
+    _api().ending_process()
     generated = report.generated
     if verbose:
         for name, seconds in generated.seconds.items():

@@ -3,7 +3,9 @@ the Markdown tree for any other tool."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
 import importlib.util
 import tempfile
 from collections.abc import Iterator
@@ -48,6 +50,19 @@ class BuildReport:
     @property
     def notes(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.generated.findings if f.severity is Severity.NOTE)
+
+
+def ending_process() -> None:
+    """For a program that exits once its build is done (the command line): at exit, before the
+    interpreter's last garbage collection, the objects left are frozen (``gc.freeze``), so that the
+    collection skips them and the operating system takes their memory back at once instead of
+    Python freeing them one by one. On ecbplus-dev a rebuild's exit took 0.25 to 0.47 s, and 0.04 to
+    0.06 s this way (six runs each). Other exit handlers still run; only objects held in reference
+    cycles go unfinalized, and digest's files and stores are closed by then. Registered once however
+    often it is called, and only at exit, so a process that goes on building (tests calling the
+    command line in process) collects as usual until it ends."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 def _mkdocs_config(config_file: Path, input_dir: Path | None, dask_scheduler: str | None = None,

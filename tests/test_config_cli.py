@@ -172,3 +172,16 @@ def test_help_and_version_load_no_heavy_library() -> None:
             "print(sorted(m for m in ('spacy', 'mkdocs', 'jinja2', 'trafilatura', 'scipy') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_finished_build_freezes_what_is_left_only_when_the_process_exits() -> None:
+    """``ending_process`` (called by ``digest build``) spares the exit the freeing of every object,
+    but only at exit: until then the process collects its garbage as usual."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, gc; from generator.site import ending_process; "
+            "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 0)); "
+            "ending_process(); ending_process(); print('before', gc.get_freeze_count())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["before 0", "at exit True"]

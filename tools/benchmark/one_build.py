@@ -16,13 +16,14 @@ import sys
 import time
 from pathlib import Path
 
-from generator.site import build_site
+from generator.site import build_site, ending_process
 
 
 def main(config: str, site: str) -> None:
     started = time.perf_counter()
     report = build_site(Path(config), site_dir=Path(site))
     built = time.perf_counter() - started
+    ending_process()  # as the command line does
     generated = report.generated
     peaks = [resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     print(json.dumps({"stages": generated.seconds, "generate": generated.wall, "build": built,
