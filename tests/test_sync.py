@@ -36,6 +36,22 @@ def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
     assert mkdocs_utils.write_file.__module__ == "mkdocs.utils"  # put back
 
 
+def test_outputs_are_placed_by_their_path_through_a_linked_folder_and_never_outside_it(tmp_path: Path) -> None:
+    site, real = tmp_path / "site", tmp_path / "real-staging"
+    (site / "page").mkdir(parents=True)
+    (site / "page/index.html").write_text("same")
+    (site / "outside.html").write_text("same")
+    real.mkdir()
+    staging = tmp_path / "staging"
+    staging.symlink_to(real)
+    with unchanged_outputs(staging, site) as unchanged:
+        mkdocs_utils.write_file(b"same", str(real / "page/index.html"))  # MkDocs given the folder's real path
+        mkdocs_utils.write_file(b"same", str(staging / "x/../page/index.html"))
+        mkdocs_utils.write_file(b"same", str(staging / "../outside.html"))  # not under staging: written as asked
+    assert unchanged == {Path("page/index.html")}
+    assert (tmp_path / "outside.html").read_text() == "same" and not (real / "page").exists()
+
+
 def test_generated_files_and_assets_with_the_bytes_the_site_has_are_not_copied_out(tmp_path: Path) -> None:
     from mkdocs.structure.files import File
 
