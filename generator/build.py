@@ -59,9 +59,11 @@ class Generated:
         return len(self.analysed_files)
 
 
-def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = None) -> Generated:
+def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = None,
+             preloader: nlp.Preloader | None = None) -> Generated:
     """Run every stage; problems with single files are collected, never raised. ``progress`` hears
-    how the analysis of new articles goes."""
+    how the analysis of new articles goes; a ``preloader`` (``runner.preload``, started by the
+    caller) analyses them when they are few, and is closed once the analysis is done."""
     started = time.perf_counter()
     timer = StageTimer()
     runner = Runner(timer, config.workers, config.dask_scheduler)
@@ -77,7 +79,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         cache = AnalysisCache(config.cache_dir, config.model, nlp.model_version(config.model)) \
             if config.cache_dir else None
         run = nlp.analyze_corpus(articles, config.model, cache, runner.place_analysis, progress,
-                                 phrases=theme_terms(taxonomy))
+                                 phrases=theme_terms(taxonomy), preloader=preloader)
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)

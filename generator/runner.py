@@ -21,7 +21,7 @@ from functools import partial
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
-from .analyze.nlp import Placement
+from .analyze.nlp import Placement, Preloader
 from .timing import StageTimer
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -112,6 +112,12 @@ class Split(Generic[T, R]):
 
 PARALLEL_MINIMUM = 200
 """Fewer new articles than this are analysed in this process: starting workers costs seconds."""
+
+
+def preload(model: str, workers: int, dask_scheduler: str | None = None) -> Preloader | None:
+    """A ``Preloader`` for a build about to start, where it can use a second core: ``workers`` of 2
+    or more and no Dask cluster (whose workers load their own pipeline)."""
+    return Preloader.start(model) if workers >= 2 and not dask_scheduler else None
 
 
 class Runner:

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from .actors.aliasfile import load_aliases
-from .analyze.nlp import Progress
+from .analyze.nlp import Preloader, Progress
 from .build import Generated, SiteInfo, generate
 from .config import Config, load_config
 from .corpus.themes import load_taxonomy
@@ -31,6 +31,7 @@ from .engine.zensical import build_with_zensical
 from .errors import BuildError, ConfigError, ModelError
 from .ingest import ingest
 from .models import Finding, Severity
+from .runner import preload
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     config = _preflight(config_file, mkdocs_config, plugin)
     plugin.progress = progress
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
-    with _staging_beside(target) as staging:
+    with _staging_beside(target) as staging, _preloading(config) as plugin.preloader:
         mkdocs_config.site_dir = str(staging)
         fast = "unwritten" in speedups.active(config.speedups)
         with unchanged_outputs(staging, target) if fast else contextlib.nullcontext(set()) as unchanged:
@@ -123,7 +124,8 @@ def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path |
     publish that over the site folder as ``build_site`` does."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     config = _preflight(config_file, mkdocs_config, plugin)
-    generated = generate(config, SiteInfo(mkdocs_config.site_name, mkdocs_config.site_url), progress)
+    with _preloading(config) as preloader:
+        generated = generate(config, SiteInfo(mkdocs_config.site_name, mkdocs_config.site_url), progress, preloader)
     if markdown_out is not None:
         _, written, removed = write_markdown_tree(mkdocs_config, generated, markdown_out)
         return BuildReport(markdown_out.resolve(), generated, written, removed, config.input)
@@ -133,6 +135,18 @@ def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path |
         build_with_zensical(tree, strict)
         written, removed = sync_tree(tree.parent / SITE_DIR, target)
     return BuildReport(target, generated, written, removed, config.input)
+
+
+@contextlib.contextmanager
+def _preloading(config: Config) -> Iterator[Preloader | None]:
+    """A copy of this process loading the spaCy pipeline while the build starts (``runner.preload``),
+    ended when the build is over if the analysis has not ended it before."""
+    preloader = preload(config.model, config.workers, config.dask_scheduler)
+    try:
+        yield preloader
+    finally:
+        if preloader:
+            preloader.close()
 
 
 @contextlib.contextmanager

@@ -94,6 +94,26 @@ def test_workers_give_the_same_analyses(monkeypatch: pytest.MonkeyPatch) -> None
     assert parallel.analyses == serial.analyses and parallel.analysed == 5
 
 
+def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild's new articles are analysed in the copy that loaded the pipeline while the build
+    started, with the same results; a copy that cannot load it leaves the analysis (and the
+    error) to the build."""
+    from generator.analyze.nlp import Preloader
+    from generator.errors import ModelError
+
+    articles = ingest(SEEDS).articles
+    model = load_config(None).model
+    preloader = Preloader.start(model)
+    assert preloader is not None
+    monkeypatch.setattr(analyze_module, "analyze", None)  # in this process only: the copy has the real one
+    preloaded = analyze_module.analyze_corpus(articles, model, None, preloader=preloader)
+    monkeypatch.undo()
+    assert preloader.pid == 0  # ended once the analysis was done
+    assert preloaded.analyses == analyze_module.analyze_corpus(articles, model, None).analyses
+    with pytest.raises(ModelError):
+        analyze_module.analyze_corpus(articles, "no_such_pipeline", None, preloader=Preloader.start("no_such_pipeline"))
+
+
 def test_workers_lemmatize_the_theme_terms_into_the_cache(tmp_path: Path) -> None:
     """A first build analysed on workers leaves the theme terms' lemmas in the cache, as this
     process would make them, so the themes stage does not load the pipeline again."""

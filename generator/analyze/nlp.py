@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import importlib.metadata
 import itertools
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 import textwrap
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
@@ -105,6 +112,72 @@ def _here(new: int) -> Placement:
     return Placement()
 
 
+class Preloader:
+    """A forked copy of the build that loads the pipeline as the build starts, then analyses the
+    build's new articles when they are few (a rebuild's).
+
+    Importing spaCy and loading the pipeline take about a second, which a rebuild with one new
+    article used to spend on one core after MkDocs had started and the input and the cached
+    analyses had been read, with the other core idle. The copy spends it on that other core
+    meanwhile. It shares nothing with the build but a pipe: the build sends it the new articles
+    (``analyze``) and gets plain analyses back. When there is nothing new, or enough for the worker
+    processes, or the copy fails (a missing pipeline), ``close`` ends it and the build goes on as
+    it would have; results never depend on where an article was analysed."""
+
+    def __init__(self, pid: int, connection: Connection) -> None:
+        self.pid = pid
+        self.connection = connection
+
+    @classmethod
+    def start(cls, model: str) -> Preloader | None:
+        """Fork the copy; None where forking is not safe (not Linux, other threads running)."""
+        if sys.platform != "linux" or threading.active_count() > 1:
+            return None
+        here, there = multiprocessing.Pipe()
+        pid = os.fork()
+        if pid == 0:  # the copy: never returns into the build
+            code = 1
+            try:
+                here.close()
+                _preloaded(there, model)
+                code = 0
+            finally:
+                os._exit(code)
+        there.close()
+        return cls(pid, here)
+
+    def analyze(self, articles: Sequence[Article]) -> tuple[Analysis, ...] | None:
+        """The analyses of ``articles`` made in the copy; None when it could not make them."""
+        try:
+            self.connection.send(tuple(articles))
+            found = self.connection.recv()
+        except (EOFError, OSError):
+            return None
+        return found if isinstance(found, tuple) and len(found) == len(articles) else None
+
+    def close(self) -> None:
+        """End the copy, whatever it is doing."""
+        if self.pid:
+            self.connection.close()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def _preloaded(connection: Connection, model: str) -> None:
+    """In the copy: load the pipeline, then analyse what the build sends, once. A pipeline that
+    cannot be loaded sends back nothing, and the build analyses (and reports) it itself."""
+    gc.freeze()  # the build's objects stay shared with it
+    try:
+        load_pipeline(model)
+    except ModelError:
+        connection.send(None)
+        return
+    articles = connection.recv()
+    connection.send(analyze(articles, model))
+
+
 def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
     """Run the named pipeline over every article and keep plain data."""
     return analyze_with(articles, load_pipeline(model))
@@ -112,18 +185,26 @@ def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
 
 def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache | None = None,
                    place: Callable[[int], Placement] = _here, progress: Progress | None = None,
-                   phrases: Iterable[str] = ()) -> AnalysisRun:
+                   phrases: Iterable[str] = (), preloader: Preloader | None = None) -> AnalysisRun:
     """Analyses for every article: from the cache when the text was seen, else from spaCy, where
     ``place`` puts that many new articles. The cache stays here, so every placement shares it;
     results never depend on the placement. ``progress`` hears of every chunk of articles analysed.
     When worker processes analyse and the lemmas of ``phrases`` (the theme terms) are not in the
     cache, a worker lemmatizes them too and they go into the cache for ``lemmatize``: otherwise the
-    themes stage loads the pipeline once more, in a process that had not loaded it (about 0.9 s)."""
+    themes stage loads the pipeline once more, in a process that had not loaded it (about 0.9 s).
+    New articles analysed in this process go to the ``preloader`` when there is one; it is closed
+    before this returns."""
     found = {a.id: cache.get(a) for a in articles} if cache else {}
     missing = [a for a in articles if found.get(a.id) is None]
     tell = progress or _silent
     fresh: tuple[Analysis, ...] | None = None
     placement = place(len(missing)) if missing else Placement()
+    if preloader and missing and placement == Placement():
+        fresh = preloader.analyze(missing)
+        if fresh is not None:
+            tell(len(missing), len(missing))
+    if preloader:
+        preloader.close()
     if placement.scheduler:
         fresh = _analyze_on_dask(missing, model, placement.scheduler)
         tell(len(missing), len(missing))

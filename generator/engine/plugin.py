@@ -12,7 +12,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
-from ..analyze.nlp import Progress
+from ..analyze.nlp import Preloader, Progress
 from ..build import Generated, SiteInfo, generate
 from ..config import Config, load_config
 from ..errors import DigestError
@@ -56,6 +56,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.nav = None
         self.progress: Progress | None = None
         """Told how the analysis of new articles goes (the CLI draws a progress bar with it)."""
+        self.preloader: Preloader | None = None
+        """Set by ``build_site`` for one build: see ``nlp.Preloader``."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and the loaded model) across serve rebuilds."""
@@ -81,7 +83,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.digest_config is not None
         try:
-            self.result = generate(self.digest_config, SiteInfo(config.site_name, config.site_url), self.progress)
+            self.result = generate(self.digest_config, SiteInfo(config.site_name, config.site_url), self.progress,
+                                   self.preloader)
         except DigestError as error:
             raise PluginError(str(error)) from None
         for finding in self.result.findings:
