@@ -201,6 +201,8 @@ _NOT_A_SUBJECT = frozenset({*_COORDINATION, "of", "for", "to", "with", "from", "
 """Words before a name that make it one of several or a preposition's object, not the subject of the
 verb after it ("members of the family of Timmons were")."""
 _EDGE = " .,;:!?\"'“”‘’()[]"
+_EDGE_BUT = {"": _EDGE, ".": _EDGE.replace(".", "")}
+"""The edge characters but those kept, for the two ways ``_phrase`` is called on every sentence."""
 
 
 def kind_evidence(sentence: str, text: str) -> str:
@@ -390,7 +392,7 @@ def _title(word: str) -> bool:
 def _phrase(text: str, keep: str = "") -> tuple[str, ...]:
     """The words of a name or a sentence as the known-name search compares them: edge punctuation
     (but the characters in ``keep``) and a possessive "'s" off."""
-    edge = "".join(ch for ch in _EDGE if ch not in keep)
+    edge = _EDGE_BUT.get(keep) or "".join(ch for ch in _EDGE if ch not in keep)
     stripped = [word.strip(edge) for word in text.split()]
     return tuple([word[:-2] if word.endswith(("'s", "’s")) else word for word in stripped])
 
@@ -411,20 +413,20 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
     starts = known.starts
     for sentence in analysis.sentences:
         words = list(_phrase(sentence.text))
+        if starts.isdisjoint(words):  # most sentences: no word starts a known name
+            continue
         written: tuple[str, ...] = ()
-        index = 0
-        while index < len(words):
-            match = _known_at(words, index, known) if words[index] in starts else None
+        taken = 0  # words before this are part of a name found
+        for index in [i for i, word in enumerate(words) if word in starts]:
+            match = _known_at(words, index, known) if index >= taken else None
             if match is None:
-                index += 1
                 continue
-            end, key = match
+            taken, key = match
             written = written or _phrase(sentence.text, keep=".")  # word for word with ``words``, dots kept
-            name = surface_name(" ".join(written[index:end]))  # "U.K. Health Security Agency"
+            name = surface_name(" ".join(written[index:taken]))  # "U.K. Health Security Agency"
             if key not in ignore and not any(name in text for text in covered[sentence.index]):
                 found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
                                          sentence.index, kind_evidence(sentence.text, name), tagged=False))
-            index = end
     return found
 
 
@@ -521,7 +523,9 @@ def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore:
             if (word.lower() not in _GENERIC_WORDS and key not in ignore and len(word) >= 3
                     and key not in demonyms() and key not in country_names()):
                 anchors.setdefault(word, (mention.label, mention.sentence))
-    missed = []
+    missed: list[NameMention] = []
+    if not anchors:
+        return missed
     for sentence in analysis.sentences:
         for match in _CAPITALISED.finditer(" " + sentence.text):
             word = _POSSESSIVE_END.sub("", match.group())
