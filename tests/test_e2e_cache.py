@@ -108,7 +108,7 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
     monkeypatch.setattr(analyze_module, "analyze", None)  # in this process only: the copy has the real one
     preloaded = analyze_module.analyze_corpus(articles, model, None, preloader=preloader)
     monkeypatch.undo()
-    assert preloader.pid == 0  # ended once the analysis was done
+    assert not preloader.running  # ended once the analysis was done
     assert preloaded.analyses == analyze_module.analyze_corpus(articles, model, None).analyses
     with pytest.raises(ModelError):
         analyze_module.analyze_corpus(articles, "no_such_pipeline", None, preloader=Preloader.start("no_such_pipeline"))

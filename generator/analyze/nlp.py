@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import gc
 import importlib.metadata
 import itertools
 import logging
 import multiprocessing
-import os
-import signal
 import sys
 import textwrap
 import threading
@@ -21,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
@@ -124,8 +122,8 @@ class Preloader:
     processes, or the copy fails (a missing pipeline), ``close`` ends it and the build goes on as
     it would have; results never depend on where an article was analysed."""
 
-    def __init__(self, pid: int, connection: Connection) -> None:
-        self.pid = pid
+    def __init__(self, process: BaseProcess, connection: Connection) -> None:
+        self.process: BaseProcess | None = process
         self.connection = connection
 
     @classmethod
@@ -134,17 +132,10 @@ class Preloader:
         if sys.platform != "linux" or threading.active_count() > 1:
             return None
         here, there = multiprocessing.Pipe()
-        pid = os.fork()
-        if pid == 0:  # the copy: never returns into the build
-            code = 1
-            try:
-                here.close()
-                _preloaded(there, model)
-                code = 0
-            finally:
-                os._exit(code)
+        process = multiprocessing.get_context("fork").Process(target=_preloaded, args=(there, model), daemon=True)
+        process.start()
         there.close()
-        return cls(pid, here)
+        return cls(process, here)
 
     def analyze(self, articles: Sequence[Article]) -> tuple[Analysis, ...] | None:
         """The analyses of ``articles`` made in the copy; None when it could not make them."""
@@ -155,14 +146,17 @@ class Preloader:
             return None
         return found if isinstance(found, tuple) and len(found) == len(articles) else None
 
+    @property
+    def running(self) -> bool:
+        return self.process is not None
+
     def close(self) -> None:
         """End the copy, whatever it is doing."""
-        if self.pid:
+        if self.process is not None:
             self.connection.close()
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+            self.process.kill()
+            self.process.join()
+            self.process = None
 
 
 def _preloaded(connection: Connection, model: str) -> None:
