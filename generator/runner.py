@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -116,8 +117,11 @@ PARALLEL_MINIMUM = 200
 
 def preload(model: str, workers: int, dask_scheduler: str | None = None) -> Preloader | None:
     """A ``Preloader`` for a build about to start, where it can use a second core: ``workers`` of 2
-    or more and no Dask cluster (whose workers load their own pipeline)."""
-    return Preloader.start(model) if workers >= 2 and not dask_scheduler else None
+    or more, no Dask cluster (whose workers load their own pipeline), and a process that may fork
+    (Linux, no other thread running: a fork copies only this one)."""
+    if workers < 2 or dask_scheduler or not can_fork() or threading.active_count() > 1:
+        return None
+    return Preloader.start(model)
 
 
 class Runner:

@@ -100,11 +100,13 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
     error) to the build."""
     from generator.analyze.nlp import Preloader
     from generator.errors import ModelError
+    from generator.runner import preload
 
     articles = ingest(SEEDS).articles
     model = load_config(None).model
-    preloader = Preloader.start(model)
-    assert preloader is not None
+    assert preload(model, 1) is None and preload(model, 2, "tcp://127.0.0.1:1") is None  # no second core to use
+    preloader = preload(model, 2)
+    assert isinstance(preloader, Preloader)
     monkeypatch.setattr(analyze_module, "analyze", None)  # in this process only: the copy has the real one
     preloaded = analyze_module.analyze_corpus(articles, model, None, preloader=preloader)
     monkeypatch.undo()

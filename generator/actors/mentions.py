@@ -201,8 +201,7 @@ _NOT_A_SUBJECT = frozenset({*_COORDINATION, "of", "for", "to", "with", "from", "
 """Words before a name that make it one of several or a preposition's object, not the subject of the
 verb after it ("members of the family of Timmons were")."""
 _EDGE = " .,;:!?\"'“”‘’()[]"
-_EDGE_BUT = {"": _EDGE, ".": _EDGE.replace(".", "")}
-"""The edge characters but those kept, for the two ways ``_phrase`` is called on every sentence."""
+_EDGE_BUT_DOTS = _EDGE.replace(".", "")
 
 
 def kind_evidence(sentence: str, text: str) -> str:
@@ -389,10 +388,10 @@ def _title(word: str) -> bool:
     return word[:1].isupper() and word.rstrip(".").lower() in HONORIFICS
 
 
-def _phrase(text: str, keep: str = "") -> tuple[str, ...]:
+def _phrase(text: str, dots: bool = False) -> tuple[str, ...]:
     """The words of a name or a sentence as the known-name search compares them: edge punctuation
-    (but the characters in ``keep``) and a possessive "'s" off."""
-    edge = _EDGE_BUT.get(keep) or "".join(ch for ch in _EDGE if ch not in keep)
+    (but dots, with ``dots``) and a possessive "'s" off."""
+    edge = _EDGE_BUT_DOTS if dots else _EDGE
     stripped = [word.strip(edge) for word in text.split()]
     return tuple([word[:-2] if word.endswith(("'s", "’s")) else word for word in stripped])
 
@@ -422,7 +421,7 @@ def untagged_known_names(analysis: Analysis, tagged: Sequence[NameMention], know
             if match is None:
                 continue
             taken, key = match
-            written = written or _phrase(sentence.text, keep=".")  # word for word with ``words``, dots kept
+            written = written or _phrase(sentence.text, dots=True)  # word for word with ``words``, dots kept
             name = surface_name(" ".join(written[index:taken]))  # "U.K. Health Security Agency"
             if key not in ignore and not any(name in text for text in covered[sentence.index]):
                 found.append(NameMention(name, name, known.labels[key], analysis.article_id, key, key,
@@ -448,9 +447,8 @@ def _runs_on(beside: list[str]) -> bool:
 
 
 def _known_at(words: list[str], index: int, known: KnownNames) -> tuple[int, str] | None:
-    """The longest known name starting at ``words[index]`` and standing alone, as (end, key)."""
-    if words[index] not in known.starts:
-        return None
+    """The longest known name starting at ``words[index]`` (a word in ``known.starts``) and standing
+    alone, as (end, key)."""
     for size in range(min(_LONGEST_KNOWN, len(words) - index), 1, -1):
         key = known.phrases.get(tuple(words[index:index + size]))
         if key is None:

@@ -9,9 +9,7 @@ import importlib.metadata
 import itertools
 import logging
 import multiprocessing
-import sys
 import textwrap
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -127,10 +125,8 @@ class Preloader:
         self.connection = connection
 
     @classmethod
-    def start(cls, model: str) -> Preloader | None:
-        """Fork the copy; None where forking is not safe (not Linux, other threads running)."""
-        if sys.platform != "linux" or threading.active_count() > 1:
-            return None
+    def start(cls, model: str) -> Preloader:
+        """Fork the copy (``runner.preload`` decides whether forking is safe here)."""
         here, there = multiprocessing.Pipe()
         process = multiprocessing.get_context("fork").Process(target=_preloaded, args=(there, model), daemon=True)
         process.start()
