@@ -212,6 +212,49 @@ def test_a_title_written_before_a_tagged_name_is_one_of_the_forms_it_is_written_
     assert "Justice Department" not in actors  # a title word is kept in a form, never stripped from a name
 
 
+def test_a_title_glued_to_the_name_by_its_dot_is_kept_as_written() -> None:
+    analyses = [analysed(f"g{i}", ["The church Governor Ann Vale attends burned.", "Gov.Ann Vale spoke on Friday."],
+                         [("Ann Vale", "PERSON", 0), ("Ann Vale", "PERSON", 1)]) for i in range(2)]
+    vale = by_name(analyses)["Ann Vale"]
+    assert "Gov.Ann Vale" in vale.aliases and "Governor Ann Vale" in vale.aliases
+    assert "Gov. Ann Vale" not in vale.aliases  # a form as the text writes it, not as digest would
+
+
+def test_an_organisation_the_tagger_split_at_its_and_is_one_name_again() -> None:
+    spaced = ("The Department of Fisheries", "ORG", 0), ("Coastal Waters", "ORG", 0), ("NATO", "ORG", 1)
+    analyses = [
+        analysed("h1", ["The Department of Fisheries and Coastal Waters closed the bay.", "NATO ships waited."],
+                 list(spaced)),
+        analysed("h2", ["The Department of Fisheries and Coastal Waters reopened it.", "NATO ships left."],
+                 list(spaced)),
+        analysed("h3", ["The Ministry of Defence and NATO met.", "The Ministry of Defence said little."],
+                 [("The Ministry of Defence", "ORG", 0), ("NATO", "ORG", 0), ("The Ministry of Defence", "ORG", 1)]),
+        analysed("h4", ["The Board of Trade and Tourism met.", "Tourism fell in May.", "The Board of Trade met."],
+                 [("The Board of Trade", "ORG", 0), ("Tourism", "ORG", 0), ("Tourism", "ORG", 1),
+                  ("The Board of Trade", "ORG", 2)]),
+    ]
+    actors = by_name(analyses)
+    assert actors["Department of Fisheries and Coastal Waters"].article_ids == ("h1", "h2")
+    assert "Department of Fisheries" not in actors and "Coastal Waters" not in actors
+    assert actors["NATO"].article_ids == ("h1", "h2", "h3")  # an acronym is a name of its own
+    assert "Board of Trade and Tourism" not in actors  # "Tourism" is named alone elsewhere
+
+
+def test_a_team_written_by_the_singular_of_its_nickname_before_a_noun_is_the_team() -> None:
+    tagged = [("Riverton Hawks", "ORG", 0), ("Riverton", "GPE", 1), ("Hawks", "ORG", 2)]
+    games = ["The Riverton Hawks won again.", "Fans in Riverton cheered.", "The Hawks lead the league."]
+    analyses = [
+        analysed("k1", games, tagged),
+        analysed("k2", games, tagged),
+        analysed("k3", ["It was a late Hawk rally that settled it.", "Riverton Hawk defense held firm."], []),
+        analysed("k4", ["Mr Ames bought a Hawk jacket.", "Sam Hawk said so.", "Hawk numbers fell."], []),
+        analysed("k5", ["A hawk circled.", "Experts saw the Hawk nest there."], []),
+    ]
+    hawks = by_name(analyses)["Riverton Hawks"]
+    assert hawks.article_ids == ("k1", "k2", "k3")  # not after "a", a capitalised word, a sentence start,
+    assert {"Hawk", "Riverton Hawk"} <= set(hawks.aliases)  # nor where the word is a common noun
+
+
 def test_acronyms_with_their_small_words_or_without_a_national_qualifier() -> None:
     assert acronyms("Bureau of Meteorology") == {"bm", "bom"}
     assert acronyms("US Food and Drug Administration") == {"usfda", "usfada", "fda"}

@@ -22,12 +22,14 @@ SUMMEVAL_FLOORS = {"rouge1": 34.3, "rouge2": 12.3, "rougeLsum": 29.8}
 """Mean over the eleven references; measured 34.40 / 12.36 / 29.84 (34.26 / 12.29 / 29.68 before the
 penalty for sentences in a speaker's own words)."""
 BBC_FLOORS = {"rouge1": 47.6, "rouge2": 39.5, "rougeLsum": 46.5}
-ALIAS_FLOORS = {"precision": 0.95, "recall": 0.71}
+ALIAS_FLOORS = {"precision": 0.95, "recall": 0.75}
+"""The issue's targets; measured 0.967 / 0.764 (0.965 / 0.717 before organisations split at their "and",
+teams by their nickname's singular and titles glued by a dot)."""
 ELEVANT_ALIAS_FLOORS = {"precision": 0.95, "recall": 0.825}
-KINDS_FLOOR = 0.94
-"""Kinds of elevant-dev's most mentioned actors, labelled by hand: measured 0.944 (0.931 before)."""
 """Measured 0.971 / 0.850 (0.788 / 0.650 before the known-name pass, split spans, titled forms and
 acronym variants)."""
+KINDS_FLOOR = 0.94
+"""Kinds of elevant-dev's most mentioned actors, labelled by hand: measured 0.944 (0.931 before)."""
 STORY_FLOORS = {"f1": 0.92, "bcubed_f1": 0.95}
 """Measured 0.927 / 0.955 (0.904 / 0.938 before the nearest-neighbour joins)."""
 GVA_STORY_FLOORS = {"f1": 0.855, "bcubed_f1": 0.925}

@@ -27,6 +27,7 @@ from .mentions import (
     collect_mentions,
     defined_short_names,
     known_names,
+    rejoin_split_names,
 )
 from .names import form_key, is_acronym, normalise_name, plural_nickname
 from .rules import RULES
@@ -64,8 +65,9 @@ def build_actors(analyses: Sequence[Analysis], min_mentions: int,
                  specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
     """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
     specs = tuple(specs) if specs is not None else load_aliases(None)
-    known = corpus_names(analyses, specs)
-    return actors_from(corpus_mentions(analyses, specs, known), min_mentions, specs, defined=known.defined)
+    tagged = tagged_mentions(analyses, specs)
+    known = corpus_names(analyses, specs, tagged)
+    return actors_from(corpus_mentions(analyses, specs, known, tagged), min_mentions, specs, defined=known.defined)
 
 
 def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Sequence[AliasSpec],
@@ -86,7 +88,7 @@ Tagged = Mapping[str, Sequence[NameMention]]
 def tagged_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> dict[str, list[NameMention]]:
     """The first pass's reading of every article, kept for the second so no article is read twice."""
     ignore = _union(spec.ignore for spec in specs)
-    return {a.article_id: collect_mentions(a, ignore) for a in analyses}
+    return rejoin_split_names(analyses, {a.article_id: collect_mentions(a, ignore) for a in analyses})
 
 
 def corpus_names(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], tagged: Tagged | None = None) -> KnownNames:

@@ -20,13 +20,16 @@ from .countries import country_names, country_of_demonym, demonyms
 from .names import (
     GENERATIONS,
     HONORIFICS,
+    NAME_PREFIXES,
     RANKS,
     TITLE_WORDS,
     acronyms,
     distinct_names,
     form_key,
+    is_acronym,
     is_name_like,
     normalise_name,
+    plural_nickname,
     surface_name,
 )
 
@@ -77,6 +80,9 @@ class KnownNames:
     ambiguous: frozenset[str] = frozenset()
     """Acronyms of two different names of the corpus ("DPD": the Dallas and the Detroit Police
     Department): each article reads its own (``resolve_in_article``)."""
+    singulars: Mapping[str, str] = field(default_factory=dict)
+    """The singular of a team's plural nickname, as written -> the nickname's key ("Colt" ->
+    "colts" when the corpus names the "Indianapolis Colts" and the "Colts"): ``team_modifiers``."""
 
 
 def article_mentions(analysis: Analysis, ignore: frozenset[str], fixed: frozenset[str],
@@ -88,7 +94,8 @@ def article_mentions(analysis: Analysis, ignore: frozenset[str], fixed: frozense
     found = list(tagged) if tagged is not None else collect_mentions(analysis, ignore)
     if known is not None:
         found = with_dropped_first_names(split_glued(found, known), analysis, known)
-        found = sorted(found + untagged_known_names(analysis, found, known, ignore), key=lambda m: m.sentence)
+        found = found + untagged_known_names(analysis, found, known, ignore)
+        found = sorted(found + team_modifiers(analysis, found, known), key=lambda m: m.sentence)
     found = found + missed_short_forms(analysis, found, ignore)
     return resolve_in_article(sorted(found + untagged_speakers(analysis, found, ignore), key=lambda m: m.sentence),
                               fixed, known.ambiguous if known is not None else frozenset())
@@ -189,7 +196,9 @@ def _titled(sentence: str, text: str, surface: str) -> str:
     words = _around(sentence, text)
     previous = words[0][-1] if words and words[0] else ""
     if previous[:1].isupper() and previous.rstrip(".").lower() in HONORIFICS:
-        return f"{previous} {surface}"
+        start = sentence.find(text)
+        space = " " if sentence[start - 1].isspace() else ""  # "Gov.Sarah Palin": scraped text lost the space
+        return f"{previous}{space}{surface}"
     return surface
 
 
@@ -268,7 +277,27 @@ def known_names(mentions: Iterable[NameMention]) -> KnownNames:
     labels = {**{key: "ORG" for key in tails.values()}, **known.labels}
     phrases = {**tails, **phrases}
     return replace(known, labels=labels, phrases=phrases, starts=frozenset(phrase[0] for phrase in phrases),
-                   ambiguous=_ambiguous_acronyms(written, known.labels))
+                   ambiguous=_ambiguous_acronyms(written, known.labels), singulars=_team_singulars(written, known))
+
+
+def _team_singulars(written: Mapping[str, set[str]], known: KnownNames) -> dict[str, str]:
+    """"Colt" for "colts": the singular of each plural nickname the corpus names alone and after a
+    place it tags as a place ("Indianapolis Colts"), both as an organisation, when the singular is
+    no name of its own there nor a title ("Chief"), and the nickname ends no person's name (a
+    surname: "Torres")."""
+    surnames = {key.rsplit(" ", 1)[-1] for key, label in known.labels.items() if label == "PERSON"}
+    found: dict[str, str] = {}
+    for key in sorted(written):
+        words = key.split(" ")
+        nickname = words[-1]
+        if (len(words) < 2 or not plural_nickname(nickname) or nickname in surnames or known.labels.get(key) != "ORG"
+                or known.labels.get(nickname) != "ORG" or known.labels.get(" ".join(words[:-1])) not in PLACE_LABELS):
+            continue
+        for name in sorted(written.get(nickname, ())):
+            singular = name[:-1]
+            if singular[:1].isupper() and form_key(singular) not in known.labels and singular.lower() not in HONORIFICS:
+                found[singular] = nickname
+    return found
 
 
 def _ambiguous_acronyms(written: Mapping[str, set[str]], labels: Mapping[str, str]) -> frozenset[str]:
@@ -327,6 +356,68 @@ def defined_short_names(analyses: Iterable[Analysis], tagged: Mapping[str, Seque
                 if short != mention.key and known.labels.get(short) not in PLACE_LABELS:
                     sources[short].add(mention.key)
     return {short: keys.pop() for short, keys in sorted(sources.items()) if len(keys) == 1}
+
+
+_BODY_OF = frozenset({"of", "for", "on"})
+
+
+def rejoin_split_names(analyses: Iterable[Analysis], tagged: Mapping[str, Sequence[NameMention]]
+                       ) -> dict[str, list[NameMention]]:
+    """An organisation's name that the tagger ended at its "and" is one name again: "the Central
+    Commission for Elections" and "Referenda" in "the Central Commission for Elections and
+    Referenda", "the Department of Health" and "Human Services". The first part is a body of
+    something (an inner "of", "for" or "on"), the two are written "X and Y" (or "X & Y") in one sentence, and the
+    second is no acronym and is tagged nowhere in the corpus but right after such a first part: "the
+    Ministry of Defence and NATO" stays two names when NATO is named anywhere else."""
+    joints: dict[str, dict[int, str]] = {}
+    after_body: Counter[str] = Counter()
+    everywhere: Counter[str] = Counter()
+    for analysis in analyses:
+        found = tagged.get(analysis.article_id, ())
+        everywhere.update(m.key for m in found)
+        shaped = [i for i in range(len(found) - 1) if _split_shape(found[i], found[i + 1])]
+        if shaped:
+            texts = {s.index: s.text for s in analysis.sentences}
+            joints[analysis.article_id] = {i: joint for i in shaped if (joint := _joint(found[i], found[i + 1], texts))}
+            after_body.update(found[i + 1].key for i in joints[analysis.article_id])
+    joined = {article: list(found) for article, found in tagged.items()}
+    for article, candidates in joints.items():
+        found = joined[article]
+        starts = {i: joint for i, joint in candidates.items()
+                  if after_body[found[i + 1].key] == everywhere[found[i + 1].key]}
+        joined[article] = _joined_at(found, starts)
+    return joined
+
+
+def _split_shape(first: NameMention, second: NameMention) -> bool:
+    """Two organisations in one sentence, the first a body of something, the second no acronym."""
+    words = second.name.split(" ")
+    return (first.label == "ORG" and second.label == "ORG" and first.sentence == second.sentence
+            and any(word in _BODY_OF for word in first.name.split(" ")[1:-1]) and len(words) <= 3
+            and all(word[:1].isupper() for word in words) and not is_acronym(second.name))
+
+
+def _joint(first: NameMention, second: NameMention, texts: Mapping[int, str]) -> str | None:
+    """The word that joins the two in their sentence ("and", "&"), or None when they are apart."""
+    sentence = texts.get(first.sentence, "")
+    return next((joint for joint in ("and", "&") if f"{first.surface} {joint} {second.surface}" in sentence), None)
+
+
+def _joined_at(found: list[NameMention], starts: Mapping[int, str]) -> list[NameMention]:
+    """The mentions with each one at ``starts`` joined to the next by the word given."""
+    joined: list[NameMention] = []
+    index = 0
+    while index < len(found):
+        mention = found[index]
+        if index in starts:
+            second, joint = found[index + 1], starts[index]
+            name = f"{mention.name} {joint} {second.name}"
+            mention = replace(mention, name=name, surface=f"{mention.surface} {joint} {second.surface}",
+                              surface_key=form_key(name), key=form_key(name))
+            index += 1
+        joined.append(mention)
+        index += 1
+    return joined
 
 
 def split_glued(mentions: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
@@ -458,6 +549,58 @@ def _known_at(words: list[str], index: int, known: KnownNames) -> tuple[int, str
             return None
         return index + size, key
     return None
+
+
+_ARTICLES = frozenset({"a", "an"})
+
+
+def team_modifiers(analysis: Analysis, found: Sequence[NameMention], known: KnownNames) -> list[NameMention]:
+    """A team named by the singular of its nickname, as sports writing does before a noun: "a
+    fourth quarter Colt stampede", "Yankee fans", "Indianapolis Colt defense" (with the team's
+    place). Only where a lower-case word follows and no capitalised word but the team's place comes
+    before ("Samuel Colt", "Bear Stearns" are other names), never at a sentence's start nor after
+    "a" or "an" ("a Colt revolver", "as a Bluejay": a brand, a player), and not in an article that
+    writes the word in lower case too (a common noun capitalised: "Time")."""
+    if not known.singulars:
+        return []
+    covered = _surfaces_by_sentence(found)
+    added = []
+    lower: dict[str, bool] = {}
+    for sentence in analysis.sentences:
+        words = list(_phrase(sentence.text))
+        for index in [i for i, word in enumerate(words) if word in known.singulars]:
+            if words[index] not in lower:
+                lower[words[index]] = _written_in_lower_case(analysis, words[index].lower())
+            if lower[words[index]]:
+                continue
+            after = words[index + 1] if index + 1 < len(words) else ""
+            before = words[index - 1] if index else ""
+            if not before or not after[:1].islower() or before.lower() in _ARTICLES | NAME_PREFIXES:
+                continue
+            name, key = _with_place(words, index, known)
+            if key and not any(name in text for text in covered[sentence.index]):
+                added.append(NameMention(name, name, "ORG", analysis.article_id, form_key(name), key, sentence.index,
+                                         "", tagged=False))
+    return added
+
+
+def _written_in_lower_case(analysis: Analysis, word: str) -> bool:
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    return any(pattern.search(sentence.text) for sentence in analysis.sentences)
+
+
+def _with_place(words: Sequence[str], index: int, known: KnownNames) -> tuple[str, str | None]:
+    """The singular with the place before it when the two name a known team, else alone when no
+    capitalised word comes before it; the name as written and the team's key, or None."""
+    singular = words[index]
+    for size in (2, 1):
+        place = tuple(words[max(index - size, 0):index])
+        key = known.phrases.get((*place, singular + "s")) if len(place) == size else None
+        if key is not None:
+            return " ".join((*place, singular)), key
+    if words[index - 1][:1].isupper():
+        return singular, None
+    return singular, known.singulars[singular]
 
 
 def joined_team_names(analysis: Analysis) -> list[Mention]:

@@ -56,7 +56,7 @@ def surface_name(text: str) -> str:
     return " ".join(words).strip(" .,;:-–—")
 
 
-_NAME_PREFIXES = frozenset({"de", "da", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn", "la", "le",
+NAME_PREFIXES = frozenset({"de", "da", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn", "la", "le",
                             "du", "di"})
 
 
@@ -67,7 +67,7 @@ def _without_lower_case_lead(words: list[str]) -> list[str]:
     direction before a street ("east 10th Street" stays whole: "Street" is no name)."""
     start = next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
     lead = words[:start]
-    if lead and all(word.isalpha() and word.islower() and word not in _NAME_PREFIXES for word in lead):
+    if lead and all(word.isalpha() and word.islower() and word not in NAME_PREFIXES for word in lead):
         return words[start:]
     return words
 
