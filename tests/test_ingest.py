@@ -95,6 +95,18 @@ def test_headline_first_line_becomes_title(tmp_path: Path) -> None:
     assert "Ministers agree" not in article.text
 
 
+def test_a_markdown_file_s_heading_is_its_title_and_its_markup_no_part_of_the_text(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "# Ministers agree to keep talking #\n\n"
+          "The ministers met in [Brussels](https://example.com/brussels) on **Monday** to discuss the new "
+          "trade agreement ![a photo](photo.jpg) with partners.\n\n## Next steps\n\n"
+          "They said the talks would continue next month, after a round of consultations at home.\n")
+    article = only_article(tmp_path)
+    assert article.title == "Ministers agree to keep talking"
+    assert article.paragraphs[0] == ("The ministers met in Brussels on Monday to discuss the new trade agreement"
+                                     "  with partners.")
+    assert not any("#" in paragraph or "](" in paragraph for paragraph in article.paragraphs)
+
+
 def test_headline_directly_above_the_text_is_the_title_not_the_lead(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", "http://example.com/2012/amd-acquires-seamicro\n"
           "AMD Acquires SeaMicro in Bet on Server Chips\nMarch 1, 2012 -- 07:58 GMT (23:58 PST)\n" + BODY)

@@ -18,6 +18,7 @@ _GLUED_QUOTE = re.compile(r"([.!?,][\"”])([A-Z])")
 """A closing quote glued to the next word ('...appropriate."he said' has one after a capital)."""
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _INVISIBLE = dict.fromkeys(
     [c for c in range(0x20) if chr(c) not in "\n\t"]
     + [0x7F, 0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF]
@@ -92,6 +93,8 @@ def read_source(item: InputFile, data: bytes | None = None) -> tuple[SourceText 
     front_matter, body, error = split_front_matter(text)
     if error:
         findings.append(Finding(item.relative, error))
+    if item.path.suffix.lower() in MARKDOWN_SUFFIXES:
+        body = plain_markdown(body)
     if not front_matter and not error:
         front_matter, body = split_metadata_lines(body)
         if front_matter:
@@ -114,6 +117,22 @@ def _decode(data: bytes, relative: str) -> tuple[str, list[Finding]]:
     except UnicodeDecodeError as error:
         note = Finding(relative, f"not valid UTF-8 (byte {error.start}); read as Windows-1252")
         return data.decode("cp1252", errors="replace"), [note]
+
+
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+
+
+def plain_markdown(text: str) -> str:
+    """The text of a Markdown file without the markup a reader does not see: heading marks ("#
+    Hornets streak ends": the headline, read as a headline line is), images, link targets (the
+    link's words stay) and strong emphasis marks. Other Markdown is read as written."""
+    text = _HEADING.sub(r"\1", text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    return _STRONG.sub(r"\2", text)
 
 
 def normalise_text(text: str) -> str:
