@@ -255,6 +255,27 @@ def test_a_team_written_by_the_singular_of_its_nickname_before_a_noun_is_the_tea
     assert {"Hawk", "Riverton Hawk"} <= set(hawks.aliases)  # nor where the word is a common noun
 
 
+def test_a_dateline_names_its_place_as_a_reader_writes_it_and_a_state_by_its_name() -> None:
+    analyses = [analysed(f"p{i}", ["PASADENA, Calif. (AP) — The probe reached orbit.", "Officials in Mo. said little.",
+                                   "Mo Farah ran."],
+                         [("PASADENA", "GPE", 0), ("Calif.", "GPE", 0), ("Mo", "GPE", 1), ("Mo Farah", "PERSON", 2)])
+                for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["Pasadena"].aliases == () and "PASADENA" not in actors
+    assert actors["California"].kind is ActorKind.PLACE and actors["California"].aliases == ("Calif",)
+    assert "Missouri" in actors and "Mo" not in actors["Mo Farah"].aliases
+
+
+def test_a_town_the_tagger_calls_a_person_is_a_place_before_its_council() -> None:
+    analyses = [analysed(f"t{i}", ["Fenwick town council voted on Monday.", "Fenwick spent the reserves."],
+                         [("Fenwick", "PERSON", 0), ("Fenwick", "PERSON", 1)]) for i in range(2)]
+    analyses += [analysed(f"s{i}", ["Barton said the town council erred.", "Barton left."],
+                          [("Barton", "PERSON", 0), ("Barton", "PERSON", 1)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["Fenwick"].kind is ActorKind.PLACE
+    assert actors["Barton"].kind is ActorKind.PERSON
+
+
 def test_acronyms_with_their_small_words_or_without_a_national_qualifier() -> None:
     assert acronyms("Bureau of Meteorology") == {"bm", "bom"}
     assert acronyms("US Food and Drug Administration") == {"usfda", "usfada", "fda"}
@@ -419,7 +440,7 @@ def test_ranks_are_no_part_of_a_name_nor_a_name_alone_and_a_dateline_s_capitals_
                           ("Sgt", "PERSON", 1), ("Dallas", "GPE", 2)]) for i in range(2)]
     actors = by_name(analyses)
     assert "Trooper Stephen Hammons" in actors["Stephen Hammons"].aliases
-    assert "DALLAS" in actors["Dallas"].aliases
+    assert actors["Dallas"].mentions == 6 and "DALLAS" not in actors  # one place, as a reader writes it
     assert not any(a.name == "Sgt" or "Sgt" in a.aliases for a in actors.values())
 
 

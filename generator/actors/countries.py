@@ -1,4 +1,5 @@
-"""Country names from pycountry, and demonyms that count toward their country."""
+"""Country names from pycountry, demonyms that count toward their country, and the abbreviations of
+US states that count toward the state."""
 
 from __future__ import annotations
 
@@ -40,3 +41,18 @@ def is_nationality(text: str) -> bool:
     """"the Frenchman", "Americans": a nationality, which counts toward its country but never
     speaks for it (a quote's speaker written so is no one in particular)."""
     return country_of_demonym(form_key(normalise_name(text))) is not None
+
+
+@functools.cache
+def _state_abbreviations() -> dict[str, str]:
+    text = resources.files("generator").joinpath("data/states.yml").read_text(encoding="utf-8")
+    return {str(short): str(state) for short, state in yaml.safe_load(text).items()}
+
+
+def state_of_abbreviation(text: str, sentence: str) -> str | None:
+    """The US state a place mention abbreviates as the AP writes it ("Calif.", "N.C."), with its dot
+    in the mention or right after it in the sentence, else None: "Mo" or "Miss" alone is no state."""
+    text = text.strip()
+    if text.endswith("."):
+        return _state_abbreviations().get(text)
+    return _state_abbreviations().get(f"{text}.") if f"{text}." in sentence else None

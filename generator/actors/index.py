@@ -189,7 +189,7 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
     if vote is ActorKind.PERSON:  # a person's name tagged as one, not an acronym's expansion ("Judicial District")
         tagged = {m.name for m in group if m.label == "PERSON"}
         multi = [n for n in multi if n in tagged] or multi
-    return max(multi or list(counts), key=lambda n: (counts[n], len(n), n))
+    return max(multi or list(counts), key=lambda n: (not n.isupper(), counts[n], len(n), n))  # not "DALLAS"
 
 
 def _actor(groups: Groups, actor_id: str, name: str, root: str, group: list[NameMention], vote: ActorKind,
@@ -229,7 +229,9 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
        named after its town is tagged as the town; and a majority for organisation written after a
        locative in a third of its mentions, two at least, never after "the" nor with a plural verb, and
        with no institution's word in its name ("court", "police"), is a place: the tagger reads a small
-       town it does not know ("a plant in Millbridge") as an organisation.
+       town it does not know ("a plant in Millbridge") as an organisation; and a majority for person
+       with no full name and never after a title, written as places are in a third of its mentions,
+       is a place: "Fenwick town council", "a school in Fenwick".
     """
     evidence = Counter(m.evidence for m in group)
     if evidence["group"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]:
@@ -257,6 +259,9 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
     kind = max(votes, key=lambda kind: (votes[kind], kind.value))
     if kind is ActorKind.PLACE and votes[ActorKind.ORGANIZATION] and not evidence["place"]:
         return ActorKind.ORGANIZATION
+    if (kind is ActorKind.PERSON and evidence["place"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
+            and not multi):
+        return ActorKind.PLACE
     if (kind is ActorKind.ORGANIZATION and evidence["place"] >= 2 and evidence["place"] * EVIDENCE_SHARE >= len(group)
             and not evidence["group"] and not evidence["the"] and not _institution(group)):
         return ActorKind.PLACE

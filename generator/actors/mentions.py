@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..models import ActorKind, Analysis, Mention, by_fields
-from .countries import country_names, country_of_demonym, demonyms
+from .countries import country_names, country_of_demonym, demonyms, state_of_abbreviation
 from .names import (
     GENERATIONS,
     HONORIFICS,
@@ -108,6 +108,8 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
     for mention in joined_team_names(analysis):
         sentence = texts.get(mention.sentence, "")
         text = _person_span(sentence, mention.text) if mention.label == "PERSON" else mention.text
+        if mention.sentence == 0 and mention.label in PLACE_LABELS:
+            text = _dateline_place(sentence, text)
         name, surface = normalise_name(text), surface_name(text)
         if mention.label == "PERSON":
             name, surface = _without_nationality(_without_rank(name)), _without_nationality(surface)
@@ -115,6 +117,9 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
         country = country_of_demonym(key)
         if country:
             name, label, key = country, "GPE", form_key(country)
+        state = state_of_abbreviation(mention.text, sentence) if label in PLACE_LABELS else None
+        if state:
+            name, key = state, form_key(state)
         if label in KIND_OF_LABEL and is_name_like(name) and key not in ignore and not _inner_title(key):
             evidence = kind_evidence(sentence, text)
             if label == "PERSON":
@@ -122,6 +127,19 @@ def collect_mentions(analysis: Analysis, ignore: frozenset[str]) -> list[NameMen
             found.append(NameMention(name, surface, label, analysis.article_id, form_key(normalise_name(text)),
                                      key, mention.sentence, evidence))
     return found
+
+
+_DATELINE_END = re.compile(r"\s*(?:,|\(|[-–—])")
+
+
+def _dateline_place(sentence: str, text: str) -> str:
+    """A dateline's place as a reader writes it: "Pasadena" for the "PASADENA" opening "PASADENA,
+    Calif. (AP) —", "St. Louis" for "ST. LOUIS". Only a place in capitals that opens the article's
+    first sentence, followed by a comma, a bracket or a dash; a short one may be an acronym ("UAE")."""
+    if (not text.isupper() or not sentence.startswith(text) or len(text.replace(".", "")) <= 3
+            or not _DATELINE_END.match(sentence, len(text))):
+        return text
+    return " ".join(word if word.count(".") > 1 else word[:1] + word[1:].lower() for word in text.split(" "))
 
 
 def _person_span(sentence: str, text: str) -> str:
@@ -203,6 +221,8 @@ def _titled(sentence: str, text: str, surface: str) -> str:
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout"})
+_LOCAL_BODIES = frozenset({"town", "city", "county", "village", "borough", "parish", "township"})
+"""Written in lower case after a place's name: "Fenwick town council", "Dayton city officials"."""
 _PLURAL_VERBS = frozenset({"have", "are", "were", "'ve", "’ve"})
 _COORDINATION = frozenset({"and", "&", "or", "nor"})
 _NOT_A_SUBJECT = frozenset({*_COORDINATION, "of", "for", "to", "with", "from", "by", "at", "in", "on",
@@ -216,7 +236,8 @@ _EDGE_BUT_DOTS = _EDGE.replace(".", "")
 def kind_evidence(sentence: str, text: str) -> str:
     """What the words around a name in its sentence say of its kind: "person" after a title
     (``HONORIFICS``: "Mr", "Senator", "Coach"), "the" after the article ("the Colts", "the Kremlin": not
-    a person), "place" after a locative preposition ("in Rotterdam"),
+    a person), "place" after a locative preposition ("in Rotterdam") or before a local body's word
+    in lower case ("Fenwick town council"),
     "group" before a plural verb ("Arsenal have", as British English writes of clubs, companies and
     bands; never after a preposition or with "and" in the five words before: "Dortmund and Chelsea
     have", "Wladimir and his brother Vitali have"); else "". Only the first occurrence."""
@@ -231,7 +252,7 @@ def kind_evidence(sentence: str, text: str) -> str:
         return "person"
     if first == "the" or previous == "the":
         return "the"
-    if previous in _LOCATIVE:
+    if previous in _LOCATIVE or (after and after[0] in _LOCAL_BODIES):
         return "place"
     listed = (previous in _NOT_A_SUBJECT or (before and before[-1].endswith(","))
               or any(word.lower() in _COORDINATION for word in before[-5:]))
