@@ -64,3 +64,16 @@ def test_every_word_of_a_page_is_accounted_for(tmp_path: Path, layout: str) -> N
     source, _ = read_source(InputFile(path, "page.html"))
     article, _ = parse_article(source)
     assert unaccounted(source, article) == {}
+
+
+def test_a_page_naming_no_site_but_in_its_title_gives_the_outlet(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(page(
+        '<title>Water board to replace old mains | Valley Courier</title>'
+        '<meta property="og:title" content="Water board to replace old mains">',
+        f"<h1>Water board to replace old mains</h1>{body_html()}"), encoding="utf-8")
+    (tmp_path / "other.html").write_text(page(
+        "<title>Water board to replace old mains</title>", body_html().replace("water", "river")), encoding="utf-8")
+    articles = {a.source_file: a for a in ingest(tmp_path).articles}
+    assert articles["page.html"].outlet == "Valley Courier"
+    assert articles["page.html"].title == "Water board to replace old mains"
+    assert articles["other.html"].outlet is None

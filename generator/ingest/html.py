@@ -42,8 +42,9 @@ def extract_html(html: str) -> tuple[dict[str, Any], str, tuple[RemovedLine, ...
     chosen = _article_lines(lines, precise.text, recall.text if recall is not None else "")
     names = {_key(name).casefold() for name in (precise.sitename, tree.findtext(".//title")) if name}
     chosen = {index for index in chosen if lines[index].casefold() not in names}  # the site's name as a heading
-    metadata = {"title": headline(tree, precise.sitename) or precise.title, "date": precise.date,
-                "source": precise.sitename, "url": precise.url, "author": precise.author}
+    title = headline(tree, precise.sitename) or precise.title
+    metadata = {"title": title, "date": precise.date, "url": precise.url, "author": precise.author,
+                "source": precise.sitename or site_in_title(tree.findtext(".//title") or "", title)}
     metadata = {key: value for key, value in metadata.items() if value}
     if not chosen:  # the extractor's text does not follow the page's blocks: trust it as it is
         return metadata, precise.text, ()
@@ -124,6 +125,16 @@ def headline(tree: lxml.html.HtmlElement, sitename: str | None) -> str | None:
         if len(text.split()) >= 3 and confirmed:
             return text
     return next((title for title in named if title), None)
+
+
+def site_in_title(page_title: str, title: str | None) -> str | None:
+    """The site's name a page's ``<title>`` ends on after the headline ("Council approves library
+    budget | Fenwick Gazette"), when the page names no site otherwise: the last part, when the
+    first is the headline and there are just two."""
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(_key(page_title)) if part.strip()]
+    if title and len(parts) == 2 and parts[0].casefold() == title.casefold() and 1 <= len(parts[1].split()) <= 5:
+        return parts[1]
+    return None
 
 
 def _meta(tree: lxml.html.HtmlElement, name: str) -> str | None:
