@@ -116,30 +116,6 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
         analyze_module.analyze_corpus(articles, "no_such_pipeline", None, preloader=Preloader.start("no_such_pipeline"))
 
 
-def test_a_cold_build_s_copy_analyses_beside_the_workers_with_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Many new articles: the copy that loaded the pipeline as the build started takes chunks beside
-    the worker processes instead of being ended unused; a copy that fails leaves its chunks to them."""
-    from generator.analyze.nlp import Preloader
-    from generator.runner import preload
-
-    articles = ingest(SEEDS).articles
-    model = load_config(None).model
-    monkeypatch.setattr(analyze_module, "CHUNK", 1)
-    monkeypatch.setattr(analyze_module, "MIN_CHUNK", 1)
-    serial = analyze_module.analyze_corpus(articles, model, None).analyses
-    sent: list[int] = []
-    for preloader in (preload(model, 2), Preloader.start("no_such_pipeline")):
-        assert preloader is not None
-        analyse = preloader.analyze
-        monkeypatch.setattr(preloader, "analyze",
-                            lambda chunk, analyse=analyse: sent.append(len(chunk)) or analyse(chunk))
-        run = analyze_module.analyze_corpus(articles, model, None, lambda new: Placement(processes=2),
-                                            preloader=preloader)
-        assert run.analyses == serial and run.analysed_files == tuple(a.source_file for a in articles)
-        assert not preloader.running
-    assert len(sent) >= 2  # the working copy took chunks, the failed one its first only
-
-
 def test_workers_lemmatize_the_theme_terms_into_the_cache(tmp_path: Path) -> None:
     """A first build analysed on workers leaves the theme terms' lemmas in the cache, as this
     process would make them, so the themes stage does not load the pipeline again."""

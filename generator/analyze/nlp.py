@@ -9,9 +9,7 @@ import importlib.metadata
 import itertools
 import logging
 import multiprocessing
-import queue
 import textwrap
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -158,23 +156,16 @@ class Preloader:
 
 
 def _preloaded(connection: Connection, model: str) -> None:
-    """In the copy: load the pipeline, then analyse each batch of articles the build sends until it
-    sends None or closes the pipe. A pipeline that cannot be loaded sends back nothing, and the
-    build analyses (and reports) it itself."""
+    """In the copy: load the pipeline, then analyse what the build sends, once. A pipeline that
+    cannot be loaded sends back nothing, and the build analyses (and reports) it itself."""
     gc.freeze()  # the build's objects stay shared with it
     try:
         load_pipeline(model)
     except ModelError:
         connection.send(None)
         return
-    while True:
-        try:
-            articles = connection.recv()
-        except EOFError:
-            return
-        if articles is None:
-            return
-        connection.send(analyze(articles, model))
+    articles = connection.recv()
+    connection.send(analyze(articles, model))
 
 
 def analyze(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
@@ -202,7 +193,7 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
         fresh = preloader.analyze(missing)
         if fresh is not None:
             tell(len(missing), len(missing))
-    if preloader and not (missing and placement.processes > 1):
+    if preloader:
         preloader.close()
     if placement.scheduler:
         fresh = _analyze_on_dask(missing, model, placement.scheduler)
@@ -212,16 +203,10 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
         keep = partial(cache.put_lemmas, unique) if unique and cache and cache.get_lemmas(unique) is None else None
         try:
             chunks = _chunks(missing, placement.processes)
-            if preloader and preloader.running:
-                fresh = _analyze_beside(chunks, model, placement.processes, preloader, unique, keep, tell)
-            else:
-                fresh = _gather(_analyze_in_processes(chunks, model, placement.processes, unique, keep),
-                                len(missing), tell)
+            fresh = _gather(_analyze_in_processes(chunks, model, placement.processes, unique, keep),
+                            len(missing), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
-        finally:
-            if preloader:
-                preloader.close()
     if fresh is None:
         fresh = _gather((analyze(chunk, model) for chunk in _chunks(missing)), len(missing), tell)
     for article, analysis in zip(missing, fresh, strict=True):
@@ -264,71 +249,6 @@ def _analyze_in_processes(chunks: list[tuple[Article, ...]], model: str, workers
         yield from pool.map(_analyze_chunk, [model] * len(chunks), chunks)
         if terms is not None and keep is not None:
             keep(terms.result())
-
-
-def _analyze_beside(chunks: list[tuple[Article, ...]], model: str, workers: int, preloader: Preloader,
-                    phrases: Sequence[str] = (), keep: Callable[[dict[str, tuple[str, ...]]], None] | None = None,
-                    tell: Progress = _silent) -> tuple[Analysis, ...]:
-    """The chunks' analyses, shared out as they finish between the preloading copy, whose pipeline
-    loaded while the build read its input, and ``workers - 1`` worker processes started now: the
-    copy analyses from the first second instead of being thrown away while every worker spends
-    its first seconds loading the pipeline. A chunk the copy could not analyse (it failed) goes to
-    the workers. One thread here per lane waits on its side; results never depend on the lane."""
-    results: list[tuple[Analysis, ...] | None] = [None] * len(chunks)
-    pending = iter(range(len(chunks)))
-    lock = threading.Lock()
-    done: queue.Queue[tuple[int, tuple[Analysis, ...] | None]] = queue.Queue()
-    errors: list[BaseException] = []
-
-    def take() -> int | None:
-        with lock:
-            return next(pending, None)
-
-    def copy_lane() -> None:
-        while (index := take()) is not None:
-            found = preloader.analyze(chunks[index])
-            done.put((index, found))
-            if found is None:  # the copy failed: the workers take the rest
-                return
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        terms = pool.submit(lemmatize, phrases, model) if keep else None
-
-        def pool_lane() -> None:
-            while (index := take()) is not None:
-                try:
-                    done.put((index, pool.submit(_analyze_chunk, model, chunks[index]).result()))
-                except BaseException as error:  # reported below, in the build's thread
-                    errors.append(error)
-                    done.put((index, None))
-                    return
-
-        lanes = [threading.Thread(target=copy_lane), *(threading.Thread(target=pool_lane) for _ in range(workers - 1))]
-        for lane in lanes:
-            lane.start()
-        analysed, total = 0, sum(len(chunk) for chunk in chunks)
-        while any(lane.is_alive() for lane in lanes) or not done.empty():
-            try:
-                index, found = done.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            results[index] = found
-            if found is not None:
-                analysed += len(found)
-                tell(analysed, total)
-        for lane in lanes:
-            lane.join()
-        if errors:
-            raise errors[0]
-        for index, found in enumerate(results):
-            if found is None:  # what the copy could not analyse, or never took when it failed
-                results[index] = pool.submit(_analyze_chunk, model, chunks[index]).result()
-                analysed += len(chunks[index])
-                tell(analysed, total)
-        if terms is not None and keep is not None:
-            keep(terms.result())
-    return tuple(analysis for found in results if found is not None for analysis in found)
 
 
 def _analyze_on_dask(articles: Sequence[Article], model: str, scheduler: str) -> tuple[Analysis, ...]:
