@@ -276,6 +276,13 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_before_its_council() -> Non
     assert actors["Barton"].kind is ActorKind.PERSON
 
 
+def test_a_company_is_named_without_the_company_form_news_drops_after_the_first_mention() -> None:
+    analyses = [analysed(f"c{i}", ["Brightwater Foods Inc. cut 300 jobs.", "Brightwater Foods said demand fell."],
+                         [("Brightwater Foods Inc.", "ORG", 0), ("Brightwater Foods", "ORG", 1)]) for i in range(2)]
+    company = by_name(analyses)["Brightwater Foods"]
+    assert company.aliases == ("Brightwater Foods Inc",) and company.mentions == 4
+
+
 def test_acronyms_with_their_small_words_or_without_a_national_qualifier() -> None:
     assert acronyms("Bureau of Meteorology") == {"bm", "bom"}
     assert acronyms("US Food and Drug Administration") == {"usfda", "usfada", "fda"}

@@ -29,7 +29,7 @@ from .mentions import (
     known_names,
     rejoin_split_names,
 )
-from .names import form_key, is_acronym, normalise_name, plural_nickname
+from .names import form_key, has_company_form, is_acronym, normalise_name, plural_nickname
 from .rules import RULES
 
 
@@ -189,7 +189,11 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
     if vote is ActorKind.PERSON:  # a person's name tagged as one, not an acronym's expansion ("Judicial District")
         tagged = {m.name for m in group if m.label == "PERSON"}
         multi = [n for n in multi if n in tagged] or multi
-    return max(multi or list(counts), key=lambda n: (not n.isupper(), counts[n], len(n), n))  # not "DALLAS"
+    by_key: Counter[str] = Counter()  # the forms of one name together: "Brightwater Foods Inc." and "Brightwater Foods"
+    for n, count in counts.items():
+        by_key[form_key(n)] += count
+    return max(multi or list(counts),  # not "DALLAS"; "Brightwater Foods" before "Brightwater Foods Inc"
+               key=lambda n: (not n.isupper(), by_key[form_key(n)], not has_company_form(n), counts[n], len(n), n))
 
 
 def _actor(groups: Groups, actor_id: str, name: str, root: str, group: list[NameMention], vote: ActorKind,

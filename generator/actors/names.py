@@ -20,7 +20,7 @@ GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "tonight", "yesterday", "tomorrow"})
 """Glued onto a name by the tagger ("Stoltenberg Tuesday"); never part of one. (Not months: "May".)"""
-_COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co",
+COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co",
                             "ag", "sa", "gmbh"})
 _PARTICLES = frozenset({"of", "and", "the", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin",
                         "ibn", "la", "le", "du", "di", "for", "on", "in", "at", "&", "y", "e"})
@@ -88,9 +88,15 @@ def form_key(name: str) -> str:
     for british, american in _SPELLING:
         key = key.replace(british, american)
     words = ["mount" if word == "mt" else word for word in key.split(" ")]
-    while (len(words) > 2 and words[-1] in GENERATIONS) or (len(words) > 1 and words[-1] in _COMPANY_FORMS):
+    while (len(words) > 2 and words[-1] in GENERATIONS) or (len(words) > 1 and words[-1] in COMPANY_FORMS):
         words.pop()
     return " ".join(words)
+
+
+def has_company_form(name: str) -> bool:
+    """"Brightwater Foods Inc.": a name ending on a company form, which news drops after the first mention."""
+    words = name.replace(".", "").replace(",", " ").split()
+    return len(words) > 1 and words[-1].casefold() in COMPANY_FORMS
 
 
 def is_name_like(name: str) -> bool:
