@@ -399,7 +399,8 @@ def rejoin_split_names(analyses: Iterable[Analysis], tagged: Mapping[str, Sequen
         shaped = [i for i in range(len(found) - 1) if _split_shape(found[i], found[i + 1])]
         if shaped:
             texts = {s.index: s.text for s in analysis.sentences}
-            joints[analysis.article_id] = {i: joint for i in shaped if (joint := _joint(found[i], found[i + 1], texts))}
+            joints[analysis.article_id] = {i: joint for i in shaped if (joint := _joint(
+                found[i], found[i + 1], texts.get(found[i].sentence, "")))}
             after_body.update(found[i + 1].key for i in joints[analysis.article_id])
     joined = {article: list(found) for article, found in tagged.items()}
     for article, candidates in joints.items():
@@ -418,9 +419,8 @@ def _split_shape(first: NameMention, second: NameMention) -> bool:
             and all(word[:1].isupper() for word in words) and not is_acronym(second.name))
 
 
-def _joint(first: NameMention, second: NameMention, texts: Mapping[int, str]) -> str | None:
+def _joint(first: NameMention, second: NameMention, sentence: str) -> str | None:
     """The word that joins the two in their sentence ("and", "&"), or None when they are apart."""
-    sentence = texts.get(first.sentence, "")
     return next((joint for joint in ("and", "&") if f"{first.surface} {joint} {second.surface}" in sentence), None)
 
 

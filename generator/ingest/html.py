@@ -40,11 +40,12 @@ def extract_html(html: str) -> tuple[dict[str, Any], str, tuple[RemovedLine, ...
         return {"title": title} if title else {}, "\n".join(lines), ()
     recall = _extract(html, favor_recall=True)
     chosen = _article_lines(lines, precise.text, recall.text if recall is not None else "")
-    names = {_key(name).casefold() for name in (precise.sitename, tree.findtext(".//title")) if name}
+    page_title = tree.findtext(".//title") or ""
+    names = {_key(name).casefold() for name in (precise.sitename, page_title) if name}
     chosen = {index for index in chosen if lines[index].casefold() not in names}  # the site's name as a heading
     title = headline(tree, precise.sitename) or precise.title
     metadata = {"title": title, "date": precise.date, "url": precise.url, "author": precise.author,
-                "source": precise.sitename or site_in_title(tree.findtext(".//title") or "", title)}
+                "source": precise.sitename or site_in_title(page_title, title)}
     metadata = {key: value for key, value in metadata.items() if value}
     if not chosen:  # the extractor's text does not follow the page's blocks: trust it as it is
         return metadata, precise.text, ()
