@@ -19,6 +19,7 @@ from importlib import metadata
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..models import Digest, Entry
@@ -116,8 +117,11 @@ SALT = code_salt(__file__, extra=metadata.version("feedgen"))
 
 
 def _both(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url: str, build_date: date) -> bytes:
-    rss = _build(spec, items, labels, site_url, build_date, atom=False).rss_str(pretty=True)
-    atom = _build(spec, items, labels, site_url, build_date, atom=True).atom_str(pretty=True)
+    """Both formats of one feed. The items are made once and carried by both generators (they hold
+    the fields of each format): half the work of making every item twice."""
+    made = [_item(entry, labels, site_url, build_date) for entry in reversed(items)]  # feedgen prepends
+    rss = _build(spec, made, items, site_url, build_date, atom=False).rss_str(pretty=True)
+    atom = _build(spec, made, items, site_url, build_date, atom=True).atom_str(pretty=True)
     return pickle.dumps((rss, atom), protocol=5)
 
 
@@ -144,7 +148,7 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def _build(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url: str, build_date: date, *,
+def _build(spec: FeedSpec, made: list[FeedEntry], items: list[Entry], site_url: str, build_date: date, *,
            atom: bool) -> FeedGenerator:
     self_path = spec.atom if atom else spec.rss
     feed = FeedGenerator()
@@ -158,14 +162,15 @@ def _build(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url:
     newest = next((e.article.date for e in items if e.article.date), None)
     feed.updated(_moment(newest or build_date))
     feed.lastBuildDate(_moment(newest or build_date))
-    for entry in reversed(items):  # feedgen puts each new entry first
-        _add(feed, entry, labels, site_url, build_date, for_rss=not atom)
+    for item in made:
+        feed.add_entry(item, order="prepend")
     return feed
 
 
-def _add(feed: FeedGenerator, entry: Entry, labels: dict[str, str], site_url: str, build_date: date, *,
-         for_rss: bool) -> None:
-    item = feed.add_entry(order="prepend")
+def _item(entry: Entry, labels: dict[str, str], site_url: str, build_date: date) -> FeedEntry:
+    """One article as a feed item, with the fields of both formats: the RSS description and the
+    Atom summary (HTML) are the same escaped text."""
+    item = FeedEntry()
     item.id(guid(entry.id))
     item.guid(guid(entry.id), permalink=False)
     item.title(plain_title(entry.article.title))
@@ -175,16 +180,16 @@ def _add(feed: FeedGenerator, entry: Entry, labels: dict[str, str], site_url: st
         # a "related" link would come out as a second alternate link, which Atom forbids)
         item.source(url=original, title=plain_title(entry.article.outlet or urlsplit(original).hostname or original))
     text = html.escape(" ".join(entry.summary))  # readers show descriptions as HTML
-    if for_rss:
-        item.description(text, isSummary=True)
-    else:
-        item.summary(text, type="html")
-    for term in (*entry.actor_ids, *entry.theme_ids):
-        item.category(term=term, label=plain_title(labels.get(term, term)))
+    item.description(text, isSummary=True)
+    item.summary(text, type="html")
+    terms = (*entry.actor_ids, *entry.theme_ids)
+    if terms:  # in one call: feedgen re-maps all of an item's categories on every call
+        item.category([{"term": term, "label": plain_title(labels.get(term, term))} for term in terms])
     if entry.article.date:
         item.published(_moment(entry.article.date))
         item.pubDate(_moment(entry.article.date))
     item.updated(_moment(entry.article.date or build_date))
+    return item
 
 
 def _opml(catalogue: list[FeedSpec], site_name: str, site_url: str) -> bytes:
