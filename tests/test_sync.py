@@ -92,3 +92,26 @@ def test_files_digest_did_not_write_are_never_removed(tmp_path: Path) -> None:
     assert not (site / "old").exists()
     for name, text in theirs.items():
         assert (site / name).read_text() == text
+
+
+def test_a_first_build_moves_whole_new_folders_and_counts_their_files(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    (site / "actors").mkdir(parents=True)
+    (site / "actors/theirs.txt").write_text("mine")  # a folder the site has: merged file by file
+    pages = {"articles/a/index.html": "a", "articles/b/index.html": "b", "articles/b/deep/x.svg": "x",
+             "actors/c/index.html": "c", "index.html": "home"}
+    for name, text in pages.items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_text(text)
+    folder = (staging / "articles").stat().st_ino
+    assert sync_tree(staging, site) == (5, 0)
+    assert (site / "articles").stat().st_ino == folder  # one rename, not a folder and a move per page
+    files = {p.relative_to(site).as_posix(): p.read_text() for p in site.rglob("*") if p.is_file()}
+    assert files.pop(MANIFEST)
+    assert files == pages | {"actors/theirs.txt": "mine"}
+    assert not any(p.is_file() for p in staging.rglob("*"))
+    shutil.rmtree(staging)
+    (staging / "articles/a").mkdir(parents=True)
+    (staging / "articles/a/index.html").write_text("a")
+    assert sync_tree(staging, site) == (0, 4)  # the others were this digest's: removed; theirs stays
+    assert (site / "actors/theirs.txt").read_text() == "mine"
