@@ -136,6 +136,7 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     from material.plugins.search.plugin import SearchIndex
     from mkdocs.structure.pages import Page
 
+    from generator.engine.charts import without_charts
     from generator.engine.plugin import _nav_paths
     from generator.site import build_site
     from tools.benchmark import make_project
@@ -177,6 +178,24 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     assert set(converted) - never_cached == changed - never_cached
     assert set(indexed) - never_cached == changed - never_cached  # search reads only changed pages
     assert len(changed) < len(second) / 2  # most pages came from the cache
+    (input_dir / "gap.txt").write_text(  # a day no article had: shaded on the charts that span it, until now
+        "date 2021-12-24 A bakery in Millbrook sold its last loaf on Friday after forty years on Main Street, "
+        "its owner said.\n", encoding="utf-8")
+    converted.clear()
+    indexed.clear()
+    third = build_site(cached, site_dir=tmp_path / "site").generated.pages
+    changed = {path for path, text in third.items() if second.get(path) != text}
+    # A page whose only change is a chart is not converted again: the chart goes in beside it.
+    redrawn = {path for path in changed
+               if path in second and without_charts(second[path]) == without_charts(third[path])}
+    assert redrawn - never_cached and all("digest-chart" in third[path] for path in redrawn)
+    assert set(converted) - never_cached == changed - redrawn - never_cached
+    assert set(indexed) - never_cached == changed - redrawn - never_cached
+    shown = (tmp_path / "site" / "actors" / "vladimir-putin" / "index.html").read_text(encoding="utf-8")
+    assert shown.count('<div class="digest-chart"><svg') == 1 and "<!-- digest-chart" not in shown
+    assert "no articles collected" in shown
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Articles naming" in index and "no articles collected" not in index  # a chart's text is not searched
     build_site(project("fresh"), site_dir=tmp_path / "fresh-site")
     a, b = tree(tmp_path / "site"), tree(tmp_path / "fresh-site")
     assert a.keys() == b.keys() and [name for name in a if a[name] != b[name]] == []

@@ -11,6 +11,7 @@ import feedparser
 import markdown
 import pytest
 
+from generator.engine.charts import cut_charts, put_back
 from generator.publish.escape import md_text
 from generator.publish.export import render_export
 from generator.publish.feeds import guid, render_feeds
@@ -344,3 +345,13 @@ def test_a_digest_by_date_heads_a_story_with_its_headline_of_that_period() -> No
     assert "### [Regulators review the deal]" in week and "Part of the story [Brightwater wins approval]" in week
     assert "Brightwater bids for Corlan" not in week and "Approved." not in week
     assert "in this period" not in week  # its one article is its heading: no second link to it
+
+
+def test_charts_go_around_the_markdown_and_back_and_no_article_can_fake_one() -> None:
+    chart = '<div class="digest-chart"><svg viewBox="0 0 640 180"><title>Articles</title></svg></div>'
+    hostile = md_text('<div class="digest-chart">not a chart</div> <!-- digest-chart 0 -->')
+    page = f"# Actor\n\n{hostile}\n\n**Articles**\n\n{chart}\n\nAlso written as: A\n"
+    cut, charts = cut_charts(page)
+    assert charts == (chart,) and "<svg" not in cut and hostile in cut
+    html = markdown.markdown(cut)
+    assert put_back(html, charts) == markdown.markdown(page)  # as if the chart had gone through Markdown

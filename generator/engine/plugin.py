@@ -19,6 +19,7 @@ from ..errors import DigestError
 from ..models import Severity
 from ..publish.render import compiled_templates
 from . import speedups
+from .charts import cut_charts, put_back, without_charts
 from .speedups.leaninline import LeanInlineExtension
 from .speedups.pagecache import CachedPage, PageCache, search_entries, site_fingerprint
 from .speedups.pagework import PageWork
@@ -58,6 +59,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         """Told how the analysis of new articles goes (the CLI draws a progress bar with it)."""
         self.preloader: Preloader | None = None
         """Set by ``build_site`` for one build: see ``nlp.Preloader``."""
+        self.charts: dict[str, tuple[str, ...]] = {}
+        """A generated page's charts, cut out of its Markdown until it is themed (``charts.py``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and the loaded model) across serve rebuilds."""
@@ -100,6 +103,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             roots = [Path(config.docs_dir), THEME_DIR, *([Path(custom)] if custom else []), here / self.config.config]
             self.page_cache.site_salt = site_fingerprint(config, roots)
             self.page_cache.search_entries = search_entries(config)
+            self.page_cache.prepare = without_charts
         for path, content in [*self.result.pages.items(), *self.result.files.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
@@ -131,6 +135,11 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if self.page_cache:
             self.page_cache.store.release()
 
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if self.result is not None and page.file.src_uri in self.result.pages:
+            markdown, self.charts[page.file.src_uri] = cut_charts(markdown)
+        return markdown
+
     def on_page_content(self, html, *, page, config, files):
         if isinstance(page, CachedPage):
             page.use_cached_output()
@@ -154,7 +163,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if isinstance(page, CachedPage):
             page.store_output(output)
         self.page_work.after_page(page)
-        return output
+        return put_back(output, self.charts.pop(page.file.src_uri, ()))
 
     def on_post_build(self, *, config) -> None:
         self.page_work.join()

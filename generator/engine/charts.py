@@ -1,0 +1,44 @@
+"""Charts handed to MkDocs beside a page's Markdown, not through it.
+
+A generated page's charts are inline SVG, one raw HTML line each, which Python-Markdown passes
+through untouched. They change more often than the text around them: the collection's gaps are
+shaded on every actor and theme chart, so one article dated in an empty week redraws the charts
+of every actor and theme whose span covers it (120 of the 207 pages one added gva-dev article
+changed, chart and nothing else). So the plugin cuts each chart out of the Markdown before
+MkDocs reads it, leaving a comment in its place, and puts it back into the themed page: a page
+whose only change is a chart is then neither converted, themed nor indexed again (its Markdown,
+as the page cache sees it, did not change), and the charts' text (axis labels, "no articles
+collected" on every shaded bar) stays out of the search index, where it was noise.
+
+Only digest writes a line that starts with ``<div class="digest-chart">``: untrusted text has its
+``<`` written as an entity, so no article can make one, or a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHART = re.compile(r'^<div class="digest-chart">.*</div>$', re.MULTILINE)
+_PLACE = "<!-- digest-chart {} -->"
+
+
+def cut_charts(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """The Markdown with each chart line replaced by a numbered comment, and the charts in order."""
+    charts: list[str] = []
+
+    def placeholder(found: re.Match) -> str:
+        charts.append(found.group())
+        return _PLACE.format(len(charts) - 1)
+
+    return _CHART.sub(placeholder, markdown), tuple(charts)
+
+
+def without_charts(markdown: str) -> str:
+    return cut_charts(markdown)[0]
+
+
+def put_back(html: str, charts: tuple[str, ...]) -> str:
+    """The themed page with each placeholder replaced by its chart."""
+    for number, chart in enumerate(charts):
+        html = html.replace(_PLACE.format(number), chart, 1)
+    return html
