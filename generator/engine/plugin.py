@@ -159,7 +159,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
-    def on_post_page(self, output, *, page, config):
+    @event_priority(100)  # first: the page cache keeps the page as the theme made it, and the charts are
+    def on_post_page(self, output, *, page, config):  # back before other plugins (a minifier drops comments)
         if isinstance(page, CachedPage):
             page.store_output(output)
         self.page_work.after_page(page)
