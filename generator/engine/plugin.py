@@ -93,7 +93,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         for finding in self.result.findings:
             (log.warning if finding.severity is Severity.PROBLEM else log.info)(str(finding))
         in_nav = set(_nav_paths(config.nav or []))
-        self.cached_pages = []
+        self.cached_pages, self.charts = [], {}
         cache_dir = self.digest_config.cache_dir
         self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir and "page-cache" in self.speedups \
             else None
