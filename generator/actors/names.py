@@ -21,7 +21,7 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "today", "tonight", "yesterday", "tomorrow"})
 """Glued onto a name by the tagger ("Stoltenberg Tuesday"); never part of one. (Not months: "May".)"""
 COMPANY_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "co",
-                            "ag", "sa", "gmbh"})
+                           "ag", "sa", "gmbh"})
 _PARTICLES = frozenset({"of", "and", "the", "de", "da", "del", "der", "den", "van", "von", "al", "el", "bin",
                         "ibn", "la", "le", "du", "di", "for", "on", "in", "at", "&", "y", "e"})
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "de", "&"})
@@ -57,7 +57,7 @@ def surface_name(text: str) -> str:
 
 
 NAME_PREFIXES = frozenset({"de", "da", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn", "la", "le",
-                            "du", "di"})
+                           "du", "di"})
 
 
 def _without_lower_case_lead(words: list[str]) -> list[str]:

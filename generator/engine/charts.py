@@ -4,8 +4,8 @@ A generated page's charts are inline SVG, one raw HTML line each, which Python-M
 through untouched. They change more often than the text around them: the collection's gaps are
 shaded on every actor and theme chart, so one article dated in an empty week redraws the charts
 of every actor and theme whose span covers it (120 of the 207 pages one added gva-dev article
-changed, chart and nothing else). So the plugin cuts each chart out of the Markdown before
-MkDocs reads it, leaving a comment in its place, and puts it back into the themed page: a page
+changed, chart and nothing else). So the plugin cuts each chart out of the Markdown it hands
+to MkDocs, leaving a comment in its place, and puts it back into the themed page: a page
 whose only change is a chart is then neither converted, themed nor indexed again (its Markdown,
 as the page cache sees it, did not change), and the charts' text (axis labels, "no articles
 collected" on every shaded bar) stays out of the search index, where it was noise.
@@ -31,10 +31,6 @@ def cut_charts(markdown: str) -> tuple[str, tuple[str, ...]]:
         return _PLACE.format(len(charts) - 1)
 
     return _CHART.sub(placeholder, markdown), tuple(charts)
-
-
-def without_charts(markdown: str) -> str:
-    return cut_charts(markdown)[0]
 
 
 def put_back(html: str, charts: tuple[str, ...]) -> str:

@@ -19,7 +19,7 @@ from ..errors import DigestError
 from ..models import Severity
 from ..publish.render import compiled_templates
 from . import speedups
-from .charts import cut_charts, put_back, without_charts
+from .charts import cut_charts, put_back
 from .speedups.leaninline import LeanInlineExtension
 from .speedups.pagecache import CachedPage, PageCache, search_entries, site_fingerprint
 from .speedups.pagework import PageWork
@@ -60,7 +60,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.preloader: Preloader | None = None
         """Set by ``build_site`` for one build: see ``nlp.Preloader``."""
         self.charts: dict[str, tuple[str, ...]] = {}
-        """A generated page's charts, cut out of its Markdown until it is themed (``charts.py``)."""
+        """A generated page's charts, cut out of the Markdown handed to MkDocs until the page is
+        themed (``charts.py``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and the loaded model) across serve rebuilds."""
@@ -93,7 +94,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         for finding in self.result.findings:
             (log.warning if finding.severity is Severity.PROBLEM else log.info)(str(finding))
         in_nav = set(_nav_paths(config.nav or []))
-        self.cached_pages, self.charts = [], {}
+        self.cached_pages = []
         cache_dir = self.digest_config.cache_dir
         self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir and "page-cache" in self.speedups \
             else None
@@ -103,8 +104,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             roots = [Path(config.docs_dir), THEME_DIR, *([Path(custom)] if custom else []), here / self.config.config]
             self.page_cache.site_salt = site_fingerprint(config, roots)
             self.page_cache.search_entries = search_entries(config)
-            self.page_cache.prepare = without_charts
-        for path, content in [*self.result.pages.items(), *self.result.files.items()]:
+        pages = {path: cut_charts(markdown) for path, markdown in self.result.pages.items()}
+        self.charts = {path: charts for path, (_, charts) in pages.items() if charts}
+        for path, content in [*((path, markdown) for path, (markdown, _) in pages.items()),
+                              *self.result.files.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
             file = File.generated(config, path, content=content)
@@ -135,11 +138,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if self.page_cache:
             self.page_cache.store.release()
 
-    def on_page_markdown(self, markdown, *, page, config, files):
-        if self.result is not None and page.file.src_uri in self.result.pages:
-            markdown, self.charts[page.file.src_uri] = cut_charts(markdown)
-        return markdown
-
     def on_page_content(self, html, *, page, config, files):
         if isinstance(page, CachedPage):
             page.use_cached_output()
@@ -159,8 +157,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
-    @event_priority(100)  # first: the page cache keeps the page as the theme made it, and the charts are
-    def on_post_page(self, output, *, page, config):  # back before other plugins (a minifier drops comments)
+    @event_priority(100)
+    def on_post_page(self, output, *, page, config):
+        """First of the plugins: the page cache keeps the page as the theme made it, and the charts
+        are back before another plugin changes the page (a minifier drops comments)."""
         if isinstance(page, CachedPage):
             page.store_output(output)
         self.page_work.after_page(page)

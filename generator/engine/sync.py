@@ -26,10 +26,10 @@ def sync_tree(source: Path, target: Path, unchanged: set[Path] = frozenset()) ->
     write (a ``.git`` folder, ``CNAME``, ``.nojekyll``) are never touched. Files are moved out of
     ``source``, so it is left emptied. Returns (files written, files removed)."""
     target.mkdir(parents=True, exist_ok=True)
-    written = removed = 0
+    removed = 0
     built = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
     moved = _move_new_folders(source, target)
-    written += sum(1 for relative in built if relative.parts[0] in moved)
+    written = sum(1 for relative in built if relative.parts[0] in moved)
     for relative in sorted(r for r in built if r.parts[0] not in moved):
         new, old = source / relative, target / relative
         if same_bytes(old, new.read_bytes()):

@@ -16,9 +16,9 @@ from ..models import DateSource, Finding, RemovedLine
 
 _GLUED_QUOTE = re.compile(r"([.!?,][\"”])([A-Z])")
 """A closing quote glued to the next word ('...appropriate."he said' has one after a capital)."""
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
+HTML_SUFFIXES = (".html", ".htm")
 _INVISIBLE = dict.fromkeys(
     [c for c in range(0x20) if chr(c) not in "\n\t"]
     + [0x7F, 0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF]

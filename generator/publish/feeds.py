@@ -120,8 +120,9 @@ def _both(spec: FeedSpec, items: list[Entry], labels: dict[str, str], site_url: 
     """Both formats of one feed. The items are made once and carried by both generators (they hold
     the fields of each format): half the work of making every item twice."""
     made = [_item(entry, labels, site_url, build_date) for entry in reversed(items)]  # feedgen prepends
-    rss = _build(spec, made, items, site_url, build_date, atom=False).rss_str(pretty=True)
-    atom = _build(spec, made, items, site_url, build_date, atom=True).atom_str(pretty=True)
+    newest = next((e.article.date for e in items if e.article.date), None) or build_date
+    rss = _build(spec, made, newest, site_url, atom=False).rss_str(pretty=True)
+    atom = _build(spec, made, newest, site_url, atom=True).atom_str(pretty=True)
     return pickle.dumps((rss, atom), protocol=5)
 
 
@@ -148,8 +149,7 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def _build(spec: FeedSpec, made: list[FeedEntry], items: list[Entry], site_url: str, build_date: date, *,
-           atom: bool) -> FeedGenerator:
+def _build(spec: FeedSpec, made: list[FeedEntry], newest: date, site_url: str, *, atom: bool) -> FeedGenerator:
     self_path = spec.atom if atom else spec.rss
     feed = FeedGenerator()
     feed.id(_absolute(site_url, spec.rss))
@@ -159,17 +159,16 @@ def _build(spec: FeedSpec, made: list[FeedEntry], items: list[Entry], site_url: 
     feed.link(href=_absolute(site_url, spec.page), rel="alternate")  # last: RSS keeps one link
     feed.language("en")
     feed.generator("digest")
-    newest = next((e.article.date for e in items if e.article.date), None)
-    feed.updated(_moment(newest or build_date))
-    feed.lastBuildDate(_moment(newest or build_date))
+    feed.updated(_moment(newest))
+    feed.lastBuildDate(_moment(newest))
     for item in made:
         feed.add_entry(item, order="prepend")
     return feed
 
 
 def _item(entry: Entry, labels: dict[str, str], site_url: str, build_date: date) -> FeedEntry:
-    """One article as a feed item, with the fields of both formats: the RSS description and the
-    Atom summary (HTML) are the same escaped text."""
+    """One article as a feed item, with the fields of both formats: the Atom summary (HTML) is also
+    the RSS description, and the date both formats' publication date."""
     item = FeedEntry()
     item.id(guid(entry.id))
     item.guid(guid(entry.id), permalink=False)
@@ -180,14 +179,12 @@ def _item(entry: Entry, labels: dict[str, str], site_url: str, build_date: date)
         # a "related" link would come out as a second alternate link, which Atom forbids)
         item.source(url=original, title=plain_title(entry.article.outlet or urlsplit(original).hostname or original))
     text = html.escape(" ".join(entry.summary))  # readers show descriptions as HTML
-    item.description(text, isSummary=True)
     item.summary(text, type="html")
     terms = (*entry.actor_ids, *entry.theme_ids)
     if terms:  # in one call: feedgen re-maps all of an item's categories on every call
         item.category([{"term": term, "label": plain_title(labels.get(term, term))} for term in terms])
     if entry.article.date:
         item.published(_moment(entry.article.date))
-        item.pubDate(_moment(entry.article.date))
     item.updated(_moment(entry.article.date or build_date))
     return item
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -81,9 +80,6 @@ class PageCache:
         self.site_salt = ""
         self.search_entries: list | None = None
         """The search plugin's list of index entries, when its shape is the one known here."""
-        self.prepare: Callable[[str], str] = str
-        """What the plugin does to a generated page's Markdown before MkDocs converts it (for
-        ``probably_converted``, which guesses before MkDocs reads the page)."""
 
     def key(self, page: Page, markdown: str | None = None) -> str:
         """The converted page's key: its Markdown (``page.markdown`` unless given), place and settings."""
@@ -153,8 +149,8 @@ class CachedPage(Page):
 
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
-        other plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
-        return self.cache.has(self.cache.key(self, self.cache.prepare(_body(self.file.content_string))))
+        plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
+        return self.cache.has(self.cache.key(self, _body(self.file.content_string)))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key = self.cache_key = self.cache.key(self)
