@@ -95,6 +95,18 @@ def test_first_name_forms_of_one_surname_merge_but_different_people_do_not() -> 
     assert ["Jamal Williams"] in merged and ["Roy Williams"] in merged
 
 
+def test_a_three_letter_surname_takes_only_a_short_form_of_the_first_name() -> None:
+    index = build_actors([analysis("a", ["x"], [("Chris Few", "PERSON"), ("Alexis Lee", "PERSON"),
+                                                ("Bill Orr", "PERSON")]),
+                          analysis("b", ["x"], [("Christopher Few", "PERSON"), ("Alexandra Lee", "PERSON"),
+                                                ("William Orr", "PERSON")])],
+                         min_mentions=2)
+    merged = names_of(index)
+    assert ["Chris Few", "Christopher Few"] in merged
+    assert ["Bill Orr", "William Orr"] in merged
+    assert ["Alexandra Lee"] in merged and ["Alexis Lee"] in merged
+
+
 def test_clipped_names_join_the_place_or_team_they_clip() -> None:
     index = build_actors([analysis("a", ["x"], [("Indianapolis Colts", "ORG"), ("Indy", "GPE"),
                                                 ("Philadelphia", "GPE"), ("Philly", "PERSON"),

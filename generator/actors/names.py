@@ -167,6 +167,14 @@ def same_first_name(a: str, b: str) -> bool:
     return shorter >= 3 and one_edit_apart(a, b)
 
 
+def short_form(a: str, b: str) -> bool:
+    """One first name a listed short form of the other ("Bill", "William") or its start ("Chris",
+    "Christopher"; three letters at least)."""
+    if b in _nicknames().get(a, ()) or a in _nicknames().get(b, ()):
+        return True
+    return min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two keys that write one name two ways: the same words but for spelling ("israel defense
     forces", "israeli defence forces"), a qualifier abbreviated ("us geological survey", "united

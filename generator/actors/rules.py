@@ -22,6 +22,7 @@ from .names import (
     normalise_name,
     plural_nickname,
     same_first_name,
+    short_form,
 )
 
 _BLEND = re.compile(r"^([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,3})$")
@@ -151,14 +152,17 @@ def merge_misspelt_people(groups: Groups) -> None:
 
 def merge_first_name_variants(groups: Groups) -> None:
     """"Mo Cheeks" and "Maurice Cheeks", "Alexis" and "Alexandros Grigoropoulos": one surname and
-    two forms of one first name, when neither form fits another person of that surname."""
+    two forms of one first name, when neither form fits another person of that surname. A surname
+    of three letters ("Chris Few", "Christopher Few") takes only a first name that starts the other
+    or a listed short form: "Alexis Lee" and "Alexandra Lee" may be two people."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for key in {m.key for m in groups.mentions if m.label == "PERSON"} - groups.separate:
         words = key.split(" ")
-        if len(words) == 2 and len(words[1]) >= 4:
+        if len(words) == 2 and len(words[1]) >= 3:
             by_last[words[1]].add(words[0])
     for last, firsts in sorted(by_last.items()):
-        fits = {first: [other for other in firsts if other != first and same_first_name(first, other)]
+        alike = same_first_name if len(last) >= 4 else short_form
+        fits = {first: [other for other in firsts if other != first and alike(first, other)]
                 for first in firsts}
         for first, others in sorted(fits.items()):
             if len(others) == 1 and fits[others[0]] == [first]:
