@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from .actors.aliasfile import load_aliases
-from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, tagged_mentions
+from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, own_headlines, tagged_mentions
 from .analyze import nlp
 from .analyze.cache import AnalysisCache
 from .config import Config
@@ -91,7 +91,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
                                    _concatenated))
     with timer.stage("actors"):
         actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles,
-                             defined=known.defined)
+                             defined=known.defined, headlines=own_headlines(articles))
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each reads the analyses and actors and nothing the others make.

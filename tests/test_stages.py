@@ -107,6 +107,17 @@ def test_a_three_letter_surname_takes_only_a_short_form_of_the_first_name() -> N
     assert ["Alexandra Lee"] in merged and ["Alexis Lee"] in merged
 
 
+def test_a_name_the_headline_and_the_text_both_give_is_an_actor_though_named_once() -> None:
+    texts = ["Valdane Semiconductor said it would close its plant in Penang.", "Kulim Works has spare capacity."]
+    mentions = [("Valdane Semiconductor", "ORG"), ("Penang", "GPE"), ("Kulim Works", "ORG")]
+    plain = build_actors([analysis("a", texts, mentions)], min_mentions=2)
+    headed = build_actors([analysis("a", texts, mentions)], min_mentions=2,
+                          headlines={"a": "Valdane Semiconductor to close Penang plant"})
+    assert not plain.actors
+    assert [a.name for a in headed.actors] == ["Valdane Semiconductor"]  # one word alone is not enough
+    assert headed.by_article["a"] == ("valdane-semiconductor",)
+
+
 def test_clipped_names_join_the_place_or_team_they_clip() -> None:
     index = build_actors([analysis("a", ["x"], [("Indianapolis Colts", "ORG"), ("Indy", "GPE"),
                                                 ("Philadelphia", "GPE"), ("Philly", "PERSON"),

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..models import Actor, ActorKind, Analysis
+from ..models import Actor, ActorKind, Analysis, Article, TitleSource
 from ..publish.slugs import unique_slugs
 from .aliasfile import AliasSpec, load_aliases
 from .countries import country_of_demonym
@@ -61,24 +61,28 @@ PAGE_ARTICLES = 2
 """An actor named in fewer articles (and not in the alias files) gets no page or feeds of its own."""
 
 
-def build_actors(analyses: Sequence[Analysis], min_mentions: int,
-                 specs: Sequence[AliasSpec] | None = None) -> ActorIndex:
+def build_actors(analyses: Sequence[Analysis], min_mentions: int, specs: Sequence[AliasSpec] | None = None,
+                 headlines: Mapping[str, str] | None = None) -> ActorIndex:
     """Merge every mention of the corpus into actors, drop weak ones, give them stable ids."""
     specs = tuple(specs) if specs is not None else load_aliases(None)
     tagged = tagged_mentions(analyses, specs)
     known = corpus_names(analyses, specs, tagged)
-    return actors_from(corpus_mentions(analyses, specs, known, tagged), min_mentions, specs, defined=known.defined)
+    return actors_from(corpus_mentions(analyses, specs, known, tagged), min_mentions, specs, defined=known.defined,
+                       headlines=headlines)
 
 
 def actors_from(mentions: Sequence[NameMention], min_mentions: int, specs: Sequence[AliasSpec],
-                page_articles: int = PAGE_ARTICLES, defined: Mapping[str, str] | None = None) -> ActorIndex:
+                page_articles: int = PAGE_ARTICLES, defined: Mapping[str, str] | None = None,
+                headlines: Mapping[str, str] | None = None) -> ActorIndex:
     """``build_actors`` for mentions already found by ``corpus_mentions`` (the build finds them in
     two processes), with the short names the corpus defines (``KnownNames.defined``). An actor has
-    a page when named in ``page_articles`` articles or in the alias files."""
+    a page when named in ``page_articles`` articles or in the alias files. ``headlines``: each
+    article's own headline (not one cut from its lead), by article id; a name the text and the
+    headline of one article both give is an actor however rarely the corpus names it."""
     groups = Groups(list(mentions), specs, _union(spec.separate for spec in specs), defined)
     for rule in RULES:
         rule(groups)
-    return _index(groups, min_mentions, page_articles)
+    return _index(groups, min_mentions, page_articles, headlines or {})
 
 
 Tagged = Mapping[str, Sequence[NameMention]]
@@ -137,12 +141,14 @@ def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*sets)
 
 
-def _index(groups: Groups, min_mentions: int, page_articles: int = PAGE_ARTICLES) -> ActorIndex:
+def _index(groups: Groups, min_mentions: int, page_articles: int = PAGE_ARTICLES,
+           headlines: Mapping[str, str] | None = None) -> ActorIndex:
     members: dict[str, list[NameMention]] = defaultdict(list)
     for mention in groups.mentions:
         members[groups.find(mention.key)].append(mention)
     kept = {root: group for root, group in members.items()
-            if _strong(groups, root, group, min_mentions) and any(not _demonym(m) for m in group)}
+            if (_strong(groups, root, group, min_mentions) or _in_headline(group, headlines or {}))
+            and any(not _demonym(m) for m in group)}
     teams = {root: _team(group) for root, group in kept.items()}
     votes = {root: _vote(group, teams[root]) for root, group in kept.items()}
     names = {root: _name(groups, root, group, votes[root], teams[root]) for root, group in kept.items()}
@@ -163,6 +169,19 @@ def _strong(groups: Groups, root: str, group: list[NameMention], min_mentions: i
     """Enough evidence: repeated, in two articles, a full personal name, or a known actor."""
     return (len(group) >= min_mentions or len({m.article for m in group}) >= 2
             or any(m.label == "PERSON" and " " in m.key for m in group) or _known(groups, root))
+
+
+def own_headlines(articles: Iterable[Article]) -> dict[str, str]:
+    """Each article's headline by id, when it did not come from its lead (whose names the text has)."""
+    return {a.id: a.title for a in articles if a.title_source is not TitleSource.LEAD}
+
+
+def _in_headline(group: list[NameMention], headlines: Mapping[str, str]) -> bool:
+    """A name of several words its article's headline gives as written in the text ("Valdane
+    Semiconductor to cut 800 jobs"): the article is about it, though it names it once. One word
+    alone is not enough: headlines open on capitals and short forms ("Rovers edge City")."""
+    return any(" " in m.name and re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", headlines.get(m.article, ""))
+               for m in group)
 
 
 def _known(groups: Groups, root: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-from generator.actors.index import build_actors
+from generator.actors.index import build_actors, own_headlines
 from generator.analyze.nlp import analyze
 from generator.build import summary_context
 from generator.config import Config
@@ -66,7 +66,7 @@ def load_summary_data(dataset: Path, model: str) -> SummaryData:
     ingested = ingest(dataset / "articles")
     analyses = analyze(ingested.articles, model)
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
-    actors = build_actors(analyses, Config().min_actor_mentions)
+    actors = build_actors(analyses, Config().min_actor_mentions, headlines=own_headlines(ingested.articles))
     by_file = {a.source_file: (a, n) for a, n in zip(ingested.articles, analyses, strict=True)}
     for original, copies in duplicate_twins(ingested.findings).items():  # a copy is scored like its original
         for copy in copies:
