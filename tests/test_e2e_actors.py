@@ -89,6 +89,9 @@ def test_quotes_go_to_the_right_speaker(seeds_site: Path) -> None:
      "Tom Greaves"),  # the subject of the verb "said" is joined to
     ('Harlow Registry checked the list and added Dr Ana Lopez to its "Register of Business Excellence for '
      'Dentists".', None),  # "added" with an object is no speech
+    ('Mayor Jane Smith called the purchase "the cheapest water treatment we will ever buy."', "Jane Smith"),
+    ('Jane Smith called police after hearing "loud bangs and then screaming outside".', None),  # not her words
+    ('Residents led by Jane Smith formed a group called "Save Our Lake From Farms".', None),
 ])
 def test_attribution_patterns(text: str, speaker: str | None) -> None:
     paragraphs = tuple(text.split("\n\n"))

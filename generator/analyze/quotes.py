@@ -2,7 +2,8 @@
 
 A speaker is named only when the text says who spoke, in this order: the subject of a speech verb
 outside the quote in its sentence ('"...," Putin said', 'Putin told officials: "..."', or of the
-verb it is joined to: 'Putin smiled and said "..."'), the object of
+verb it is joined to: 'Putin smiled and said "..."'), of a verb whose object the quote
+describes ('Putin called the plan "a dangerous mistake"'), the object of
 'according to'; a short attribution sentence right after the quote ('"...?" Putin said.'); for a
 quote that fills its sentence, the speaker of a quote in the sentence before. 'He' and 'she' stand
 for the one person named earlier in the paragraph (or, when none, in the previous paragraph);
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "warn", "stress", "continue", "note", "insist", "ask", "write",
                            "declare", "state", "reply", "explain", "argue", "urge", "claim", "announce",
                            "emphasize", "emphasise", "conclude", "respond", "comment", "point", "admit"})
+CHARACTERISING_LEMMAS = frozenset({"call", "describe", "dub", "label", "brand", "term"})
+"""Verbs that give the subject's words for their object ('called it "a disgrace"'): a speaker only as
+``_characterises`` says."""
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 MIN_QUOTE_WORDS = 4
 _ATTRIBUTION_WORDS = 4
@@ -59,7 +63,7 @@ def _speaker(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | 
     for token in doc[span.sent.start:doc[span.end - 1].sent.end]:
         if span.start <= token.i < span.end:
             continue
-        if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ == "VERB":
+        if (token.lemma_.lower() in SPEECH_LEMMAS or _characterises(token, span)) and token.pos_ == "VERB":
             # the subject outside the quote: a parse that hangs '..., which many have not," she said' on
             # the quote's last clause gives the verb "which" as a subject too
             subject = _subject(token, span)
@@ -70,6 +74,22 @@ def _speaker(span: Span, doc: Doc, paragraph_of: Callable[[int], int]) -> str | 
             if target is not None:
                 return _resolve(target, doc, paragraph_of)
     return None
+
+
+def _characterises(verb: Token, span: Span) -> bool:
+    """'Kowalczyk called the purchase "the cheapest water treatment we will ever buy"', 'described the
+    bill as "a giveaway..."': the quote says what the verb's object is, in the subject's words. Only
+    when the quote hangs on the verb or its object; not 'called police after hearing "loud bangs..."',
+    nor 'a group called "Save Our Lake"', whose verb has no subject."""
+    if verb.lemma_.lower() not in CHARACTERISING_LEMMAS or verb.i > span.start:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
+    roots = [t for t in span if not t.is_punct and not span.start <= t.head.i < span.end]
+    for root in roots:
+        head = root.head.head if root.head.dep_ == "prep" and root.head.lower_ == "as" else root.head
+        if objects and (head == verb or head in objects):
+            return True
+    return False
 
 
 def _subject(verb: Token, span: Span) -> Token | None:
