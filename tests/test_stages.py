@@ -118,6 +118,16 @@ def test_a_name_the_headline_and_the_text_both_give_is_an_actor_though_named_onc
     assert headed.by_article["a"] == ("valdane-semiconductor",)
 
 
+def test_a_word_after_a_name_shaped_as_a_place_is_not_its_short_form() -> None:
+    index = build_actors([analysis("a", ["Lake Tenby closed as Olaf Scholz spoke.", "Residents of Tenby met Scholz."],
+                                   [("Lake Tenby", "PERSON"), ("Olaf Scholz", "PERSON"), ("Tenby", "GPE"),
+                                    ("Scholz", "PERSON")])],
+                         min_mentions=1)
+    merged = names_of(index)
+    assert ["Lake Tenby"] in merged and ["Tenby"] in merged  # the town is not the lake, whatever the tags
+    assert ["Olaf Scholz", "Scholz"] in merged
+
+
 def test_clipped_names_join_the_place_or_team_they_clip() -> None:
     index = build_actors([analysis("a", ["x"], [("Indianapolis Colts", "ORG"), ("Indy", "GPE"),
                                                 ("Philadelphia", "GPE"), ("Philly", "PERSON"),

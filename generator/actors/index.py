@@ -29,7 +29,7 @@ from .mentions import (
     known_names,
     rejoin_split_names,
 )
-from .names import form_key, has_company_form, is_acronym, normalise_name, plural_nickname
+from .names import INSTITUTIONS, PLACE_NAME, form_key, has_company_form, is_acronym, normalise_name, plural_nickname
 from .rules import RULES
 
 
@@ -264,7 +264,7 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
         return ActorKind.ORGANIZATION
     if team is not None:
         return ActorKind.ORGANIZATION
-    if not evidence["group"] and any(_PLACE_NAME.match(m.key) for m in group) and not _institution(group):
+    if not evidence["group"] and any(PLACE_NAME.match(m.key) for m in group) and not _institution(group):
         return ActorKind.PLACE
     thing = evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
     singles = {m.surface_key for m in group if " " not in m.surface_key}
@@ -292,7 +292,7 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
 
 
 def _institution(group: list[NameMention]) -> bool:
-    return any(word in _INSTITUTIONS for m in group for word in m.key.split(" "))
+    return any(word in INSTITUTIONS for m in group for word in m.key.split(" "))
 
 
 _BUSINESSES = frozenset("""freight logistics foods systems packaging energy airlines airways motors pharmaceuticals
@@ -304,13 +304,6 @@ construction engineering consulting solutions ventures enterprises corp corporat
 gmbh""".split())
 """Last words that say a name is a business's ("Helix Freight", "Crosslink Capital", "Pellbrook Energy Plc"): no
 person's name ends on one, though the tagger often reads an unfamiliar company as a person."""
-_PLACE_NAME = re.compile(r"(?:mount|mt|lake|cape|isle|gulf|fort|(?:city|town|village|borough|township) of) \w")
-"""How the names of places open ("Mount Sefton", "Fort Pierce", "City of Palmer"): a place, not the person or the
-organisation the tagger may read, unless an institution's word follows ("Mount Sinai Hospital")."""
-_INSTITUTIONS = frozenset("""court police department ministry service council agency office bank school hospital
-university college church club party company commission committee board authority bureau corporation inc center
-centre institute foundation association museum""".split())
-"""Words that make a name an institution's even when it is written as a place is ("in Wayne County Circuit Court")."""
 
 
 def _team(group: list[NameMention]) -> str | None:

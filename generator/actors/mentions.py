@@ -28,6 +28,7 @@ from .names import (
     form_key,
     is_acronym,
     is_name_like,
+    named_as_place,
     normalise_name,
     plural_nickname,
     surface_name,
@@ -676,8 +677,8 @@ def missed_short_forms(analysis: Analysis, found: Sequence[NameMention], ignore:
     tagged = _surfaces_by_sentence(found)
     for mention in found:
         words = mention.name.split(" ")
-        if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC"):
-            continue
+        if len(words) < 2 or mention.label not in ("PERSON", "ORG", "FAC") or named_as_place(mention.key):
+            continue  # "Tenby" after "Lake Tenby", whatever its tag, is no surname
         if mention.label != "PERSON" and public_service(words[1:]):
             continue  # "Huntingburg" alone, after "Huntingburg Police Department", is the town
         for word in (words[0], words[-1]) if mention.label == "PERSON" else (words[0],):
@@ -795,6 +796,7 @@ def _abbreviated(mention: NameMention, earlier: list[NameMention], ambiguous: bo
         expanded = {m.key for m in earlier if m.label != "PERSON" and mention.key in acronyms(m.name)}
         if len(expanded) == 1:
             return expanded.pop()
+    earlier = [m for m in earlier if not named_as_place(m.key)]  # "Tenby" after "Lake Tenby" is the town
     if len(words) == 1:
         by_last = {m.key for m in earlier if m.label not in PLACE_LABELS and m.key.split(" ")[-1] == mention.key}
         if len(by_last) == 1:
@@ -802,7 +804,8 @@ def _abbreviated(mention: NameMention, earlier: list[NameMention], ambiguous: bo
         by_first = {m.key for m in earlier if m.label == "PERSON" and m.key.split(" ")[0] == mention.key}
         if mention.label == "PERSON" and len(by_first) == 1:
             return by_first.pop()
-    # Only a longer name that is not a place: "Europe" is not "Eastern Europe", but "Indianapolis"
+    # Only a longer name that is not a place (by its label or its shape: "Lake Tenby", tagged a
+    # person, is a place): "Europe" is not "Eastern Europe", but "Indianapolis"
     # after "Indianapolis Colts" is the team; "Huntingburg" after "Huntingburg Police Department" is the town.
     containing = {m.key for m in earlier if m.label not in PLACE_LABELS
                   and len(m.key.split(" ")) > len(words) and set(words) <= set(m.key.split(" "))}

@@ -242,3 +242,18 @@ def near_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
             by_variant.setdefault(variant, set()).add(word)
     pairs = {(a, b) for group in by_variant.values() for a in group for b in group if a < b}
     return sorted(pair for pair in pairs if one_edit_apart(*pair))
+
+
+PLACE_NAME = re.compile(r"(?:mount|mt|lake|cape|isle|gulf|fort|(?:city|town|village|borough|township) of) \w")
+"""How the names of places open ("Mount Sefton", "Fort Pierce", "City of Palmer"): a place, not the person or the
+organisation the tagger may read, unless an institution's word follows ("Mount Sinai Hospital")."""
+INSTITUTIONS = frozenset("""court police department ministry service council agency office bank school hospital
+university college church club party company commission committee board authority bureau corporation inc center
+centre institute foundation association museum""".split())
+"""Words that make a name an institution's even when it is written as a place is ("in Wayne County Circuit Court")."""
+
+
+def named_as_place(key: str) -> bool:
+    """A form key that opens as places' names do, with no institution's word in it: "lake tenby",
+    "mount sefton"; not "mount sinai hospital"."""
+    return bool(PLACE_NAME.match(key)) and not INSTITUTIONS.intersection(key.split(" "))
