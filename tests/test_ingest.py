@@ -379,3 +379,20 @@ def test_the_headline_is_the_line_above_the_text_that_tells_what_the_text_tells(
     article = only_article(tmp_path)
     assert article.title == "Ministers agree to keep talking about trade"
     assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+
+
+def test_a_headline_in_sentence_case_over_a_dateline_is_the_title_not_part_of_the_text(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Ministers agree to keep talking about the new trade agreement\nJune 3, 2026\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert (article.title, article.title_source) == ("Ministers agree to keep talking about the new trade agreement",
+                                                     TitleSource.HEADLINE)
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+
+
+def test_the_headline_is_the_first_of_the_lines_stacked_above_the_byline_not_the_deck_under_it(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Ministers agree to keep talking about trade\n\n"
+          "The talks in Brussels will resume next week with new partners at the table\n\n"
+          "By Jane Doe, Staff Writer\n\n" + BODY)
+    article = only_article(tmp_path)
+    assert article.title == "Ministers agree to keep talking about trade"
+    assert article.paragraphs == tuple(BODY.strip().split("\n\n"))

@@ -20,7 +20,7 @@ from ..analyze.cache import prune_unused, read_pickle, write_atomically
 from ..models import Article, Finding
 from .files import SourceText
 
-INGEST_VERSION = "12"
+INGEST_VERSION = "13"
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,8 +258,21 @@ def _headline_above(lines: list[str], rules: list[str | None], first: int, last:
             break
         shared = _content_words(lines[index]) & opening
         if len(shared) >= min(2, len(_content_words(lines[index]))) and shared:
+            return _top_of_stack(lines, rules, index)
+    return _top_of_stack(lines, rules, found[0]) if found else None
+
+
+def _top_of_stack(lines: list[str], rules: list[str | None], index: int) -> int:
+    """The first of the headline-like lines stacked right above ``index`` (blank lines between): a
+    page prints its headline, then a deck or two ("IE6 through IE11 harbor vulnerability, but
+    in-the-wild attacks limited to IE8 and IE9") over the byline. Lines of fewer than
+    ``INSET_WORDS`` words (a section's name) end the stack."""
+    while True:
+        above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        if (above is None or rules[above] is not None or not is_headline(lines[above])
+                or len(words(lines[above])) < INSET_WORDS):
             return index
-    return found[0] if found else None
+        index = above
 
 
 HEADLINE_CONTEXT = 3

@@ -55,12 +55,13 @@ def is_prose(line: str) -> bool:
     return long_enough and stop_share(words) >= MIN_STOP_SHARE
 
 
-def joins_article(line: str) -> bool:
-    """A line right next to the article that belongs to it: a short sentence, or one cut off mid-way."""
+def joins_article(line: str, above: bool = False) -> bool:
+    """A line right next to the article that belongs to it: a short sentence, or (below the article,
+    unless ``above``) one cut off mid-way."""
     words = _WORD.findall(line)
     if len(words) >= 3 and (ends_sentence(line) or words[-1].lower() in STOP_WORDS - {"said", "says"}):
         return True  # a sentence, or one wrapped after a word that cannot end it ("...and" / "NATO said")
-    return len(words) >= PROSE_WORDS and stop_share(words) >= 0.25 and not title_cased(line)
+    return not above and len(words) >= PROSE_WORDS and stop_share(words) >= 0.25 and not title_cased(line)
 
 
 def line_score(line: str, removed_by_rule: bool) -> int:
@@ -91,8 +92,12 @@ def article_span(lines: Sequence[str], removed_by_rule: Sequence[bool]) -> tuple
 
 
 def _widen(lines: Sequence[str], removed_by_rule: Sequence[bool], first: int, last: int) -> tuple[int, int]:
-    """Past the span, lines that belong to the article join it, over lines a rule removes anyway."""
-    while (before := _next_kept(lines, removed_by_rule, first, -1)) is not None and joins_article(lines[before]):
+    """Past the span, lines that belong to the article join it, over lines a rule removes anyway;
+    but over a removed line above it, only a line read as a sentence: one without a full stop above
+    a dateline or a byline is the headline ("Meridian Power restores electricity to most homes after
+    storm" / "June 3, 2026")."""
+    while ((before := _next_kept(lines, removed_by_rule, first, -1)) is not None
+           and joins_article(lines[before], above=any(removed_by_rule[before + 1:first]))):
         first = before
     while (after := _next_kept(lines, removed_by_rule, last, 1)) is not None and joins_article(lines[after]):
         last = after
