@@ -396,3 +396,10 @@ def test_the_headline_is_the_first_of_the_lines_stacked_above_the_byline_not_the
     article = only_article(tmp_path)
     assert article.title == "Ministers agree to keep talking about trade"
     assert article.paragraphs == tuple(BODY.strip().split("\n\n"))
+
+
+def test_an_all_capitals_headline_keeps_a_names_capitals_only_where_the_name_is(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "STORM LEAVES 40,000 WITHOUT POWER ACROSS HARROW VALLEY\n\nThunderstorms knocked out "
+          "power to 40,000 homes across the Harrow Valley, and Meridian Power said repairs would take days. Crews from "
+          "Meridian Power were repairing power lines.\n")
+    assert only_article(tmp_path).title == "Storm leaves 40,000 without power across Harrow Valley"

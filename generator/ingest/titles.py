@@ -192,7 +192,10 @@ def readable_case(title: str, paragraphs: list[str]) -> str:
         return title
     inside: dict[str, dict[str, int]] = {}
     anywhere: dict[str, dict[str, int]] = {}
+    led: dict[str, set[str | None]] = {}
+    """A word -> the words before its capitalised forms inside sentences (None: none capitalised)."""
     for paragraph in _opening(paragraphs, CASE_CHARACTERS):
+        previous = None
         for match in _TOKEN.finditer(paragraph):
             word = match.group()
             initial = _SENTENCE_START.search(paragraph[max(0, match.start() - 4):match.start()])
@@ -200,8 +203,23 @@ def readable_case(title: str, paragraphs: list[str]) -> str:
             for forms in places:
                 counts = forms.setdefault(word.casefold(), {})
                 counts[word] = counts.get(word, 0) + 1
-    recased = _TOKEN.sub(lambda m: _as_written(m.group(), inside.get(m.group().casefold())
-                                               or anywhere.get(m.group().casefold())), title)
+            if not initial and word[:1].isupper():
+                before = previous if previous and previous[:1].isupper() else None
+                led.setdefault(word.casefold(), set()).add(before.casefold() if before else None)
+            previous = word
+    tokens = [m.group() for m in _TOKEN.finditer(title)]
+    heads = dict(zip(range(len(tokens)), [None, *tokens[:-1]], strict=True))
+    count = itertools.count()
+
+    def recase(match: re.Match[str]) -> str:
+        word, key = match.group(), match.group().casefold()
+        head = heads[next(count)]
+        forms = inside.get(key) or anywhere.get(key)
+        if forms and _inside_other_names(key, head, forms, led):
+            forms = {form: n for form, n in forms.items() if not form[:1].isupper()}
+        return _as_written(word, forms)
+
+    recased = _TOKEN.sub(recase, title)
     first = next(_TOKEN.finditer(recased), None)
     if first is None:
         return recased
@@ -222,6 +240,16 @@ def _opening(paragraphs: list[str], limit: int) -> list[str]:
         if limit <= 0:
             break
     return kept
+
+
+def _inside_other_names(key: str, head: str | None, forms: dict[str, int], led: dict[str, set[str | None]]) -> bool:
+    """The article writes the word in lower case too, and in capitals only inside other names
+    ("Meridian Power" where the headline's "POWER" follows "WITHOUT"): the headline's word is the
+    common one. A word always in capitals ("Putin", after "Vladimir") keeps them."""
+    if not any(not form[:1].isupper() for form in forms):
+        return False
+    leads = led.get(key, set())
+    return bool(leads) and None not in leads and (head or "").casefold() not in leads
 
 
 def _as_written(word: str, written: dict[str, int] | None) -> str:
