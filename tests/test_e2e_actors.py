@@ -103,3 +103,13 @@ def test_attribution_patterns(text: str, speaker: str | None) -> None:
 
 def _fields(item: object) -> dict:
     return {name: getattr(item, name) for name in item.__dataclass_fields__}
+
+
+def test_a_hyphenated_word_joins_a_key_phrase_whole_or_not_at_all() -> None:
+    """Discovered themes are made of key phrases: "year old boy" and "degree murder" were themes of gva-dev."""
+    text = ("A 6-year-old boy was hurt. The man faces a first-degree murder charge. "
+            "The long-term plan of the council is climate change policy.")
+    item = article("p", "Phrases", None).__class__(**{**_fields(article("p", "Phrases", None)), "paragraphs": (text,)})
+    (result,) = analyze([item], MODEL)
+    assert "murder charge" in result.phrases and "long term plan" in result.phrases
+    assert not any(word in phrase.split() for phrase in result.phrases for word in ("year", "old", "degree"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..models import Analysis, Article
 
-ANALYSIS_VERSION = "10"
+ANALYSIS_VERSION = "11"
 
 
 class AnalysisCache:

@@ -27,7 +27,7 @@ from .quotes import entity_text, extract_quotes
 if TYPE_CHECKING:  # spaCy itself is imported when a pipeline is loaded: a build with nothing new to
     # analyse, `digest check` and `digest serve` start without it (about 0.9 s of imports)
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger("mkdocs.plugins.digest")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -331,15 +331,32 @@ def _merge(article_id: str, pieces: list[Analysis]) -> Analysis:
 
 
 def _phrases(doc: Doc) -> list[str]:
-    """Noun phrases as lemmas of their content words, at most three, with at least one common noun."""
+    """Noun phrases as lemmas of their content words, at most three, with at least one common noun.
+    A hyphenated word counts whole or not at all: "6-year-old boy" is "boy", "first-degree murder"
+    "murder", never "year old boy" or "degree murder"."""
     if not doc.has_annotation("DEP"):
         return []
     found = []
     for chunk in doc.noun_chunks:
-        words = [t for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        words = [t for unit in _written_words(chunk) if all(_content(t) or t.is_punct for t in unit)
+                 for t in unit if _content(t)]
         if 1 <= len(words) <= 3 and any(t.pos_ == "NOUN" for t in words):
             found.append(" ".join(t.lemma_.lower() for t in words))
     return found
+
+
+def _content(token: Token) -> bool:
+    return token.is_alpha and not token.is_stop and token.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _written_words(span: Span) -> list[list[Token]]:
+    """The span's tokens grouped as written, a group per run without spaces ("6", "-", "year"...)."""
+    units: list[list[Token]] = [[]]
+    for token in span:
+        units[-1].append(token)
+        if token.whitespace_:
+            units.append([])
+    return [unit for unit in units if unit]
 
 
 def lemmatize(phrases: Iterable[str], model: str, cache: AnalysisCache | None = None) -> dict[str, tuple[str, ...]]:
