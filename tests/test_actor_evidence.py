@@ -199,6 +199,8 @@ def test_kind_evidence_reads_the_words_around_a_name() -> None:
     assert kind_evidence("Fans of the Colts cheered.", "Colts") == "the"
     assert kind_evidence("Senator Jane Roe said no.", "Jane Roe") == "person"
     assert kind_evidence("Mr Roe said no.", "Mr Roe") == "person"
+    assert kind_evidence("Hodgson praised 32-year-old Cabaye on Friday.", "Cabaye") == "person"
+    assert kind_evidence("They toured the 100-year-old Grace Church.", "Grace Church") == ""
 
 
 def test_a_title_written_before_a_tagged_name_is_one_of_the_forms_it_is_written_with() -> None:

@@ -222,6 +222,8 @@ def _titled(sentence: str, text: str, surface: str) -> str:
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout"})
+_AGE = re.compile(r"\d{1,3}-year-old")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our"})
 _LOCAL_BODIES = frozenset({"town", "city", "county", "village", "borough", "parish", "township"})
 """Written in lower case after a place's name: "Fenwick town council", "Dayton city officials"."""
 _PLURAL_VERBS = frozenset({"have", "are", "were", "'ve", "’ve"})
@@ -236,12 +238,12 @@ _EDGE_BUT_DOTS = _EDGE.replace(".", "")
 
 def kind_evidence(sentence: str, text: str) -> str:
     """What the words around a name in its sentence say of its kind: "person" after a title
-    (``HONORIFICS``: "Mr", "Senator", "Coach"), "the" after the article ("the Colts", "the Kremlin": not
-    a person), "place" after a locative preposition ("in Rotterdam") or before a local body's word
-    in lower case ("Fenwick town council"),
-    "group" before a plural verb ("Arsenal have", as British English writes of clubs, companies and
-    bands; never after a preposition or with "and" in the five words before: "Dortmund and Chelsea
-    have", "Wladimir and his brother Vitali have"); else "". Only the first occurrence."""
+    (``HONORIFICS``: "Mr", "Senator", "Coach") or an age ("32-year-old Cabaye"), "the" after the
+    article ("the Colts", "the Kremlin": not a person), "place" after a locative preposition ("in
+    Rotterdam") or before a local body's word in lower case ("Fenwick town council"), "group"
+    before a plural verb ("Arsenal have", as British English writes of clubs, companies and bands;
+    never after a preposition or with "and" in the five words before: "Dortmund and Chelsea have",
+    "Wladimir and his brother Vitali have"); else "". Only the first occurrence."""
     words = _around(sentence, text)
     if words is None:
         return ""
@@ -251,6 +253,8 @@ def kind_evidence(sentence: str, text: str) -> str:
     titled = previous.strip(".") in HONORIFICS and not before[-1].rstrip(".").endswith(tuple(_EDGE))
     if first in HONORIFICS or titled:  # not a title that ends a clause: '"... a good quarterback," Jaguars'
         return "person"
+    if _AGE.fullmatch(previous) and (len(before) < 2 or before[-2].lower() not in _DETERMINERS):
+        return "person"  # "32-year-old Cabaye"; not "the 100-year-old Grace Church"
     if first == "the" or previous == "the":
         return "the"
     if previous in _LOCATIVE or (after and after[0] in _LOCAL_BODIES):
