@@ -484,3 +484,12 @@ def test_a_person_s_initials_are_no_acronym_of_an_organisation() -> None:
                  for i in range(2)]
     actors = by_name(analyses)
     assert "JD" in actors["JD DeGuzman"].aliases and "Judicial District" not in actors["JD DeGuzman"].aliases
+
+
+def test_a_name_written_only_as_an_acronym_is_no_person_whatever_the_tags() -> None:
+    analyses = [analysed(f"j{i}", ["JDRF has funded the trial for three years.", "WLKY reported the crash first.",
+                                   "Senator Jane Roe welcomed it."],
+                         [("JDRF", "PERSON", 0), ("WLKY", "PERSON", 1), ("Jane Roe", "PERSON", 2)]) for i in range(2)]
+    actors = by_name(analyses)
+    assert actors["JDRF"].kind is ActorKind.ORGANIZATION and actors["WLKY"].kind is ActorKind.ORGANIZATION
+    assert actors["Jane Roe"].kind is ActorKind.PERSON

@@ -241,7 +241,7 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
        a place when one of its names opens as places' do ("Mount Sefton",
        "City of Palmer") and none is an institution's or takes a plural verb;
     2. not a person when a third of its mentions, and two at least, follow "the" ("the Colts",
-       "the Kremlin");
+       "the Kremlin"), or when it is written only as an acronym ("JDRF");
     3. a person when tagged so at least once and after a title ("Mr", "Senator"), or named as people
        are, full name then surname alone, either tagged as a person somewhere ("Olaf Scholz", "Scholz"
        tagged as a place; not "Philadelphia Eagles" then "Eagles", tagged as an organisation and a
@@ -266,7 +266,8 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
         return ActorKind.ORGANIZATION
     if not evidence["group"] and any(PLACE_NAME.match(m.key) for m in group) and not _institution(group):
         return ActorKind.PLACE
-    thing = evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group) and not evidence["person"]
+    thing = (((evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group)) or _acronym_only(group))
+             and not evidence["person"])
     singles = {m.surface_key for m in group if " " not in m.surface_key}
     tagged_people = {m.surface_key for m in group if m.label == "PERSON"}
     surnamed = any(" " in m.surface_key and m.surface_key.split(" ")[-1] in singles
@@ -289,6 +290,11 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
             and not evidence["group"] and not evidence["the"] and not _institution(group)):
         return ActorKind.PLACE
     return kind
+
+
+def _acronym_only(group: list[NameMention]) -> bool:
+    """Written only as an acronym ("JDRF", "MIDA"): people are not, whatever the tagger reads."""
+    return all(is_acronym(m.name) for m in group)
 
 
 def _institution(group: list[NameMention]) -> bool:
