@@ -403,3 +403,13 @@ def test_an_all_capitals_headline_keeps_a_names_capitals_only_where_the_name_is(
           "power to 40,000 homes across the Harrow Valley, and Meridian Power said repairs would take days. Crews from "
           "Meridian Power were repairing power lines.\n")
     assert only_article(tmp_path).title == "Storm leaves 40,000 without power across Harrow Valley"
+
+
+def test_a_table_of_results_between_two_paragraphs_keeps_the_report_whole(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Harriers top the table after late winner\n\nHarrow Harriers moved to the top of the "
+          "league on Saturday after a stoppage-time goal gave them a 2-1 win at Brockley Town.\n\nResults\n"
+          "Brockley Town 1-2 Harrow Harriers\nMill End 0-0 Castleford Athletic\nDeepdale United 3-1 Ravenscar\n\n"
+          "Harriers manager Sue Pennington said the title race would go to the last day, as it should.\n")
+    article = only_article(tmp_path)
+    assert "Mill End 0-0 Castleford Athletic" in article.paragraphs
+    assert article.paragraphs[-1].startswith("Harriers manager Sue Pennington said")

@@ -231,7 +231,7 @@ def _insets(lines: list[str], rules: list[str | None], wrapped: frozenset[int],
 
 def _data(line: str) -> bool:
     """A line carrying two or more numbers is data (a score, a result, a date list), not a teaser."""
-    return sum(token.isdigit() for token in words(line)) >= 2
+    return region.is_data(words(line))
 
 
 def _continues(line: str) -> bool:

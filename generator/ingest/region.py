@@ -64,12 +64,41 @@ def joins_article(line: str, above: bool = False) -> bool:
     return not above and len(words) >= PROSE_WORDS and stop_share(words) >= 0.25 and not title_cased(line)
 
 
-def line_score(line: str, removed_by_rule: bool) -> int:
-    """Prose counts for the article by its words; anything else against it."""
+def line_score(line: str, removed_by_rule: bool, tabular: bool = False) -> int:
+    """Prose counts for the article by its words; a row of a table (``tabular``) for nothing either
+    way, as results and standings sit inside reports; anything else against it."""
     words = len(_WORD.findall(line))
     if not removed_by_rule and is_prose(line):
         return words
+    if tabular:
+        return 0
     return -max(words, MIN_COST) * (RULE_WEIGHT if removed_by_rule else 1)
+
+
+TABLE_ROWS = 3
+"""Lines of data in a row (blank lines between) that make a table: results, standings. One or two
+such lines are as often a timestamp or "Image 1 of 5"."""
+
+
+def tabular_lines(lines: Sequence[str], removed_by_rule: Sequence[bool]) -> frozenset[int]:
+    """Indices of the lines in runs of ``TABLE_ROWS`` or more data lines that no rule removed."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, "end"]):
+        if not line.strip():
+            continue
+        if index < len(lines) and not removed_by_rule[index] and not is_prose(line) and is_data(_WORD.findall(line)):
+            run.append(index)
+            continue
+        if len(run) >= TABLE_ROWS:
+            found.update(run)
+        run = []
+    return frozenset(found)
+
+
+def is_data(words: Sequence[str]) -> bool:
+    """A line of two numbers or more: "Brockley Town 1-2 Harrow Harriers", "2. Castleford 33 pts"."""
+    return sum(word.isdigit() for word in words) >= 2
 
 
 def article_span(lines: Sequence[str], removed_by_rule: Sequence[bool]) -> tuple[int, int] | None:
@@ -78,12 +107,13 @@ def article_span(lines: Sequence[str], removed_by_rule: Sequence[bool]) -> tuple
     Blank lines score nothing. The span is then widened over directly adjacent lines that
     belong to the article (a short first or last sentence, a last sentence cut off)."""
     best, best_start, best_end, total, start = 0, 0, -1, 0, 0
+    tabular = tabular_lines(lines, removed_by_rule)
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         if total <= 0:
             total, start = 0, index
-        total += line_score(line, removed_by_rule[index])
+        total += line_score(line, removed_by_rule[index], index in tabular)
         if total > best:
             best, best_start, best_end = total, start, index
     if best_end < 0:
