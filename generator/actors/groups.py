@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..models import ActorKind
 from .aliasfile import AliasSpec
 from .mentions import PLACE_LABELS, NameMention
-from .names import form_key
+from .names import form_key, named_as_place
 
 
 class Groups:
@@ -49,8 +49,9 @@ class Groups:
         return bool(counts) and sum(counts[label] for label in labels) * 2 > counts.total()
 
     def is_place(self, key: str) -> bool:
-        """Mostly tagged as a place: never merged into a longer name by containment."""
-        return self.mostly(key, PLACE_LABELS)
+        """Mostly tagged as a place, or named as places are ("Lake Tenby", whatever its tags): never
+        merged into a longer name by containment, nor the holder of a surname."""
+        return self.mostly(key, PLACE_LABELS) or named_as_place(key)
 
     def prefer(self, name: str, priority: int) -> None:
         """``name`` is the actor's name unless a name of higher priority is preferred for its key."""

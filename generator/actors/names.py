@@ -157,14 +157,10 @@ def same_first_name(a: str, b: str) -> bool:
     """Two spellings of one first name: a listed short form ("Mo", "Maurice"), one starting the other
     or both starting with the same four letters ("Alex", "Alexis", "Alexandros"), or one letter apart
     ("Jon", "John")."""
-    if a == b:
-        return True
-    if b in _nicknames().get(a, ()) or a in _nicknames().get(b, ()):
+    if a == b or short_form(a, b):
         return True
     shorter = min(len(a), len(b))
-    if shorter >= 3 and (a.startswith(b) or b.startswith(a) or (shorter >= 4 and a[:4] == b[:4])):
-        return True
-    return shorter >= 3 and one_edit_apart(a, b)
+    return (shorter >= 4 and a[:4] == b[:4]) or (shorter >= 3 and one_edit_apart(a, b))
 
 
 def short_form(a: str, b: str) -> bool:

@@ -18,7 +18,6 @@ from .names import (
     distinct_names,
     first_last,
     form_key,
-    named_as_place,
     near_pairs,
     normalise_name,
     plural_nickname,
@@ -254,7 +253,7 @@ def merge_surnames(groups: Groups) -> None:
     for mention in groups.mentions:
         root = groups.find(mention.key)
         named = mention.label == "PERSON" or sizes[root] >= 2
-        if " " in mention.key and named and not groups.is_place(mention.key) and not named_as_place(mention.key):
+        if " " in mention.key and named and not groups.is_place(mention.key):
             roots_by_last[mention.key.split(" ")[-1]].add(root)
     for key in sorted({m.key for m in groups.mentions if " " not in m.key} & (lower - groups.separate)):
         if len(roots_by_last.get(key, ())) == 1 and key not in country_names() and not groups.is_place(key):

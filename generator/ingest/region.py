@@ -14,6 +14,7 @@ check that no prose is lost: see the README's cleaning table.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -82,17 +83,13 @@ such lines are as often a timestamp or "Image 1 of 5"."""
 
 def tabular_lines(lines: Sequence[str], removed_by_rule: Sequence[bool]) -> frozenset[int]:
     """Indices of the lines in runs of ``TABLE_ROWS`` or more data lines that no rule removed."""
+    rows = [(index, not removed_by_rule[index] and is_data(_WORD.findall(line)) and not is_prose(line))
+            for index, line in enumerate(lines) if line.strip()]
     found: set[int] = set()
-    run: list[int] = []
-    for index, line in enumerate([*lines, "end"]):
-        if not line.strip():
-            continue
-        if index < len(lines) and not removed_by_rule[index] and not is_prose(line) and is_data(_WORD.findall(line)):
-            run.append(index)
-            continue
-        if len(run) >= TABLE_ROWS:
-            found.update(run)
-        run = []
+    for is_row, run in itertools.groupby(rows, key=lambda row: row[1]):
+        indices = [index for index, _ in run]
+        if is_row and len(indices) >= TABLE_ROWS:
+            found.update(indices)
     return frozenset(found)
 
 

@@ -193,7 +193,8 @@ def readable_case(title: str, paragraphs: list[str]) -> str:
     inside: dict[str, dict[str, int]] = {}
     anywhere: dict[str, dict[str, int]] = {}
     led: dict[str, set[str | None]] = {}
-    """A word -> the words before its capitalised forms inside sentences (None: none capitalised)."""
+    """A word -> the capitalised word before each of its capitalised forms inside sentences (None:
+    a form with no capitalised word before it, a name of its own)."""
     for paragraph in _opening(paragraphs, CASE_CHARACTERS):
         previous = None
         for match in _TOKEN.finditer(paragraph):
@@ -207,16 +208,15 @@ def readable_case(title: str, paragraphs: list[str]) -> str:
                 before = previous if previous and previous[:1].isupper() else None
                 led.setdefault(word.casefold(), set()).add(before.casefold() if before else None)
             previous = word
-    tokens = [m.group() for m in _TOKEN.finditer(title)]
-    heads = dict(zip(range(len(tokens)), [None, *tokens[:-1]], strict=True))
-    count = itertools.count()
+    head: str | None = None  # the headline's word before the one being recased
 
     def recase(match: re.Match[str]) -> str:
+        nonlocal head
         word, key = match.group(), match.group().casefold()
-        head = heads[next(count)]
         forms = inside.get(key) or anywhere.get(key)
         if forms and _inside_other_names(key, head, forms, led):
             forms = {form: n for form, n in forms.items() if not form[:1].isupper()}
+        head = word
         return _as_written(word, forms)
 
     recased = _TOKEN.sub(recase, title)
