@@ -43,7 +43,9 @@ eval: setup  ## Scores on the development sets: summaries (ROUGE), alias pairs, 
 	$(BIN)/python -m tools.evaluate aliases $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev
 	$(BIN)/python -m tools.evaluate kinds tests/fixtures/beats
 	$(BIN)/python -m tools.evaluate stories $(EVAL)/ecbplus-dev $(EVAL)/gva-dev \
-		--distractors $(EVAL)/bbc-dev --distractors $(EVAL)/summeval-dev --distractors $(EVAL)/elevant-dev
+		--collection $(EVAL)/gva-dev,$(EVAL)/bbc-dev \
+		--collection $(EVAL)/ecbplus-dev,$(EVAL)/summeval-dev,$(EVAL)/elevant-dev \
+		--collection $(EVAL)/ecbplus-dev,$(EVAL)/gva-dev,$(EVAL)/bbc-dev,$(EVAL)/summeval-dev,$(EVAL)/elevant-dev
 	$(BIN)/python -m tools.evaluate story-summaries $(EVAL)/ecbplus-dev
 	$(BIN)/python -m tools.evaluate cleaning $(EVAL)/scrapinghub-dev
 	$(BIN)/python -m tools.evaluate ingestion $(EVAL)/bbc-dev $(EVAL)/summeval-dev $(EVAL)/gva-dev $(EVAL)/ecbplus-dev $(EVAL)/elevant-dev $(EVAL)/scrapinghub-dev

@@ -255,3 +255,24 @@ def test_average_linkage_joins_exactly_what_plain_upgma_joins() -> None:
         pairs = {(a, b): chance.choice([chance.uniform(0.0, 0.8), chance.uniform(0.8, 2.5)])
                  for a in items for b in items if a < b and chance.random() < 0.4}
         assert average_linkage(items, pairs, 1.0) == _plain_average_linkage(items, pairs, 1.0), seed
+
+
+def test_an_assembled_collection_keeps_each_story_sets_events_and_makes_every_other_article_its_own(
+        tmp_path) -> None:
+    import json
+
+    from tools.evaluate.stories import UNRELATED, assemble_collection, has_gold_events
+
+    stories, lone = tmp_path / "stories", tmp_path / "lone"
+    for folder, names in ((stories, ("a.txt", "b.txt")), (lone, ("c.txt", "d.txt"))):
+        (folder / "articles").mkdir(parents=True)
+        for name in names:
+            (folder / "articles" / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    (stories / "gold.json").write_text(json.dumps({"events": {"a.txt": "1", "b.txt": "1"}}), encoding="utf-8")
+    (lone / "gold.json").write_text(json.dumps({"aliases": []}), encoding="utf-8")  # labels, but no events
+    assert has_gold_events(stories) and not has_gold_events(lone)
+    folder = assemble_collection([stories], [lone], tmp_path / "collection")
+    events = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["events"]
+    assert events["stories_a.txt"] == events["stories_b.txt"] == "stories:1"
+    assert events["lone_c.txt"] != events["lone_d.txt"] and events["lone_c.txt"].startswith(UNRELATED)
+    assert sorted(p.name for p in (folder / "articles").iterdir()) == sorted(events)

@@ -14,7 +14,7 @@ from . import load_corpus
 from .aliases import score_aliases
 from .cleaning import format_scores, ingestion_line, score_folder
 from .kinds import labelled_kinds, score_kinds
-from .stories import assemble_collection, score_stories, story_files, unrelated_in_stories
+from .stories import assemble_collection, has_gold_events, score_stories, story_files, unrelated_in_stories
 from .story_summaries import story_summary_table
 from .summaries import format_scored, format_table, summary_table
 
@@ -143,27 +143,32 @@ def story_summaries(dataset: Path, model: str) -> None:
 @main.command()
 @DATASETS
 @MODEL
-@click.option("--distractors", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Sets of unrelated news (no gold events) to mix with every story set into one collection.")
-def stories(datasets: tuple[Path, ...], model: str, distractors: tuple[Path, ...]) -> None:
+@click.option("--collection", "collections", multiple=True, metavar="DIR,DIR...",
+              help="Sets assembled into one collection (repeatable): the sets with gold events keep "
+                   "them, every article of the others is an event of its own.")
+def stories(datasets: tuple[Path, ...], model: str, collections: tuple[str, ...]) -> None:
     """Pairwise precision, recall and F1 (and B-cubed F1) of stories against the gold events of each
-    set, beside plain TF-IDF cosine with average linkage at 0.20. With ``--distractors``, also on
-    one collection of every set plus the distractors, each of them an event of its own, with how
-    many distractors ended up in a story.
+    set, beside plain TF-IDF cosine with average linkage at 0.20; then the same on each assembled
+    collection, with how many of its lone articles ended up in a story.
 
     \b
     Example:
         python -m tools.evaluate stories ../shared/eval/ecbplus-dev ../shared/eval/gva-dev \\
-            --distractors ../shared/eval/bbc-dev --distractors ../shared/eval/elevant-dev
+            --collection ../shared/eval/gva-dev,../shared/eval/bbc-dev
     """
     for dataset in datasets:
         _echo_stories(load_corpus(dataset, model), dataset.name)
-    if distractors:
+    for collection in collections:
+        sets = [Path(part) for part in collection.split(",") if part]
+        missing = [str(path) for path in sets if not path.is_dir()]
+        if missing:
+            raise click.BadParameter(f"no such folder: {', '.join(missing)}", param_hint="--collection")
+        story_sets = [path for path in sets if has_gold_events(path)]
+        lone_sets = [path for path in sets if path not in story_sets]
         with tempfile.TemporaryDirectory() as scratch:
-            folder = assemble_collection(datasets, distractors, Path(scratch) / "collection")
-            corpus = load_corpus(folder, model)
-            names = " + ".join(d.name for d in (*datasets, *distractors))
-            _echo_stories(corpus, f"assembled ({names})", with_unrelated=True)
+            folder = assemble_collection(story_sets, lone_sets, Path(scratch) / "collection")
+            names = " + ".join(path.name for path in sets)
+            _echo_stories(load_corpus(folder, model), f"assembled ({names})", with_unrelated=True)
 
 
 def _echo_stories(corpus, name: str, with_unrelated: bool = False) -> None:

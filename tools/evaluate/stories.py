@@ -95,6 +95,12 @@ def story_files(corpus: DevCorpus, baseline: bool = False) -> list[list[str]]:
     return [story + [copy for name in story for copy in twins.get(name, [])] for story in stories]
 
 
+def has_gold_events(dataset: Path) -> bool:
+    """Whether the set's ``gold.json`` names an event for its articles (a story set)."""
+    gold = dataset / "gold.json"
+    return gold.is_file() and "events" in json.loads(gold.read_text(encoding="utf-8"))
+
+
 UNRELATED = "unrelated:"
 """The gold event of a distractor article in an assembled collection: an event of its own."""
 
