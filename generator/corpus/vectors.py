@@ -50,7 +50,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return math.fsum([a[term] * b[term] for term in a.keys() & b.keys()])
 
 
-PAIR_CHUNK = 50_000
+PAIR_CHUNK = 5_000
+"""Pairs compared per product in ``row_cosines``: each chunk selects two rows per pair, so memory
+follows the chunk times a row's length. Stories over 1,236 articles of the dev sets (rows of 16
+sentences' lemmas and pairs) peaked at 448 MB with chunks of 50,000 pairs and 91 MB with 5,000, in
+the same time (1.4 s)."""
 
 
 @dataclass(frozen=True, slots=True)
