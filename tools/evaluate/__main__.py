@@ -140,13 +140,23 @@ def story_summaries(dataset: Path, model: str) -> None:
     click.echo(format_table(rows))
 
 
+def _collection_sets(_context: click.Context, _parameter: click.Parameter,
+                     values: tuple[str, ...]) -> tuple[list[Path], ...]:
+    """Each ``--collection`` as its folders, all checked before the first set is read."""
+    collections = tuple([Path(part) for part in value.split(",") if part] for value in values)
+    missing = [str(path) for sets in collections for path in sets if not path.is_dir()]
+    if missing:
+        raise click.BadParameter(f"no such folder: {', '.join(missing)}")
+    return collections
+
+
 @main.command()
 @DATASETS
 @MODEL
-@click.option("--collection", "collections", multiple=True, metavar="DIR,DIR...",
+@click.option("--collection", "collections", multiple=True, metavar="DIR,DIR...", callback=_collection_sets,
               help="Sets assembled into one collection (repeatable): the sets with gold events keep "
                    "them, every article of the others is an event of its own.")
-def stories(datasets: tuple[Path, ...], model: str, collections: tuple[str, ...]) -> None:
+def stories(datasets: tuple[Path, ...], model: str, collections: tuple[list[Path], ...]) -> None:
     """Pairwise precision, recall and F1 (and B-cubed F1) of stories against the gold events of each
     set, beside plain TF-IDF cosine with average linkage at 0.20; then the same on each assembled
     collection, with how many of its lone articles ended up in a story.
@@ -158,11 +168,7 @@ def stories(datasets: tuple[Path, ...], model: str, collections: tuple[str, ...]
     """
     for dataset in datasets:
         _echo_stories(load_corpus(dataset, model), dataset.name)
-    for collection in collections:
-        sets = [Path(part) for part in collection.split(",") if part]
-        missing = [str(path) for path in sets if not path.is_dir()]
-        if missing:
-            raise click.BadParameter(f"no such folder: {', '.join(missing)}", param_hint="--collection")
+    for sets in collections:
         story_sets = [path for path in sets if has_gold_events(path)]
         lone_sets = [path for path in sets if path not in story_sets]
         with tempfile.TemporaryDirectory() as scratch:
