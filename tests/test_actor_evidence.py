@@ -410,6 +410,17 @@ def test_a_name_that_opens_as_places_do_is_a_place_unless_an_institution_s() -> 
     assert ActorKind.PERSON not in {kind for name, kind in actors.items() if "Palmer" in name}
 
 
+def test_a_name_that_ends_as_streets_do_is_a_place_and_a_coroner_is_no_part_of_a_name() -> None:
+    sentences = ["Shots were fired on N. Main St late on Friday.", "N. Main St was closed for hours.",
+                 "Neighbours on Verbena Drive heard them.", "Verbena Drive stayed quiet after.",
+                 "Coroner Ada Brightwater named the victim.", "Brightwater said the family had been told."]
+    mentions = [("N. Main St", "PERSON", 0), ("N. Main St", "PERSON", 1), ("Verbena Drive", "PERSON", 2),
+                ("Verbena Drive", "ORG", 3), ("Coroner Ada Brightwater", "PERSON", 4), ("Brightwater", "PERSON", 5)]
+    actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
+    assert actors["N. Main St"] is ActorKind.PLACE and actors["Verbena Drive"] is ActorKind.PLACE
+    assert actors["Ada Brightwater"] is ActorKind.PERSON and not any("Coroner" in name for name in actors)
+
+
 def test_an_acronym_two_towns_police_share_is_each_article_s_own_and_joins_neither() -> None:
     analyses = []
     for town in ("Dallas", "Detroit"):

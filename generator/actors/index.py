@@ -29,7 +29,15 @@ from .mentions import (
     known_names,
     rejoin_split_names,
 )
-from .names import INSTITUTIONS, PLACE_NAME, form_key, has_company_form, is_acronym, normalise_name, plural_nickname
+from .names import (
+    INSTITUTIONS,
+    form_key,
+    has_company_form,
+    is_acronym,
+    normalise_name,
+    plural_nickname,
+    shaped_as_place,
+)
 from .rules import RULES
 
 
@@ -264,7 +272,7 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
         return ActorKind.ORGANIZATION
     if team is not None:
         return ActorKind.ORGANIZATION
-    if not evidence["group"] and any(PLACE_NAME.match(m.key) for m in group) and not _institution(group):
+    if not evidence["group"] and any(shaped_as_place(m.key) for m in group) and not _institution(group):
         return ActorKind.PLACE
     thing = (((evidence["the"] >= 2 and evidence["the"] * EVIDENCE_SHARE >= len(group)) or _acronym_only(group))
              and not evidence["person"])

@@ -111,7 +111,7 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-RANKS = frozenset("""brigadier justice colonel col capt lieutenant lt det cpl corporal trooper deputy commander
+RANKS = frozenset("""brigadier justice colonel col capt lieutenant lt det cpl corporal trooper deputy commander coroner
 archbishop sheikh rabbi pastor reverend quarterback qb linebacker fullback halfback tailback cornerback shortstop
 pitcher midfielder rookie""".split())
 """Ranks and offices written before a person's name that no given name is: stripped from the front of a
@@ -249,7 +249,19 @@ centre institute foundation association museum""".split())
 """Words that make a name an institution's even when it is written as a place is ("in Wayne County Circuit Court")."""
 
 
+STREET_TYPES = frozenset("street st avenue ave road rd boulevard blvd highway hwy parkway pkwy drive square plaza"
+                         .split())
+"""How the names of streets end ("N. Main St", "Kilpatrick Avenue"): an address, never a person however the
+tagger reads it. Not "lane" nor "court": surnames and institutions end so too."""
+
+
+def shaped_as_place(key: str) -> bool:
+    """A form key that opens as places' names do ("mount sefton", "city of palmer") or ends as streets'
+    names do ("n main st")."""
+    return bool(PLACE_NAME.match(key)) or (" " in key and key.rsplit(" ", 1)[1] in STREET_TYPES)
+
+
 def named_as_place(key: str) -> bool:
-    """A form key that opens as places' names do, with no institution's word in it: "lake tenby",
-    "mount sefton"; not "mount sinai hospital"."""
-    return bool(PLACE_NAME.match(key)) and not INSTITUTIONS.intersection(key.split(" "))
+    """A form key shaped as a place's name, with no institution's word in it: "lake tenby",
+    "mount sefton", "w main street"; not "mount sinai hospital"."""
+    return shaped_as_place(key) and not INSTITUTIONS.intersection(key.split(" "))
