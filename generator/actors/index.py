@@ -31,6 +31,7 @@ from .mentions import (
 )
 from .names import (
     INSTITUTIONS,
+    NOT_PERSON_ENDINGS,
     form_key,
     has_company_form,
     is_acronym,
@@ -240,6 +241,15 @@ _FULL_NAMED = (ActorKind.PERSON, ActorKind.ORGANIZATION)
 
 
 def _vote(group: list[NameMention], team: str | None) -> ActorKind:
+    """``_evidence_kind``, but an organisation where that is a person and most of the group's
+    mentions by a name of two words or more end on an institution's word that ends no surname
+    ("Augustus Hawkins High School", "McLaren Hospital", "Huntingburg Police"): the tagger reads
+    a school named after a person as the person, and a title may precede it ("Sheriff")."""
+    kind = _evidence_kind(group, team)
+    return ActorKind.ORGANIZATION if kind is ActorKind.PERSON and _institution_named(group) else kind
+
+
+def _evidence_kind(group: list[NameMention], team: str | None) -> ActorKind:
     """The kind the evidence across the corpus supports, in this order:
 
     1. an organisation when written with a plural verb ("Feyenoord have") in a third of its
@@ -303,6 +313,14 @@ def _vote(group: list[NameMention], team: str | None) -> ActorKind:
 def _acronym_only(group: list[NameMention]) -> bool:
     """Written only as an acronym ("JDRF", "MIDA"): people are not, whatever the tagger reads."""
     return all(is_acronym(m.name) for m in group)
+
+
+def _institution_named(group: list[NameMention]) -> bool:
+    """Most of its mentions by a name of two words or more end on a word that ends institutions'
+    names and no person's: "Chicago Public Schools" beside "CPS"; not "Ronald Reagan" beside a
+    hospital named after him, which a few mentions put in the group."""
+    multi = [m.key for m in group if " " in m.key]
+    return 2 * sum(key.rsplit(" ", 1)[1] in NOT_PERSON_ENDINGS for key in multi) > len(multi)
 
 
 def _institution(group: list[NameMention]) -> bool:

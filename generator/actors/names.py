@@ -255,6 +255,12 @@ STREET_TYPES = frozenset("street st avenue ave road rd boulevard blvd highway hw
 tagger reads it. Not "lane" nor "court": surnames and institutions end so too."""
 
 
+NOT_PERSON_ENDINGS = frozenset("""police department ministry agency office school schools hospital university college
+elementary academy committee commission bureau institute foundation association museum center centre ems""".split())
+"""Last words of institutions' names that end no person's name ("Brenneman Elementary", "Adams County Sheriff's
+Office"). Not "church", "court", "bank" nor "board": surnames ("Margaret Court")."""
+
+
 def shaped_as_place(key: str) -> bool:
     """A form key that opens as places' names do ("mount sefton", "city of palmer") or ends as streets'
     names do ("n main st")."""
