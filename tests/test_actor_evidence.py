@@ -421,16 +421,18 @@ def test_a_name_that_ends_as_streets_do_is_a_place_and_a_coroner_is_no_part_of_a
     assert actors["Ada Brightwater"] is ActorKind.PERSON and not any("Coroner" in name for name in actors)
 
 
-def test_a_school_named_after_a_person_is_no_person_but_the_person_it_is_named_after_stays_one() -> None:
+def test_a_school_or_a_club_named_as_a_person_is_no_person_but_the_person_a_school_is_named_after_is() -> None:
     sentences = ["Pupils left Edith Carrow High School after the alarm.", "Edith Carrow High School reopened.",
                  "Sheriff Huntley Police said so.", "Ada Brightwater, a teacher, spoke.",
-                 "Mrs Ada Brightwater thanked the staff.", "Brightwater Hospital treated one pupil."]
+                 "Mrs Ada Brightwater thanked the staff.", "Brightwater Hospital treated one pupil.",
+                 "Ridgeway Rovers won the cup.", "Ridgeway Rovers paraded it."]
     mentions = [("Edith Carrow High School", "PERSON", 0), ("Edith Carrow High School", "PERSON", 1),
                 ("Huntley Police", "PERSON", 2), ("Ada Brightwater", "PERSON", 3), ("Ada Brightwater", "PERSON", 4),
-                ("Brightwater Hospital", "ORG", 5)]
+                ("Brightwater Hospital", "ORG", 5), ("Ridgeway Rovers", "PERSON", 6), ("Ridgeway Rovers", "PERSON", 7)]
     actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
     assert actors["Edith Carrow High School"] is ActorKind.ORGANIZATION
     assert actors["Huntley Police"] is ActorKind.ORGANIZATION  # a title before it changes nothing
+    assert actors["Ridgeway Rovers"] is ActorKind.ORGANIZATION
     assert actors["Ada Brightwater"] is ActorKind.PERSON
 
 

@@ -256,9 +256,11 @@ tagger reads it. Not "lane" nor "court": surnames and institutions end so too.""
 
 
 NOT_PERSON_ENDINGS = frozenset("""police department ministry agency office school schools hospital university college
-elementary academy committee commission bureau institute foundation association museum center centre ems""".split())
-"""Last words of institutions' names that end no person's name ("Brenneman Elementary", "Adams County Sheriff's
-Office"). Not "church", "court", "bank" nor "board": surnames ("Margaret Court")."""
+elementary academy committee commission bureau institute foundation association museum center centre ems
+united rovers wanderers athletic albion harriers rangers town city fc afc""".split())
+"""Last words of institutions' and clubs' names that end no person's name ("Brenneman Elementary", "Adams County
+Sheriff's Office", "Kelham Town", "Ridgeway Rovers"). Not "church", "court", "bank" nor "board": surnames
+("Margaret Court")."""
 
 
 def shaped_as_place(key: str) -> bool:
