@@ -436,6 +436,18 @@ def test_a_school_or_a_club_named_as_a_person_is_no_person_but_the_person_a_scho
     assert actors["Ada Brightwater"] is ActorKind.PERSON
 
 
+def test_a_person_is_named_as_written_most_though_only_a_misspelling_was_tagged_as_a_person() -> None:
+    sentences = ["Police named the suspect as Oskar Venterra.", "Venterra was held overnight.",
+                 "Venterra will appear in court."]
+    mentions = [("Oskar Venterra", "ORG", 0), ("Venterra", "PERSON", 1), ("Venterra", "PERSON", 2)]
+    analyses = [analysed("p0", [*sentences, "Osker Venterra declined to comment."],
+                         [*mentions, ("Osker Venterra", "PERSON", 3)])]  # the one misspelling, tagged as a person
+    analyses += [analysed(f"p{i}", sentences, mentions) for i in range(1, 4)]
+    actors = by_name(analyses)
+    assert "Oskar Venterra" in actors and actors["Oskar Venterra"].kind is ActorKind.PERSON
+    assert "Osker Venterra" in actors["Oskar Venterra"].aliases
+
+
 def test_an_acronym_two_towns_police_share_is_each_article_s_own_and_joins_neither() -> None:
     analyses = []
     for town in ("Dallas", "Detroit"):

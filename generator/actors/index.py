@@ -36,6 +36,7 @@ from .names import (
     has_company_form,
     is_acronym,
     normalise_name,
+    one_edit_apart,
     plural_nickname,
     shaped_as_place,
 )
@@ -214,14 +215,20 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
     if team is not None and vote is ActorKind.ORGANIZATION:  # "Kansas City Chiefs", not the city named more often
         counts = Counter(m.name for m in group if m.surface_key == team)
     multi = [n for n in counts if " " in form_key(n)] if vote in _FULL_NAMED else []
-    if vote is ActorKind.PERSON:  # a person's name tagged as one, not an acronym's expansion ("Judicial District")
-        tagged = {m.name for m in group if m.label == "PERSON"}
-        multi = [n for n in multi if n in tagged] or multi
+    if vote is ActorKind.PERSON:  # a person's name tagged as one, not an acronym's expansion ("Judicial District"),
+        tagged = {m.name for m in group if m.label == "PERSON"}  # nor a misspelling tagged where the name is not
+        multi = [n for n in multi if n in tagged or any(_respelt(n, t) for t in tagged)] or multi
     by_key: Counter[str] = Counter()  # the forms of one name together: "Brightwater Foods Inc." and "Brightwater Foods"
     for n, count in counts.items():
         by_key[form_key(n)] += count
     return max(multi or list(counts),  # not "DALLAS"; "Brightwater Foods" before "Brightwater Foods Inc"
                key=lambda n: (not n.isupper(), by_key[form_key(n)], not has_company_form(n), counts[n], len(n), n))
+
+
+def _respelt(a: str, b: str) -> bool:
+    """The same name with a letter changed in some of its words: "Esteban Santiago", "Esteben Santiago"."""
+    first, second = form_key(a).split(" "), form_key(b).split(" ")
+    return len(first) == len(second) and all(x == y or one_edit_apart(x, y) for x, y in zip(first, second, strict=True))
 
 
 def _actor(groups: Groups, actor_id: str, name: str, root: str, group: list[NameMention], vote: ActorKind,
