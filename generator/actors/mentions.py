@@ -144,11 +144,14 @@ def _dateline_place(sentence: str, text: str) -> str:
 
 
 def _person_span(sentence: str, text: str) -> str:
-    """A person's span as the name is written: from the last title inside it ("Ashford Fire Chief
+    """A person's span as the name is written: without the end of a title before it ("Agent in Charge
+    Ed Reinhold" -> "Ed Reinhold", ``_ends_a_title_phrase``); from the last title inside it ("Ashford Fire Chief
     Tomas Lindqvist" -> "Chief Tomas Lindqvist": the words before a title name an employer or a place),
     and with the first name the tagger left out between a title and a surname ("Fire Chief Dolores
     Keane", tagged "Keane" -> "Dolores Keane")."""
     words = text.split(" ")
+    if len(words) >= 3 and _ends_a_title_phrase(sentence, text):
+        words, text = words[1:], " ".join(words[1:])
     inner = [i for i, word in enumerate(words[1:-2], 1) if word[:1].isupper() and _inner_title(word)]
     if inner and all(word[:1].isupper() and word.rstrip(".").lower() not in GENERATIONS
                      for word in words[inner[-1] + 1:]):
@@ -158,6 +161,16 @@ def _person_span(sentence: str, text: str) -> str:
     if len(before) >= 2 and _title(before[-2].strip(_EDGE)) and _first_name_like(before[-1]):
         return f"{before[-1]} {text}"
     return text
+
+
+def _ends_a_title_phrase(sentence: str, text: str) -> bool:
+    """The span's first word ends a title written "X in Y" or "X of Y" ("Special Agent in Charge Ed
+    Reinhold", "Secretary of State Ana Ruiz"): a capitalised title or office, then "in" or "of",
+    right before the span."""
+    around = _around(sentence, text)
+    before = around[0] if around else []
+    return (len(before) >= 2 and before[-1] in ("in", "of") and before[-2][:1].isupper()
+            and before[-2].lower() in HONORIFICS | _OFFICES)
 
 
 def _inner_title(word: str) -> bool:
