@@ -23,6 +23,11 @@ def by_name(analyses: list[Analysis]) -> dict:
     return {actor.name: actor for actor in build_actors(analyses, 2, ()).actors}
 
 
+def kinds_in_two_articles(sentences: list[str], mentions: list[tuple[str, str, int]]) -> dict[str, ActorKind]:
+    """Each actor's kind when two articles hold the same sentences and mentions."""
+    return {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
+
+
 def test_a_span_that_glues_two_known_names_is_split_into_both() -> None:
     analyses = [
         analysed("a1", ["Arsenal signed a new goalkeeper on Monday.", "Tomás Varga scored twice for Feyenoord."],
@@ -399,26 +404,22 @@ def test_a_name_ending_on_a_business_word_is_an_organisation_whatever_the_tagger
     assert actors["Grant Capital"].kind is ActorKind.PERSON  # after a title: a person, whatever the name's end
 
 
-def test_a_name_that_opens_as_places_do_is_a_place_unless_an_institution_s() -> None:
+def test_a_name_shaped_as_a_place_or_a_street_is_a_place_unless_an_institution_s() -> None:
     sentences = ["The City of Palmer said the fire was out.", "City of Palmer crews cleared the road.",
                  "Climbers reached Mount Sefton on Friday.", "Mount Sefton was quiet.",
-                 "Mount Sinai Hospital treated two climbers.", "Mount Sinai Hospital said both were well."]
-    mentions = [("City of Palmer", "PERSON", 0), ("City of Palmer", "PERSON", 1), ("Mount Sefton", "ORG", 2),
-                ("Mount Sefton", "ORG", 3), ("Mount Sinai Hospital", "ORG", 4), ("Mount Sinai Hospital", "ORG", 5)]
-    actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
-    assert actors["Mount Sefton"] is ActorKind.PLACE and actors["Mount Sinai Hospital"] is ActorKind.ORGANIZATION
-    assert ActorKind.PERSON not in {kind for name, kind in actors.items() if "Palmer" in name}
-
-
-def test_a_name_that_ends_as_streets_do_is_a_place_and_a_coroner_is_no_part_of_a_name() -> None:
-    sentences = ["Shots were fired on N. Main St late on Friday.", "N. Main St was closed for hours.",
+                 "Mount Sinai Hospital treated two climbers.", "Mount Sinai Hospital said both were well.",
+                 "Shots were fired on N. Main St late on Friday.", "N. Main St was closed for hours.",
                  "Neighbours on Verbena Drive heard them.", "Verbena Drive stayed quiet after.",
                  "Coroner Ada Brightwater named the victim.", "Brightwater said the family had been told."]
-    mentions = [("N. Main St", "PERSON", 0), ("N. Main St", "PERSON", 1), ("Verbena Drive", "PERSON", 2),
-                ("Verbena Drive", "ORG", 3), ("Coroner Ada Brightwater", "PERSON", 4), ("Brightwater", "PERSON", 5)]
-    actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
+    mentions = [("City of Palmer", "PERSON", 0), ("City of Palmer", "PERSON", 1), ("Mount Sefton", "ORG", 2),
+                ("Mount Sefton", "ORG", 3), ("Mount Sinai Hospital", "ORG", 4), ("Mount Sinai Hospital", "ORG", 5),
+                ("N. Main St", "PERSON", 6), ("N. Main St", "PERSON", 7), ("Verbena Drive", "PERSON", 8),
+                ("Verbena Drive", "ORG", 9), ("Coroner Ada Brightwater", "PERSON", 10), ("Brightwater", "PERSON", 11)]
+    actors = kinds_in_two_articles(sentences, mentions)
+    assert actors["Mount Sefton"] is ActorKind.PLACE and actors["Mount Sinai Hospital"] is ActorKind.ORGANIZATION
+    assert ActorKind.PERSON not in {kind for name, kind in actors.items() if "Palmer" in name}
     assert actors["N. Main St"] is ActorKind.PLACE and actors["Verbena Drive"] is ActorKind.PLACE
-    assert actors["Ada Brightwater"] is ActorKind.PERSON and not any("Coroner" in name for name in actors)
+    assert actors["Ada Brightwater"] is ActorKind.PERSON and not any("Coroner" in name for name in actors)  # a rank
 
 
 def test_a_school_or_a_club_named_as_a_person_is_no_person_but_the_person_a_school_is_named_after_is() -> None:
@@ -429,7 +430,7 @@ def test_a_school_or_a_club_named_as_a_person_is_no_person_but_the_person_a_scho
     mentions = [("Edith Carrow High School", "PERSON", 0), ("Edith Carrow High School", "PERSON", 1),
                 ("Huntley Police", "PERSON", 2), ("Ada Brightwater", "PERSON", 3), ("Ada Brightwater", "PERSON", 4),
                 ("Brightwater Hospital", "ORG", 5), ("Ridgeway Rovers", "PERSON", 6), ("Ridgeway Rovers", "PERSON", 7)]
-    actors = {a.name: a.kind for a in by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)]).values()}
+    actors = kinds_in_two_articles(sentences, mentions)
     assert actors["Edith Carrow High School"] is ActorKind.ORGANIZATION
     assert actors["Huntley Police"] is ActorKind.ORGANIZATION  # a title before it changes nothing
     assert actors["Ridgeway Rovers"] is ActorKind.ORGANIZATION
