@@ -449,11 +449,14 @@ def test_a_person_is_named_as_written_most_though_only_a_misspelling_was_tagged_
     assert "Osker Venterra" in actors["Oskar Venterra"].aliases
 
 
-def test_the_end_of_a_title_written_x_in_y_is_no_part_of_the_name_after_it() -> None:
-    sentences = ["Special Agent in Charge Ada Brightwater said the search was over.", "Brightwater thanked them."]
-    mentions = [("Charge Ada Brightwater", "PERSON", 0), ("Brightwater", "PERSON", 1)]
-    actors = by_name([analysed(f"p{i}", sentences, mentions) for i in range(2)])
+def test_the_end_of_a_title_written_x_in_y_or_a_role_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    sentences = ["Special Agent in Charge Ada Brightwater said the search was over.", "Brightwater thanked them.",
+                 "Farmer Gwen Harcourt said the hay had caught fire.", "Harcourt lost forty sheep."]
+    mentions = [("Charge Ada Brightwater", "PERSON", 0), ("Brightwater", "PERSON", 1),
+                ("Farmer Gwen Harcourt", "PERSON", 2), ("Harcourt", "PERSON", 3)]
+    actors = kinds_in_two_articles(sentences, mentions)
     assert "Ada Brightwater" in actors and not any("Charge" in name for name in actors)
+    assert "Gwen Harcourt" in actors and not any("Farmer" in name for name in actors)  # a role opening a sentence
 
 
 def test_an_acronym_two_towns_police_share_is_each_article_s_own_and_joins_neither() -> None:

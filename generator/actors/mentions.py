@@ -22,6 +22,7 @@ from .names import (
     HONORIFICS,
     NAME_PREFIXES,
     RANKS,
+    ROLES,
     TITLE_WORDS,
     acronyms,
     distinct_names,
@@ -180,9 +181,10 @@ def _inner_title(word: str) -> bool:
 
 
 def _without_rank(name: str) -> str:
-    """A person's name without the ranks it opens on ("Trooper Stephen Hammons", "Lt. Col. Ann Bell")."""
+    """A person's name without the ranks and roles it opens on ("Trooper Stephen Hammons", "Lt. Col. Ann Bell",
+    "Farmer Gwen Harcourt")."""
     words = name.split(" ")
-    while len(words) > 2 and words[0].rstrip(".").lower() in RANKS:
+    while len(words) > 2 and words[0].rstrip(".").lower() in RANKS | ROLES:
         words = words[1:]
     return " ".join(words)
 

@@ -117,6 +117,11 @@ pitcher midfielder rookie""".split())
 """Ranks and offices written before a person's name that no given name is: stripped from the front of a
 person's name, beside ``TITLE_WORDS`` ("Trooper Stephen Hammons" is Stephen Hammons), but kept in
 other names ("Justice Department")."""
+ROLES = frozenset("""farmer resident neighbor neighbour witness victim teacher student pupil driver shopkeeper
+landlord tenant""".split())
+"""Roles a sentence may open on before a person's name, capitalised there ("Farmer Gwen Harcourt said"):
+stripped like ``RANKS`` from the front of a person's name of three words or more, and nothing else
+(not evidence of a person: "Victim Support", "Student Union")."""
 HONORIFICS = TITLE_WORDS | RANKS | frozenset("""major bishop cardinal father duke duchess earl baron baroness
 dame""".split())
 """Words written before a person's name as a title. Wider than ``TITLE_WORDS`` (which are stripped
