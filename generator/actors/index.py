@@ -226,7 +226,9 @@ def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, 
 
 
 def _respelt(a: str, b: str) -> bool:
-    """The same name with a letter changed in some of its words: "Esteban Santiago", "Esteben Santiago"."""
+    """The same name with a letter changed in some of its words: "Esteban Santiago", "Esteben Santiago".
+    Stricter than ``names.spelling_variants``, which also pairs a name with a longer one holding it
+    ("Del Rio", "Jack Del Rio"): here the tagged full name must not give way to a part of it."""
     first, second = form_key(a).split(" "), form_key(b).split(" ")
     return len(first) == len(second) and all(x == y or one_edit_apart(x, y) for x, y in zip(first, second, strict=True))
 

@@ -171,7 +171,7 @@ def _ends_a_title_phrase(sentence: str, text: str) -> bool:
     around = _around(sentence, text)
     before = around[0] if around else []
     return (len(before) >= 2 and before[-1] in ("in", "of") and before[-2][:1].isupper()
-            and before[-2].lower() in HONORIFICS | _OFFICES)
+            and before[-2].lower() in _TITLE_HEADS)
 
 
 def _inner_title(word: str) -> bool:
@@ -184,7 +184,7 @@ def _without_rank(name: str) -> str:
     """A person's name without the ranks and roles it opens on ("Trooper Stephen Hammons", "Lt. Col. Ann Bell",
     "Farmer Gwen Harcourt")."""
     words = name.split(" ")
-    while len(words) > 2 and words[0].rstrip(".").lower() in RANKS | ROLES:
+    while len(words) > 2 and words[0].rstrip(".").lower() in _FRONT_WORDS:
         words = words[1:]
     return " ".join(words)
 
@@ -208,6 +208,10 @@ surgeon physician nurse deacon priest imam owner partner investigator agent patr
 firefighter medic scientist researcher""".split())
 """Offices written capitalised between a title and a surname ("Defense Attorney Sandmeyer", "Chief
 Economist Hatzius"): no first name."""
+_TITLE_HEADS = HONORIFICS | _OFFICES
+"""Words a title written "X in Y" or "X of Y" opens on ("Agent in Charge", "Secretary of State")."""
+_FRONT_WORDS = RANKS | ROLES
+"""Words stripped from the front of a person's name of three words or more."""
 
 
 def _without_nationality(name: str) -> str:

@@ -260,12 +260,11 @@ STREET_TYPES = frozenset("street st avenue ave road rd boulevard blvd highway hw
 tagger reads it. Not "lane" nor "court": surnames and institutions end so too."""
 
 
-NOT_PERSON_ENDINGS = frozenset("""police department ministry agency office school schools hospital university college
-elementary academy committee commission bureau institute foundation association museum center centre ems
-united rovers wanderers athletic albion harriers rangers town city fc afc""".split())
+NOT_PERSON_ENDINGS = (INSTITUTIONS - {"church", "court", "bank", "board"}) | frozenset("""schools elementary academy
+ems united rovers wanderers athletic albion harriers rangers town city fc afc""".split())
 """Last words of institutions' and clubs' names that end no person's name ("Brenneman Elementary", "Adams County
-Sheriff's Office", "Kelham Town", "Ridgeway Rovers"). Not "church", "court", "bank" nor "board": surnames
-("Margaret Court")."""
+Sheriff's Office", "Kelham Town", "Ridgeway Rovers"): ``INSTITUTIONS`` but "church", "court", "bank" and "board",
+which end surnames too ("Margaret Court")."""
 
 
 def shaped_as_place(key: str) -> bool:
