@@ -33,6 +33,10 @@ GENERATED_NAV = (("Latest", "index.md"), ("Stories", "stories/index.md"), ("Dige
                  ("Timeline", "timeline.md"), ("Actors", "actors/index.md"), ("Themes", "themes/index.md"),
                  ("Feeds", "feeds.md"))
 
+SETTLING_PLUGINS = frozenset({"digest", "search", "material/search"})
+"""With no plugin but these, a page generated as before is printed from the page cache unread
+(``PageCache.settling``)."""
+
 
 class DigestPluginConfig(base.Config):
     config = c.Type(str, default="digest.yml")
@@ -93,7 +97,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             raise PluginError(str(error)) from None
         for finding in self.result.findings:
             (log.warning if finding.severity is Severity.PROBLEM else log.info)(str(finding))
-        in_nav = set(_nav_paths(config.nav or []))
+        nav_titles = _nav_titles(config.nav or [])
         self.cached_pages = []
         cache_dir = self.digest_config.cache_dir
         self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir and "page-cache" in self.speedups \
@@ -104,6 +108,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             roots = [Path(config.docs_dir), THEME_DIR, *([Path(custom)] if custom else []), here / self.config.config]
             self.page_cache.site_salt = site_fingerprint(config, roots)
             self.page_cache.search_entries = search_entries(config)
+            self.page_cache.settling = set(config.plugins) <= SETTLING_PLUGINS
         pages = {path: cut_charts(markdown) for path, markdown in self.result.pages.items()}
         self.charts = {path: charts for path, (_, charts) in pages.items() if charts}
         for path, content in [*((path, markdown) for path, (markdown, _) in pages.items()),
@@ -112,8 +117,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
                 raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
             file = File.generated(config, path, content=content)
             files.append(file)
-            if self.page_cache and file.is_documentation_page() and path not in in_nav:
-                self.cached_pages.append(CachedPage(file, config, self.page_cache))  # nav pages keep nav titles
+            if self.page_cache and file.is_documentation_page():
+                self.cached_pages.append(CachedPage(file, config, self.page_cache, nav_titles.get(path)))
         self.page_work = PageWork(enabled=bool(self.page_cache) and "page-work" in self.speedups
                                   and self.digest_config.workers >= 2
                                   and self.command != "serve" and not self.dirty)
@@ -225,14 +230,15 @@ def default_nav(docs_dir: Path) -> list[dict[str, str]]:
             *({Path(name).stem.replace("-", " ").replace("_", " ").capitalize(): name} for name in own)]
 
 
-def _nav_paths(items: list) -> list[str]:
-    """Every page path named in ``nav``, at any depth."""
-    found: list[str] = []
+def _nav_titles(items: list) -> dict[str, str | None]:
+    """Every page path named in ``nav``, at any depth, with the title it is given there (None for
+    none: MkDocs then takes the page's own)."""
+    found: dict[str, str | None] = {}
     for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
         if isinstance(value, list):
-            found.extend(_nav_paths(value))
+            found.update(_nav_titles(value))
         elif isinstance(value, str):
-            found.append(value)
+            found.setdefault(value, title)
     return found
 

@@ -10,8 +10,14 @@ prints it as it was. The search index entries a page gave are kept with it: for 
 Material's search plugin is told to skip it (its documented ``search: exclude`` page setting, set
 only while the plugin runs) and the stored entries are added to its index in the same place, so
 the index comes out byte-identical without parsing the page again. Adding one article thus
-converts, themes and indexes only the pages that list it. Pages named in the navigation and pages
-written by hand in ``docs/`` are never cached.
+converts, themes and indexes only the pages that list it. Pages written by hand in ``docs/`` are
+never cached; a generated page named in the navigation is, with the title the navigation gives it.
+
+A page generated exactly as in the build that themed it (the same Markdown, place and site) is
+not even read: ``Settled`` records, by the generated Markdown (``PageCache.settled_key``), where
+its themed page is, and ``CachedPage`` hands MkDocs an empty page that its events pass over, takes
+the anchors and links from the cache and prints the stored page. Only with no plugin but digest's
+and the search plugin (``PageCache.settling``).
 
 Each page is one record (a pickled ``Entry``) in ``generator/store.py``'s SQLite file, written after
 MkDocs themed it (and, for a page a forked child converted, once before, to hand it over; see
@@ -61,6 +67,15 @@ class Themed:
 
 
 @dataclass(frozen=True, slots=True)
+class Settled:
+    """Where a generated page's themed HTML is, by the page as generated (see ``PageCache.settled_key``)."""
+
+    cache_key: str
+    output_key: str
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One page's record: converted, and (once MkDocs has themed it) themed."""
 
@@ -80,6 +95,10 @@ class PageCache:
         self.site_salt = ""
         self.search_entries: list | None = None
         """The search plugin's list of index entries, when its shape is the one known here."""
+        self.settling = False
+        """Whether a page the site has already, themed from the same generated Markdown, skips
+        MkDocs' reading and converting (``CachedPage.read_source``): only when no plugin but
+        digest's and the search plugin sees the pages, as another could change them on the way."""
 
     def key(self, page: Page, markdown: str | None = None) -> str:
         """The converted page's key: its Markdown (``page.markdown`` unless given), place and settings."""
@@ -103,6 +122,22 @@ class PageCache:
 
     def forget(self, key: str) -> None:
         self.store.forget(key)
+
+    def settled_key(self, file: File) -> str:
+        """What a page's themed HTML follows from, known before MkDocs reads the page: the
+        generated Markdown as handed to MkDocs, its place, the Markdown settings and the site's
+        fingerprint. Its title, front matter and converted Markdown all follow from these."""
+        text = f"settled\n{self.salt}{self.site_salt}\n{file.src_uri}\n{file.url}\n{file.content_string}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def settled(self, key: str) -> Settled | None:
+        self.used.add(key)
+        record = self.store.get(key)
+        try:
+            found = pickle.loads(record) if record is not None else None
+        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+            return None
+        return found if isinstance(found, Settled) else None
 
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
@@ -135,8 +170,8 @@ def site_fingerprint(config: MkDocsConfig, roots: list[Path]) -> str:
 class CachedPage(Page):
     """A generated page that takes its HTML from the page cache when its Markdown is unchanged."""
 
-    def __init__(self, file: File, config: MkDocsConfig, cache: PageCache) -> None:
-        super().__init__(None, file, config)
+    def __init__(self, file: File, config: MkDocsConfig, cache: PageCache, title: str | None = None) -> None:
+        super().__init__(title, file, config)  # a page in the navigation has the title it is given there
         self.cache = cache
         self.cache_key = ""
         self.output_key = ""
@@ -146,13 +181,35 @@ class CachedPage(Page):
         self.search_made: tuple[dict, ...] | None = None
         self.search_start = 0
         self.search_meta: object = None
+        self.settled_key = ""
+        self.settled = False
+        """Read from the page cache without reading or converting its Markdown (``read_source``)."""
 
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
         plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
         return self.cache.has(self.cache.key(self, _body(self.file.content_string)))
 
+    def read_source(self, config: MkDocsConfig) -> None:
+        """A page generated as in a build whose themed page the cache holds is not read: its
+        Markdown stays empty, MkDocs' events pass over it in no time, and ``render`` takes the rest
+        from the cache. Any other page is read as MkDocs reads it."""
+        if self.cache.settling:
+            self.settled_key = self.cache.settled_key(self.file)
+            found = self.cache.settled(self.settled_key)
+            entry = self.cache.get(found.cache_key) if found is not None else None
+            if entry is not None and entry.themed is not None and entry.themed.key == found.output_key:
+                self.entry, self.cache_key, self.output_key = entry, found.cache_key, found.output_key
+                self.settled = True
+                self.markdown, self.meta = "", ({} if found.title is None else {"title": found.title})
+                return
+        super().read_source(config)
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.settled and self.entry is not None:
+            self._take_rendered(self.entry.rendered, files)
+            self.content = ""  # printed from the cache; nothing reads it, and the search plugin skips the page
+            return
         key = self.cache_key = self.cache.key(self)
         self.entry = self.cache.get(key)
         if self.entry is None:
@@ -162,7 +219,9 @@ class CachedPage(Page):
             self.entry = Entry(Rendered(self.content or "", self.toc, self._title_from_render,
                                         frozenset(self.present_anchor_ids or ()), links))
             return
-        found = self.entry.rendered
+        self._take_rendered(self.entry.rendered, files)
+
+    def _take_rendered(self, found: Rendered, files: Files) -> None:
         self.content, self.toc, self._title_from_render = found.content, found.toc, found.title
         self.present_anchor_ids = set(found.anchors)
         if found.links_to_anchors is not None:
@@ -176,7 +235,8 @@ class CachedPage(Page):
 
     def use_cached_output(self) -> None:
         """After conversion: when the themed page is cached, have MkDocs print it through ``CACHED_TEMPLATE``."""
-        self.output_key = self.cache.output_key(self)
+        if not self.settled:
+            self.output_key = self.cache.output_key(self)
         themed = self.entry.themed if self.entry is not None else None
         if themed is not None and themed.key == self.output_key:
             self.cached_output, self.search_found = themed.html, themed.search
@@ -199,6 +259,9 @@ class CachedPage(Page):
         if self.cached_output is None and self.output_key and self.entry is not None:
             themed = Themed(self.output_key, output, self.search_made)
             self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
+        if self.settled_key and not self.settled and self.output_key and self.entry is not None:
+            settled = Settled(self.cache_key, self.output_key, self.title)
+            self.cache.store.put(self.settled_key, pickle.dumps(settled, protocol=5))
         self.entry, self.cached_output, self.search_found, self.search_made = None, None, None, None
         self.markdown, self.content = None, None
 
