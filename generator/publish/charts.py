@@ -7,6 +7,7 @@ Nothing is fetched at view time: no script, no CDN.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -112,10 +113,16 @@ def small_multiples(chart_id: str, title: str, series: Mapping[str, Sequence[dat
     return Chart(_svg(chart_id, title, description, "".join(parts) + axis, height), title, description)
 
 
+@functools.lru_cache(maxsize=8)
+def _covered(collected: tuple[date, ...], daily: bool) -> frozenset[date]:
+    """The bars that hold a collected day: the same for every chart of a site, so made once."""
+    return frozenset(_bucket_of(d, daily) for d in collected)
+
+
 def _gaps(points: list[date], collected: Sequence[date]) -> list[int]:
     """The periods (by position) in which the collection has no article."""
     daily = _daily(points)
-    covered = {_bucket_of(d, daily) for d in collected}
+    covered = _covered(tuple(collected), daily)
     return [i for i, point in enumerate(points) if point not in covered]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -41,8 +42,10 @@ def unique_slugs(names: dict[str, str]) -> dict[str, str]:
             for key, slug in base.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def page_path(section: str, slug: str) -> str:
-    """The Markdown source path of a generated page; a slug that could leave its section is refused."""
+    """The Markdown source path of a generated page; a slug that could leave its section is refused.
+    Remembered: a site links the same few thousand pages from every listing."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise ValueError(f"unsafe slug {slug!r}")
     return f"{section}/{slug}.md" if section else f"{slug}.md"

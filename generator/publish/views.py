@@ -56,7 +56,12 @@ def entry_page(entry: Entry) -> str:
 
 def link(text: str, source: str, target: str) -> Markup:
     """A Markdown link from page ``source`` to page ``target``, both Markdown source paths."""
-    return trusted(_link(text, posixpath.dirname(source), target))
+    return trusted(_link(text, _folder(source), target))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folder(path: str) -> str:
+    return posixpath.dirname(path)
 
 
 @functools.lru_cache(maxsize=1 << 16)
