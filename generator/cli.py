@@ -133,15 +133,21 @@ def build(config_file: Path, input_dir: Path | None, site_dir: Path | None, stri
         digest build --engine zensical
         digest build --markdown-out tree    # then: cd tree && zensical build (or mkdocs build)
     """
+    from .runner import preload_early
+
+    early = preload_early()  # spaCy imported on the second core while this process imports the rest
     bar = ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
         if markdown_out is not None:
             report = _api().build_from_tree(config_file, input_dir=input_dir, strict=strict,
-                                          dask_scheduler=dask_scheduler, progress=bar, markdown_out=markdown_out)
+                                          dask_scheduler=dask_scheduler, progress=bar, markdown_out=markdown_out,
+                                          preloader=early)
         else:
             report = _api().build_site(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
-                                     dask_scheduler=dask_scheduler, progress=bar, engine=engine)
+                                     dask_scheduler=dask_scheduler, progress=bar, engine=engine, preloader=early)
     finally:
+        if early:
+            early.close()
         if bar:
             bar.close()
     _api().ending_process()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 import time
@@ -115,13 +116,32 @@ PARALLEL_MINIMUM = 200
 """Fewer new articles than this are analysed in this process: starting workers costs seconds."""
 
 
-def preload(model: str, workers: int, dask_scheduler: str | None = None) -> Preloader | None:
+def preload(model: str, workers: int, dask_scheduler: str | None = None,
+            early: Preloader | None = None) -> Preloader | None:
     """A ``Preloader`` for a build about to start, where it can use a second core: ``workers`` of 2
     or more, no Dask cluster (whose workers load their own pipeline), and a process that may fork
-    (Linux, no other thread running: a fork copies only this one)."""
-    if workers < 2 or dask_scheduler or not can_fork() or threading.active_count() > 1:
+    (Linux, no other thread running: a fork copies only this one). ``early``, one started before
+    the configuration was read (``preload_early``), is given the pipeline's name and used, or ended
+    when the configuration says not to preload."""
+    wanted = workers >= 2 and not dask_scheduler
+    if early is not None and early.running:
+        if wanted:
+            early.adopt(model)
+            return early
+        early.close()
+        return None
+    if not wanted or not can_fork() or threading.active_count() > 1:
         return None
     return Preloader.start(model)
+
+
+def preload_early() -> Preloader | None:
+    """A ``Preloader`` started before the build's configuration is read, importing spaCy on a
+    second core while this process imports the rest of digest and MkDocs (about 0.4 s here), when
+    there is a second core and this process may fork; ``preload`` names the pipeline to it or ends it."""
+    if (os.cpu_count() or 1) < 2 or not can_fork() or threading.active_count() > 1:
+        return None
+    return Preloader.start(None)
 
 
 class Runner:

@@ -83,10 +83,13 @@ def _mkdocs_config(config_file: Path, input_dir: Path | None, dask_scheduler: st
 
 def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
                site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None,
-               progress: Progress | None = None, engine: str = "mkdocs") -> BuildReport:
+               progress: Progress | None = None, engine: str = "mkdocs",
+               preloader: Preloader | None = None) -> BuildReport:
     """Build the site; with ``strict``, any problem or MkDocs warning raises ``BuildError``;
     ``progress`` hears how the analysis of new articles goes. ``engine`` "zensical" builds the
-    Markdown tree with Zensical instead (see ``build_from_tree``).
+    Markdown tree with Zensical instead (see ``build_from_tree``). ``preloader``: one the caller
+    started before importing this module (``runner.preload_early``, as the command line does),
+    used or ended here.
 
     MkDocs builds into a staging folder beside the site, skipping pages whose bytes the site
     already has; only new or changed files are then moved into the site folder, and files of
@@ -96,12 +99,12 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
         raise ConfigError("--engine", [f"Unknown engine '{engine}': choose one of {', '.join(ENGINES)}"])
     if engine != "mkdocs":
         return build_from_tree(config_file, input_dir=input_dir, site_dir=site_dir, strict=strict,
-                               dask_scheduler=dask_scheduler, progress=progress)
+                               dask_scheduler=dask_scheduler, progress=progress, preloader=preloader)
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     config = _preflight(config_file, mkdocs_config, plugin)
     plugin.progress = progress
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
-    with _staging_beside(target) as staging, _preloading(config) as plugin.preloader:
+    with _staging_beside(target) as staging, _preloading(config, preloader) as plugin.preloader:
         mkdocs_config.site_dir = str(staging)
         fast = "unwritten" in speedups.active(config.speedups)
         with unchanged_outputs(staging, target) if fast else contextlib.nullcontext(set()) as unchanged:
@@ -118,13 +121,14 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
 
 def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None = None,
                     site_dir: Path | None = None, strict: bool = False, dask_scheduler: str | None = None,
-                    progress: Progress | None = None, markdown_out: Path | None = None) -> BuildReport:
+                    progress: Progress | None = None, markdown_out: Path | None = None,
+                    preloader: Preloader | None = None) -> BuildReport:
     """Generate the Markdown tree; with ``markdown_out``, write it there for another tool (the
     report's ``site_dir`` is that folder); else build it with Zensical into a staging folder and
-    publish that over the site folder as ``build_site`` does."""
+    publish that over the site folder as ``build_site`` does. ``preloader`` as for ``build_site``."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     config = _preflight(config_file, mkdocs_config, plugin)
-    with _preloading(config) as preloader:
+    with _preloading(config, preloader) as preloader:
         generated = generate(config, SiteInfo(mkdocs_config.site_name, mkdocs_config.site_url), progress, preloader)
     if markdown_out is not None:
         _, written, removed = write_markdown_tree(mkdocs_config, generated, markdown_out)
@@ -138,10 +142,11 @@ def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path |
 
 
 @contextlib.contextmanager
-def _preloading(config: Config) -> Iterator[Preloader | None]:
-    """A copy of this process loading the spaCy pipeline while the build starts (``runner.preload``),
-    ended when the build is over if the analysis has not ended it before."""
-    preloader = preload(config.model, config.workers, config.dask_scheduler)
+def _preloading(config: Config, early: Preloader | None = None) -> Iterator[Preloader | None]:
+    """A copy of this process loading the spaCy pipeline while the build starts (``runner.preload``;
+    ``early``, one the caller started before, is used or ended), ended when the build is over if
+    the analysis has not ended it before."""
+    preloader = preload(config.model, config.workers, config.dask_scheduler, early)
     try:
         yield preloader
     finally:

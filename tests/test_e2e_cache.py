@@ -100,7 +100,7 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
     error) to the build."""
     from generator.analyze.nlp import Preloader
     from generator.errors import ModelError
-    from generator.runner import preload
+    from generator.runner import preload, preload_early
 
     articles = ingest(SEEDS).articles
     model = load_config(None).model
@@ -114,6 +114,14 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
     assert preloaded.analyses == analyze_module.analyze_corpus(articles, model, None).analyses
     with pytest.raises(ModelError):
         analyze_module.analyze_corpus(articles, "no_such_pipeline", None, preloader=Preloader.start("no_such_pipeline"))
+    # Started before the configuration is read (as the command line does), named the pipeline later.
+    early = preload_early()
+    assert isinstance(early, Preloader) and preload(model, 2, early=early) is early
+    monkeypatch.setattr(analyze_module, "analyze", None)
+    assert analyze_module.analyze_corpus(articles, model, None, preloader=early).analyses == preloaded.analyses
+    monkeypatch.undo()
+    unwanted = preload_early()
+    assert preload(model, 1, early=unwanted) is None and unwanted is not None and not unwanted.running
 
 
 def test_workers_lemmatize_the_theme_terms_into_the_cache(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import gc
 import importlib.metadata
@@ -125,13 +126,23 @@ class Preloader:
         self.connection = connection
 
     @classmethod
-    def start(cls, model: str) -> Preloader:
-        """Fork the copy (``runner.preload`` decides whether forking is safe here)."""
+    def start(cls, model: str | None) -> Preloader:
+        """Fork the copy (``runner.preload`` decides whether forking is safe here). With no
+        ``model`` (a build that has not read its configuration yet: the command line starts the
+        copy before it imports the rest of digest), the copy imports spaCy and waits for the
+        pipeline's name (``adopt``)."""
         here, there = multiprocessing.Pipe()
         process = multiprocessing.get_context("fork").Process(target=_preloaded, args=(there, model), daemon=True)
         process.start()
         there.close()
         return cls(process, here)
+
+    def adopt(self, model: str) -> None:
+        """Name the pipeline to a copy started without one."""
+        try:
+            self.connection.send(model)
+        except OSError:
+            self.close()
 
     def analyze(self, articles: Sequence[Article]) -> tuple[Analysis, ...] | None:
         """The analyses of ``articles`` made in the copy; None when it could not make them."""
@@ -155,10 +166,18 @@ class Preloader:
             self.process = None
 
 
-def _preloaded(connection: Connection, model: str) -> None:
+def _preloaded(connection: Connection, model: str | None) -> None:
     """In the copy: load the pipeline, then analyse what the build sends, once. A pipeline that
-    cannot be loaded sends back nothing, and the build analyses (and reports) it itself."""
+    cannot be loaded sends back nothing, and the build analyses (and reports) it itself. With no
+    ``model``, spaCy is imported first and the name read from the build."""
     gc.freeze()  # the build's objects stay shared with it
+    if model is None:
+        with contextlib.suppress(ImportError):  # then load_pipeline says what is missing
+            import spacy  # noqa: F401
+        try:
+            model = connection.recv()
+        except (EOFError, OSError):
+            return
     try:
         load_pipeline(model)
     except ModelError:

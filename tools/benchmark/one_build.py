@@ -16,12 +16,15 @@ import sys
 import time
 from pathlib import Path
 
-from generator.site import build_site, ending_process
+from generator.runner import preload_early
 
 
 def main(config: str, site: str) -> None:
+    early = preload_early()  # as the command line does, before it imports the rest of digest
+    from generator.site import build_site, ending_process
+
     started = time.perf_counter()
-    report = build_site(Path(config), site_dir=Path(site))
+    report = build_site(Path(config), site_dir=Path(site), preloader=early)
     built = time.perf_counter() - started
     ending_process()  # as the command line does
     generated = report.generated
