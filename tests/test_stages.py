@@ -7,11 +7,11 @@ import pytest
 from generator.actors.index import build_actors
 from generator.actors.mentions import joined_team_names
 from generator.actors.names import normalise_name
-from generator.corpus.assemble import unique_quotes
+from generator.corpus.assemble import theme_order, unique_quotes
 from generator.corpus.related import related_articles
 from generator.corpus.themes import ThemeSpec, _check, assign_themes
 from generator.errors import ConfigError
-from generator.models import ActorKind, Analysis, AttributedQuote, Mention
+from generator.models import ActorKind, Analysis, AttributedQuote, Mention, Theme, ThemeMatch
 from generator.summarize import SUMMARIZERS, SummaryContext, summarize
 
 from .helpers import analysis, sentence
@@ -295,3 +295,16 @@ def test_the_shipped_themes_cover_business_science_councils_storms_work_transpor
     assert {"research", "scientist", "study"} <= terms["Science and research"]
     assert {"strike", "trade union"} <= terms["Work and labour"] and {"rail", "commuter"} <= terms["Transport"]
     assert {"school", "teacher"} <= terms["Education"] and {"harvest", "farmer"} <= terms["Agriculture and food"]
+
+
+def test_an_articles_themes_keep_their_order_when_counts_change() -> None:
+    """Discovered themes come ranked by size; an article's own list of themes (its feed items'
+    categories, its page) must not follow that rank, or one new article rewrites hundreds of feeds."""
+    def theme(theme_id: str, discovered: bool = False) -> Theme:
+        return Theme(theme_id, theme_id, "", (ThemeMatch("a", ()),), discovered)
+
+    taxonomy = [theme("war"), theme("energy")]
+    for ranked in (["police-officer", "family-member"], ["family-member", "police-officer"]):
+        themes = [*taxonomy, *(theme(t, discovered=True) for t in ranked)]
+        assert [t.id for t in sorted(themes, key=theme_order(themes))] == \
+            ["war", "energy", "family-member", "police-officer"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from ..actors.countries import is_nationality
@@ -23,11 +23,20 @@ def article_page(article: Article) -> str:
     return page_path("articles", article_slug(article.title, article.id))
 
 
+def theme_order(themes: Sequence[Theme]) -> Callable[[Theme], tuple]:
+    """An article's themes in an order that another article cannot change: the taxonomy's in its
+    order, then the discovered ones by id. Discovered themes come ranked by how many articles they
+    hold, and when one new article moved two of them, the categories of every feed item of their
+    articles swapped places: 364 of the 420 files a one-article gva-dev rebuild wrote."""
+    position = {theme.id: n for n, theme in enumerate(themes)}
+    return lambda theme: (theme.discovered, 0 if theme.discovered else position[theme.id], theme.id)
+
+
 def assemble(articles: Sequence[Article], analyses: Mapping[str, Analysis],
              summaries: Mapping[str, tuple[str, ...]], actors: ActorIndex, themes: Sequence[Theme],
              stories: Sequence[Story], related: Mapping[str, tuple[str, ...]], build_date: date) -> Digest:
     theme_ids: dict[str, list[str]] = {}
-    for theme in themes:
+    for theme in sorted(themes, key=theme_order(themes)):
         for article_id in theme.article_ids:
             theme_ids.setdefault(article_id, []).append(theme.id)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
