@@ -160,7 +160,7 @@ def test_page_cache_converts_only_changed_pages_and_changes_no_byte(tmp_path: Pa
     shutil.copytree(SEEDS, input_dir)
 
     def project(name: str) -> Path:
-        return make_project(tmp_path / name, input_dir)
+        return make_project(tmp_path / name, input_dir, workers=1)  # every page made in this process, counted
 
     cached = project("cached")
     first = build_site(cached, site_dir=tmp_path / "site").generated.pages
@@ -219,7 +219,7 @@ def test_a_page_generated_as_before_is_not_read_again(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(Page, "read_source", counting_read)
     own = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
-    config = make_project(tmp_path / "project", SEEDS)
+    config = make_project(tmp_path / "project", SEEDS, workers=1)  # every page read in this process, counted
     first = build_site(config, site_dir=tmp_path / "site").generated.pages
     assert set(read) == set(first) | own
     read.clear()
