@@ -106,13 +106,17 @@ class PageCache:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def get(self, key: str) -> Entry | None:
+        found = self._record(key)
+        return found if isinstance(found, Entry) else None
+
+    def _record(self, key: str) -> object:
+        """The unpickled record at ``key`` (None when absent or unreadable), kept past this build."""
         self.used.add(key)
         record = self.store.get(key)
         try:
-            found = pickle.loads(record) if record is not None else None
+            return pickle.loads(record) if record is not None else None
         except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
             return None
-        return found if isinstance(found, Entry) else None
 
     def put(self, key: str, entry: Entry) -> None:
         self.store.put(key, pickle.dumps(entry, protocol=5))
@@ -131,12 +135,7 @@ class PageCache:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def settled(self, key: str) -> Settled | None:
-        self.used.add(key)
-        record = self.store.get(key)
-        try:
-            found = pickle.loads(record) if record is not None else None
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
-            return None
+        found = self._record(key)
         return found if isinstance(found, Settled) else None
 
     def output_key(self, page: CachedPage) -> str:
