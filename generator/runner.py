@@ -126,10 +126,10 @@ def preload(model: str, workers: int, dask_scheduler: str | None = None,
     wanted = workers >= 2 and not dask_scheduler
     if early is not None and early.running:
         if wanted:
-            early.adopt(model)
-            return early
-        early.close()
-        return None
+            early.adopt(model)  # ends it when the copy is gone
+        else:
+            early.close()
+        return early if early.running else None
     if not wanted or not can_fork() or threading.active_count() > 1:
         return None
     return Preloader.start(model)

@@ -138,6 +138,9 @@ class PageCache:
         found = self._record(key)
         return found if isinstance(found, Settled) else None
 
+    def put_settled(self, key: str, settled: Settled) -> None:
+        self.store.put(key, pickle.dumps(settled, protocol=5))
+
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
         text = f"{self.site_salt}\n{page.cache_key}\n{page.title}\n{sorted(page.meta.items())!r}"
@@ -205,7 +208,8 @@ class CachedPage(Page):
         super().read_source(config)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.settled and self.entry is not None:
+        if self.settled:
+            assert self.entry is not None
             self._take_rendered(self.entry.rendered, files)
             self.content = ""  # printed from the cache; nothing reads it, and the search plugin skips the page
             return
@@ -259,8 +263,7 @@ class CachedPage(Page):
             themed = Themed(self.output_key, output, self.search_made)
             self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
         if self.settled_key and not self.settled and self.output_key and self.entry is not None:
-            settled = Settled(self.cache_key, self.output_key, self.title)
-            self.cache.store.put(self.settled_key, pickle.dumps(settled, protocol=5))
+            self.cache.put_settled(self.settled_key, Settled(self.cache_key, self.output_key, self.title))
         self.entry, self.cached_output, self.search_found, self.search_made = None, None, None, None
         self.markdown, self.content = None, None
 
