@@ -10,7 +10,9 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from .actors.aliasfile import load_aliases
+from .actors.firstpass import FirstPass
 from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, own_headlines, tagged_mentions
+from .actors.mentions import collect_mentions
 from .analyze import nlp
 from .analyze.cache import AnalysisCache
 from .config import Config
@@ -84,7 +86,11 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     by_id = {a.article_id: a for a in analyses}
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     with timer.stage("names"):
-        tagged = tagged_mentions(analyses, alias_specs)
+        first_pass = FirstPass(Store(config.cache_dir / "names.sqlite", "the names cache"),
+                               {a.id: cache.key(a) for a in articles}) if cache else None
+        tagged = tagged_mentions(analyses, alias_specs, first_pass or collect_mentions)
+        if first_pass:
+            first_pass.prune()
         known = corpus_names(analyses, alias_specs, tagged)
     (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known,
                                                                  tagged=tagged),

@@ -45,6 +45,18 @@ class Store:
     def put(self, key: str, record: bytes) -> None:
         self._run("INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", (key, record))
 
+    def put_many(self, records: Iterable[tuple[str, bytes]]) -> None:
+        """Store many records in one transaction (one commit instead of one each)."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("BEGIN")
+                db.executemany("INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", records)
+        except sqlite3.Error as error:
+            self._fail(error)
+
     def forget(self, key: str) -> None:
         self._run("DELETE FROM pages WHERE key = ?", (key,))
 

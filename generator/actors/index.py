@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..models import Actor, ActorKind, Analysis, Article, TitleSource
@@ -99,10 +99,14 @@ Tagged = Mapping[str, Sequence[NameMention]]
 """Each article's mentions as spaCy tagged them (``collect_mentions``), by article id."""
 
 
-def tagged_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec]) -> dict[str, list[NameMention]]:
-    """The first pass's reading of every article, kept for the second so no article is read twice."""
+def tagged_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec],
+                    read: Callable[[Analysis, frozenset[str]], list[NameMention]] = collect_mentions
+                    ) -> dict[str, list[NameMention]]:
+    """The first pass's reading of every article, kept for the second so no article is read twice.
+    ``read`` reads one article (``collect_mentions``, or a ``firstpass.FirstPass`` that keeps what
+    it read between builds)."""
     ignore = _union(spec.ignore for spec in specs)
-    return rejoin_split_names(analyses, {a.article_id: collect_mentions(a, ignore) for a in analyses})
+    return rejoin_split_names(analyses, {a.article_id: read(a, ignore) for a in analyses})
 
 
 def corpus_names(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], tagged: Tagged | None = None) -> KnownNames:
