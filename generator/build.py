@@ -30,7 +30,7 @@ from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
 from .publish.render import page_paths, render_pages
 from .runner import Job, Runner, Split
 from .store import Store
-from .summarize import SummaryContext, summarize
+from .summarize import Part, Reuse, SummaryContext, summarize
 from .timing import StageTimer
 
 
@@ -84,10 +84,11 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
                                  phrases=theme_terms(taxonomy), preloader=preloader)
         analyses = run.analyses
     by_id = {a.article_id: a for a in analyses}
+    keys = {a.id: cache.key(a) for a in articles} if cache else {}  # records of the names and summaries
+
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
     with timer.stage("names"):
-        first_pass = FirstPass(Store(config.cache_dir / "names.sqlite", "the names cache"),
-                               {a.id: cache.key(a) for a in articles}) if cache else None
+        first_pass = FirstPass(Store(config.cache_dir / "names.sqlite", "the names cache"), keys) if cache else None
         tagged = tagged_mentions(analyses, alias_specs, first_pass or collect_mentions)
         if first_pass:
             first_pass.prune()
@@ -101,12 +102,18 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     # Each reads the analyses and actors and nothing the others make.
-    summaries, related, themes, groups = runner.run(
-        Split("summarize", analyses, partial(summarize_all, actors=actors, idf=idf, config=config), _merged,
-              weight=2),
+    with timer.stage("summary records"):
+        reuse = Reuse(config.cache_dir, idf, len(analyses), keys) if cache and config.summarizer == "news" else None
+    summarized, related, themes, groups = runner.run(
+        Split("summarize", analyses, partial(summarize_all, actors=actors, idf=idf, config=config, reuse=reuse),
+              summaries_joined, weight=2),
         Job("related", partial(related_articles, analyses, actors.by_article, idf, config.related_articles)),
         Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
         Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article), weight=3))
+    summaries = summarized.summaries
+    if reuse:
+        with timer.stage("summary records"):
+            reuse.save(summarized.drift)
     # Each story's title and summary read only its own articles.
     (stories,) = runner.run(Split("stories", groups, partial(make_stories, articles=articles, analyses=analyses,
                                                              idf=idf), lambda parts: tuple(_concatenated(parts))))
@@ -143,10 +150,19 @@ def _merged(parts: list[dict]) -> dict:
 
 
 def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex, idf: dict[str, float],
-                  config: Config) -> dict[str, tuple[str, ...]]:
+                  config: Config, reuse: Reuse | None = None) -> Part:
     names = actor_names(actors)
-    return {a.article_id: summarize(a, config.summary_sentences, config.summarizer,
-                                    summary_context(a.article_id, actors, idf, names)) for a in analyses}
+    part = Part()
+    for a in analyses:
+        part.summaries[a.article_id] = summarize(a, config.summary_sentences, config.summarizer,
+                                                 summary_context(a.article_id, actors, idf, names), reuse, part)
+    if reuse:
+        reuse.store_made()
+    return part
+
+
+def summaries_joined(parts: list[Part]) -> Part:
+    return Part(_merged([part.summaries for part in parts]), _merged([part.drift for part in parts]))
 
 
 def actor_names(actors: ActorIndex) -> dict[str, str]:

@@ -68,14 +68,31 @@ def candidates(sentences: Sequence[Sentence]) -> list[int]:
     return [i for i, s in enumerate(sentences) if eligible(s)] or list(range(len(sentences)))
 
 
+@dataclass(slots=True)
+class Walk:
+    """What ``best_unrepeated`` looked at: the sentences in the order it took them up, and every
+    cosine it computed, in order (for ``reuse.py``)."""
+
+    examined: list[int] = field(default_factory=list)
+    cosines: list[float] = field(default_factory=list)
+
+
 def best_unrepeated(order: Sequence[int], vecs: Sequence[vectors.Vector], count: int,
-                    redundancy: float) -> tuple[int, ...]:
+                    redundancy: float, walk: Walk | None = None) -> tuple[int, ...]:
     """The first ``count`` sentences of ``order`` (best first) whose cosine to every one taken
     before stays under ``redundancy`` (maximal marginal relevance, Carbonell and Goldstein, 1998),
-    in article order."""
+    in article order. ``walk``, when given, is told what was looked at."""
     chosen: list[int] = []
     for index in order:
-        if all(vectors.cosine(vecs[index], vecs[other]) < redundancy for other in chosen):
+        if walk is not None:
+            walk.examined.append(index)
+        for other in chosen:
+            similarity = vectors.cosine(vecs[index], vecs[other])
+            if walk is not None:
+                walk.cosines.append(similarity)
+            if similarity >= redundancy:
+                break
+        else:
             chosen.append(index)
         if len(chosen) == count:
             break

@@ -47,9 +47,17 @@ def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector], context: 
 
 
 def directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
+    return centrality_parts(vecs)[0]
+
+
+def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0) -> tuple[list[float], list[float], float]:
+    """Each sentence's directed centrality; with it, for ``reuse.py``, how many of its edges
+    (forward ones counted ``FORWARD``, backward ones ``-BACKWARD``) are at or above the edge
+    threshold, or below it by less than ``guard`` times the largest similarity; and that largest
+    similarity."""
     n = len(vecs)
     if n == 0:
-        return []
+        return [], [], 0.0
     vocabulary = {term: i for i, term in enumerate(sorted({t for vec in vecs for t in vec}))}
     matrix = numpy.zeros((n, max(len(vocabulary), 1)))
     for row, vec in enumerate(vecs):
@@ -58,7 +66,13 @@ def directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
     sims = matrix @ matrix.T
     numpy.fill_diagonal(sims, 0.0)
     low, high = float(sims.min()), float(sims.max())
-    edges = numpy.maximum(sims - (low + BETA * (high - low)), 0.0)
+    threshold = low + BETA * (high - low)
+    edges = numpy.maximum(sims - threshold, 0.0)
     forward = numpy.triu(edges, k=1).sum(axis=1)
     backward = numpy.tril(edges, k=-1).sum(axis=1)
-    return [float(v) for v in FORWARD * forward + BACKWARD * backward]
+    directed = [float(v) for v in FORWARD * forward + BACKWARD * backward]
+    if not guard:
+        return directed, [], high
+    near = sims > threshold - guard * high
+    weighted = FORWARD * numpy.triu(near, k=1).sum(axis=1) - BACKWARD * numpy.tril(near, k=-1).sum(axis=1)
+    return directed, [float(v) for v in weighted], high

@@ -38,11 +38,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..corpus import vectors
 from ..models import Sentence
-from .base import SummaryContext, best_unrepeated, candidates
-from .centrality import directed_centrality
+from .base import SummaryContext, Walk, best_unrepeated, candidates
+from .centrality import centrality_parts
 
 POSITION_DECAY = 0.5
 WEIGHTS = {"centrality": 0.2, "length": 0.2, "speech": 0.2}
@@ -52,11 +53,40 @@ REDUNDANCY = 0.6
 
 
 def news(sentences: Sequence[Sentence], count: int, context: SummaryContext) -> tuple[int, ...]:
+    return traced(sentences, count, context).chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """A ``news`` summary and what was computed on the way to it: enough for ``reuse.holds`` to
+    tell whether other term weights could have chosen otherwise."""
+
+    chosen: tuple[int, ...]
+    eligible: tuple[int, ...]
+    rest: tuple[float, ...]
+    """Each sentence's score without its centrality term (position, length, speech)."""
+    directed: tuple[float, ...]
+    near: tuple[float, ...]
+    """``centrality.centrality_parts``, with the guard ``GUARD``."""
+    high: float
+    walk: Walk
+
+
+GUARD = 0.1
+"""``centrality_parts``' guard: how near the edge threshold (a share of the largest similarity) a
+similarity must be for ``reuse.holds`` to count it as an edge that term weights could move."""
+
+
+def traced(sentences: Sequence[Sentence], count: int, context: SummaryContext, guard: float = 0.0) -> Trace:
+    """``news``, with what it computed (``near`` only with a ``guard``)."""
     vecs = [vectors.tfidf(s.terms, context.idf) for s in sentences]
     eligible = candidates(sentences)
-    scores = _scores(sentences, vecs, reported=not (eligible and _own_voice(sentences[eligible[0]].text)))
+    directed, near, high = centrality_parts(vecs, guard)
+    rest, scores = _scores(sentences, directed, reported=not (eligible and _own_voice(sentences[eligible[0]].text)))
     order = sorted(eligible, key=lambda i: (-scores[i], i))
-    return best_unrepeated(order, vecs, count, REDUNDANCY)
+    walk = Walk()
+    chosen = best_unrepeated(order, vecs, count, REDUNDANCY, walk)
+    return Trace(chosen, tuple(eligible), tuple(rest), tuple(directed), tuple(near), high, walk)
 
 
 def _own_voice(lead: str) -> bool:
@@ -65,16 +95,25 @@ def _own_voice(lead: str) -> bool:
     return bool(_SPEECH.search(lead)) and lead[:1] not in "\"“‘'"
 
 
-def _scores(sentences: Sequence[Sentence], vecs: list[vectors.Vector], reported: bool = True) -> list[float]:
+def _scores(sentences: Sequence[Sentence], directed: list[float], reported: bool = True
+            ) -> tuple[list[float], list[float]]:
+    """Each sentence's score without its centrality term, and with it."""
     if not sentences:
-        return []
+        return [], []
     speech = WEIGHTS["speech"] if reported else 0.0
-    directed = directed_centrality(vecs)
-    top = max(directed) if max(directed) > 0 else 1.0
+    top = centrality_top(directed)
     words = [len(s.text.split()) for s in sentences]
     mean = sum(words) / len(words)
-    return [1.0 / (1.0 + i) ** POSITION_DECAY
-            + WEIGHTS["centrality"] * max(directed[i], 0.0) / top
-            - WEIGHTS["length"] * words[i] / mean
-            - speech * bool(_SPEECH.search(sentences[i].text))
-            for i in range(len(sentences))]
+    rest, scores = [], []
+    for i in range(len(sentences)):
+        position = 1.0 / (1.0 + i) ** POSITION_DECAY
+        length = WEIGHTS["length"] * words[i] / mean
+        spoken = speech * bool(_SPEECH.search(sentences[i].text))
+        rest.append(position - length - spoken)
+        scores.append(position + WEIGHTS["centrality"] * max(directed[i], 0.0) / top - length - spoken)
+    return rest, scores
+
+
+def centrality_top(directed: Sequence[float]) -> float:
+    """What the centrality term divides by: the largest directed centrality, 1 when none is positive."""
+    return max(directed) if directed and max(directed) > 0 else 1.0

@@ -1,0 +1,88 @@
+"""Summaries kept between builds (``summarize/reuse.py``): a kept summary is always the one the
+summarizer makes with the new term weights, and most are kept when the weights barely moved."""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import pytest
+
+from generator.corpus.vectors import idf_weights
+from generator.models import Analysis, Sentence
+from generator.summarize import Part, Reuse, SummaryContext, summarize
+from generator.summarize.base import WINDOW
+from generator.summarize.news import GUARD, news, traced
+from generator.summarize.reuse import MAX_DRIFT, holds, term_drift
+
+WORDS = [f"word{n}" for n in range(400)]
+
+
+def _article(chance: random.Random, article_id: str) -> Analysis:
+    """Sentences of words drawn with a long tail (a few words in most sentences, most rarely), some
+    sharing words with the sentences around them, as an article's do."""
+    sentences = []
+    for index in range(chance.randint(4, 30)):
+        count = chance.randint(4, 22)
+        terms = tuple(WORDS[min(int(chance.paretovariate(0.7)) - 1, len(WORDS) - 1)] for _ in range(count))
+        if sentences and chance.random() < 0.5:
+            terms += sentences[-1].terms[:chance.randint(1, 4)]
+        text = " ".join(["The", *terms, "said", "today."][:len(terms) + chance.randint(3, 4)])
+        text = text if text.endswith(".") else text + "."
+        sentences.append(Sentence(text, index, index // 3, terms, tuple(text.lower().split())))
+    return Analysis(article_id, tuple(sentences), (), ())
+
+
+def _moved(idf: dict[str, float], chance: random.Random, share: float) -> dict[str, float]:
+    """Every weight moved by a random share of at most ``share``, up or down."""
+    return {term: weight * (1 + chance.uniform(-share, share)) for term, weight in idf.items()}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_kept_summary_is_the_one_the_new_weights_give(seed: int) -> None:
+    chance = random.Random(seed)
+    articles = [_article(chance, f"a{n}") for n in range(60)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    kept = checked = 0
+    for share in (0.0005, 0.002, 0.005, 0.01, 0.03):
+        moved = _moved(idf, chance, share)
+        for article in articles:
+            window = article.sentences[:WINDOW]
+            for count in (2, 3, 4):
+                trace = traced(window, count, SummaryContext(idf), GUARD)
+                assert trace.chosen == news(window, count, SummaryContext(idf))
+                if holds(trace, share):
+                    kept += 1
+                    assert news(window, count, SummaryContext(moved)) == trace.chosen
+                checked += 1
+        assert not any(holds(traced(a.sentences, 3, SummaryContext(idf), GUARD), MAX_DRIFT) for a in articles)
+    assert kept > checked / 3  # not a test that passes by keeping nothing
+
+
+def test_weights_moved_only_by_the_corpus_size_share_one_bound() -> None:
+    before = {"common": math.log(11 / 9) + 1, "rare": math.log(11 / 2) + 1}
+    after = {"common": math.log(12 / 9) + 1, "rare": math.log(12 / 3) + 1, "new": math.log(12 / 2) + 1}
+    shift, moved = term_drift(before, 10, after, 11)
+    assert shift == pytest.approx(math.log(12 / 11), rel=1e-5)
+    assert after["common"] / before["common"] - 1 <= shift  # moved only by the size of the corpus
+    assert set(moved) == {"rare"} and moved["rare"] == pytest.approx(1 - after["rare"] / before["rare"])
+
+
+def test_builds_that_keep_summaries_give_what_a_full_rebuild_gives(tmp_path: Path) -> None:
+    chance = random.Random(7)
+    corpus = [_article(chance, f"a{n:03d}") for n in range(400)]
+    kept_by_build = []
+    for size in (300, 300, 301, 302, 305, 400, 399):  # a first build, none new, one, one more, three...
+        articles = corpus[:size]
+        idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+        keys = {a.article_id: f"text-of-{a.article_id}" for a in articles}
+        reuse, part = Reuse(tmp_path, idf, len(articles), keys), Part()
+        for article in articles:
+            context = SummaryContext(idf)
+            assert summarize(article, 3, "news", context, reuse, part) == summarize(article, 3, "news", context)
+        reuse.store_made()
+        reuse.save(part.drift)
+        kept_by_build.append(sum(drift > 0.0 for _, drift in part.drift.values()))
+    assert kept_by_build[:2] == [0, 300]  # a build with nothing new keeps every summary
+    assert kept_by_build[2] > 75  # one new article moves the weights too little to remake many
