@@ -19,12 +19,12 @@ from .config import Config
 from .corpus.assemble import assemble, reading_order
 from .corpus.discovery import discover_themes
 from .corpus.related import related_articles
-from .corpus.stories import cluster_stories, make_stories
+from .corpus.stories import StoryGroup, cluster_stories, make_stories
 from .corpus.themes import ThemeSpec, assign_themes, load_taxonomy, theme_terms, with_discovered
 from .corpus.vectors import idf_weights
 from .ingest import ingest
 from .ingest.cache import IngestCache
-from .models import Analysis, Article, Digest, Finding, Theme
+from .models import Analysis, Article, Digest, Finding, Story, Theme
 from .publish.export import render_export
 from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
 from .publish.render import page_paths, render_pages
@@ -111,12 +111,13 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
         Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article), weight=3))
     summaries = summarized.summaries
+    # Each story's title and summary read only its own articles.
+    ((stories, kept),) = runner.run(Split("stories", groups, partial(stories_part, articles=articles,
+                                                                     analyses=analyses, idf=idf, reuse=reuse),
+                                          stories_joined))
     if reuse:
         with timer.stage("summary records"):
-            reuse.save(summarized.drift)
-    # Each story's title and summary read only its own articles.
-    (stories,) = runner.run(Split("stories", groups, partial(make_stories, articles=articles, analyses=analyses,
-                                                             idf=idf), lambda parts: tuple(_concatenated(parts))))
+            reuse.save(summarized.drift | kept.drift)
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
     compiled = config.cache_dir / "templates" / "pages" if config.cache_dir else None
     render = partial(render_pages, digest, site.name, config.home_articles, compiled=compiled)
@@ -163,6 +164,19 @@ def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex, idf: dict[st
 
 def summaries_joined(parts: list[Part]) -> Part:
     return Part(_merged([part.summaries for part in parts]), _merged([part.drift for part in parts]))
+
+
+def stories_part(groups: Sequence[StoryGroup], articles: Sequence[Article], analyses: Sequence[Analysis],
+                 idf: dict[str, float], reuse: Reuse | None) -> tuple[tuple[Story, ...], Part]:
+    part = Part()
+    stories = make_stories(groups, articles, analyses, idf, reuse, part)
+    if reuse:
+        reuse.store_made()
+    return stories, part
+
+
+def stories_joined(parts: list[tuple[tuple[Story, ...], Part]]) -> tuple[tuple[Story, ...], Part]:
+    return tuple(_concatenated([stories for stories, _ in parts])), summaries_joined([part for _, part in parts])
 
 
 def actor_names(actors: ActorIndex) -> dict[str, str]:

@@ -1,5 +1,5 @@
-"""Summaries kept between builds (``summarize/reuse.py``): a kept summary is always the one the
-summarizer makes with the new term weights, and most are kept when the weights barely moved."""
+"""Summaries kept between builds (``summarize/reuse.py``): a kept article or story summary is always
+the one the summarizer makes with the new term weights, and many are kept when the weights barely moved."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from generator.models import Analysis, Sentence
 from generator.summarize import Part, Reuse, SummaryContext, summarize
 from generator.summarize.base import WINDOW
 from generator.summarize.news import GUARD, news, traced
-from generator.summarize.reuse import MAX_DRIFT, holds, term_drift
+from generator.summarize.reuse import MAX_DRIFT, holds, holds_story, term_drift
+from generator.summarize.story import story_pool, story_text, summarize_story, traced_story
 
 WORDS = [f"word{n}" for n in range(400)]
 
@@ -86,3 +87,40 @@ def test_builds_that_keep_summaries_give_what_a_full_rebuild_gives(tmp_path: Pat
         kept_by_build.append(sum(drift > 0.0 for _, drift in part.drift.values()))
     assert kept_by_build[:2] == [0, 300]  # a build with nothing new keeps every summary
     assert kept_by_build[2] > 75  # one new article moves the weights too little to remake many
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_kept_story_summary_is_the_one_the_new_weights_give(seed: int) -> None:
+    chance = random.Random(100 + seed)
+    articles = [_article(chance, f"a{n}") for n in range(80)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    stories = [articles[n:n + chance.randint(2, 6)] for n in range(0, 70, 5)]
+    kept = checked = 0
+    for share in (0.00002, 0.0001, 0.0005, 0.002, 0.01):
+        moved = _moved(idf, chance, share)
+        for story in stories:
+            pool = story_pool(story)
+            trace = traced_story(pool, idf)
+            assert story_text(pool, trace.chosen) == summarize_story(story, idf)
+            if holds_story(trace, pool, share):
+                kept += 1
+                assert traced_story(pool, moved).chosen == trace.chosen
+            checked += 1
+    assert kept > checked / 5
+
+
+def test_story_summaries_kept_across_builds_are_a_full_rebuilds(tmp_path: Path) -> None:
+    chance = random.Random(11)
+    corpus = [_article(chance, f"a{n:03d}") for n in range(320)]
+    stories = [corpus[n:n + 4] for n in range(0, 280, 7)]
+    kept_by_build = []
+    for size in (300, 300, 301, 310):
+        articles = corpus[:size]
+        idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+        reuse, part = Reuse(tmp_path, idf, size, {a.article_id: f"text-of-{a.article_id}" for a in articles}), Part()
+        for story in stories:
+            assert reuse.story_summary(story, idf, part) == summarize_story(story, idf)
+        reuse.store_made()
+        reuse.save(part.drift)
+        kept_by_build.append(sum(drift > 0.0 for _, drift in part.drift.values()))
+    assert kept_by_build[:2] == [0, len(stories)]  # a build with nothing new keeps every story summary

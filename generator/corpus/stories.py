@@ -60,6 +60,7 @@ import numpy
 
 from ..models import Analysis, Article, Story, TitleSource
 from ..publish.slugs import article_slug
+from ..summarize.reuse import Part, Reuse
 from ..summarize.story import summarize_story
 from . import vectors
 from .clustering import average_linkage, nearest_neighbour_joins
@@ -189,8 +190,10 @@ def _story(group: list[str], alike: Mapping[tuple[str, str], float], partners: M
 
 
 def make_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], analyses: Sequence[Analysis],
-                 idf: Mapping[str, float]) -> tuple[Story, ...]:
-    """Stories with a stable id (from their first article), a title, a summary and the date range."""
+                 idf: Mapping[str, float], reuse: Reuse | None = None, part: Part | None = None) -> tuple[Story, ...]:
+    """Stories with a stable id (from their first article), a title, a summary and the date range.
+    With ``reuse``, a summary the last build made is kept when it surely still holds (``part``
+    hears what was kept)."""
     by_id = {a.id: a for a in articles}
     analysis_of = {a.article_id: a for a in analyses}
     stories = []
@@ -201,7 +204,9 @@ def make_stories(groups: Sequence[StoryGroup], articles: Sequence[Article], anal
         dates = sorted(by_id[i].date for i in group.article_ids if by_id[i].date)
         title = representative_headline([by_id[i] for i in group.article_ids if i not in copies], idf) or first.title
         stories.append(Story(id=article_slug(first.title, first.id), title=title,
-                             article_ids=group.article_ids, summary=summarize_story(readable, idf),
+                             article_ids=group.article_ids,
+                             summary=reuse.story_summary(readable, idf, part) if reuse and part is not None
+                             else summarize_story(readable, idf),
                              start=dates[0] if dates else None, end=dates[-1] if dates else None,
                              copies=tuple(sorted(group.copies.items()))))
     return tuple(stories)

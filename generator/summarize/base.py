@@ -70,11 +70,29 @@ def candidates(sentences: Sequence[Sentence]) -> list[int]:
 
 @dataclass(slots=True)
 class Walk:
-    """What ``best_unrepeated`` looked at: the sentences in the order it took them up, and every
-    cosine it computed, in order (for ``reuse.py``)."""
+    """What a greedy pick (``best_unrepeated``, ``story.traced_story``) looked at, for ``reuse.py``:
+    the sentences in the order it took them up, for each the one taken before that it repeats (-1
+    when it was taken), and the cosines that decided: a taken sentence's with every one taken before
+    it, a repeating one's with the one it repeats."""
 
     examined: list[int] = field(default_factory=list)
+    blockers: list[int] = field(default_factory=list)
     cosines: list[float] = field(default_factory=list)
+
+    def take_up(self, index: int, chosen: Sequence[int], vecs: Sequence[vectors.Vector], redundancy: float) -> bool:
+        """Whether ``index`` repeats none of ``chosen`` (cosine under ``redundancy``); noted."""
+        self.examined.append(index)
+        found = []
+        for other in chosen:
+            similarity = vectors.cosine(vecs[index], vecs[other])
+            found.append(similarity)
+            if similarity >= redundancy:
+                self.blockers.append(other)
+                self.cosines.append(similarity)
+                return False
+        self.blockers.append(-1)
+        self.cosines.extend(found)
+        return True
 
 
 def best_unrepeated(order: Sequence[int], vecs: Sequence[vectors.Vector], count: int,
@@ -82,17 +100,10 @@ def best_unrepeated(order: Sequence[int], vecs: Sequence[vectors.Vector], count:
     """The first ``count`` sentences of ``order`` (best first) whose cosine to every one taken
     before stays under ``redundancy`` (maximal marginal relevance, Carbonell and Goldstein, 1998),
     in article order. ``walk``, when given, is told what was looked at."""
+    walk = walk if walk is not None else Walk()
     chosen: list[int] = []
     for index in order:
-        if walk is not None:
-            walk.examined.append(index)
-        for other in chosen:
-            similarity = vectors.cosine(vecs[index], vecs[other])
-            if walk is not None:
-                walk.cosines.append(similarity)
-            if similarity >= redundancy:
-                break
-        else:
+        if walk.take_up(index, chosen, vecs, redundancy):
             chosen.append(index)
         if len(chosen) == count:
             break

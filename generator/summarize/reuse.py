@@ -40,7 +40,7 @@ import hashlib
 import itertools
 import math
 import pickle
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +48,14 @@ from ..analyze.cache import read_pickle, write_atomically
 from ..models import Analysis, Sentence
 from ..publish.memo import code_salt
 from ..store import Store
-from .base import SummaryContext
+from .base import WINDOW, SummaryContext, Walk
 from .centrality import BETA
 from .news import GUARD, REDUNDANCY, WEIGHTS, Trace, news, traced
+from .story import REDUNDANCY as STORY_REDUNDANCY
+from .story import Pool, StoryTrace, priors, story_pool, story_text, traced_story
 
 _HERE = Path(__file__).parent
-SALT = code_salt(*(str(_HERE / name) for name in ("news.py", "base.py", "centrality.py", "reuse.py")),
+SALT = code_salt(*(str(_HERE / name) for name in ("news.py", "story.py", "base.py", "centrality.py", "reuse.py")),
                  str(_HERE.parent / "corpus" / "vectors.py"))
 EPSILON = 1e-9
 """Slack on every comparison, far above the rounding of the sums it stands for."""
@@ -63,7 +65,7 @@ MAX_DRIFT = 0.05
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    trace: Trace
+    trace: Trace | StoryTrace
     generation: str
     """The fingerprint of the IDF the trace was made with (``Reuse.generation``)."""
 
@@ -110,13 +112,35 @@ class Reuse:
         if kept is not None and self.shift < MAX_DRIFT:
             drift = (1 + kept[1]) * (1 + self._drift(window)) - 1
             record = self._record(key)
-            if record is not None and record.generation == kept[0] and holds(record.trace, drift):
+            if record is not None and record.generation == kept[0] and isinstance(record.trace, Trace) \
+                    and holds(record.trace, drift):
                 part.drift[key] = (kept[0], drift)
                 return record.trace.chosen
         trace = traced(window, count, context, GUARD)
         self.made.append((key, pickle.dumps(Record(trace, self.generation), protocol=5)))
         part.drift[key] = (self.generation, 0.0)
         return trace.chosen
+
+    def story_summary(self, readable: Sequence[Analysis], idf: Mapping[str, float], part: Part) -> tuple[str, ...]:
+        """``story.summarize_story`` of a story's readable articles (in reading order): kept when
+        the record holds, else made and recorded."""
+        pool = story_pool(readable)
+        analysis_keys = [self.keys.get(a.article_id) for a in readable]
+        if not pool or None in analysis_keys:
+            return story_text(pool, traced_story(pool, idf).chosen) if pool else ()
+        key = hashlib.sha256("\n".join([SALT, "story", *map(str, analysis_keys)]).encode()).hexdigest()
+        kept = self.ledger.get(key)
+        if kept is not None and self.shift < MAX_DRIFT:
+            drift = (1 + kept[1]) * (1 + max(self._drift(a.sentences[:WINDOW]) for a in readable)) - 1
+            record = self._record(key)
+            if record is not None and record.generation == kept[0] and isinstance(record.trace, StoryTrace) \
+                    and holds_story(record.trace, pool, drift):
+                part.drift[key] = (kept[0], drift)
+                return story_text(pool, record.trace.chosen)
+        trace = traced_story(pool, idf)
+        self.made.append((key, pickle.dumps(Record(trace, self.generation), protocol=5)))
+        part.drift[key] = (self.generation, 0.0)
+        return story_text(pool, trace.chosen)
 
     def _drift(self, window: Sequence[Sentence]) -> float:
         """How far any term weight of these sentences moved since the last build, as a share."""
@@ -177,14 +201,7 @@ def holds(trace: Trace, drift: float) -> bool:
     if bounds is None:
         return False
     lowest, highest = bounds
-    order, walked = trace.walk.examined, set(trace.walk.examined)
-    for earlier, later in itertools.pairwise(order):
-        if lowest[earlier] - highest[later] <= EPSILON:
-            return False
-    if order and any(highest[i] >= lowest[order[-1]] - EPSILON for i in trace.eligible if i not in walked):
-        return False
-    bar, factor = REDUNDANCY, 1 + growth
-    return all(c * factor < bar - EPSILON if c < bar else c / factor >= bar + EPSILON for c in trace.walk.cosines)
+    return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + growth, ordered=False)
 
 
 def _score_bounds(trace: Trace, spread: Sequence[float]) -> tuple[list[float], list[float]] | None:
@@ -202,3 +219,46 @@ def _score_bounds(trace: Trace, spread: Sequence[float]) -> tuple[list[float], l
     if top_high <= 0:  # no centrality is positive or can become so: the term is zero throughout
         return list(rest), list(rest)
     return None
+
+
+def holds_story(trace: StoryTrace, pool: Pool, drift: float) -> bool:
+    """Whether ``story.traced_story`` chooses ``trace.chosen`` again from ``pool`` when every term
+    weight has moved by at most the share ``drift``. A sentence's cosine to the centroid is the sum
+    of its cosines to the pool's sentences over the root of the sum of all their cosines, so it
+    moves by a factor within [1/k^1.5, k^1.5] (k as for ``holds``); the walk's order and its
+    redundancy comparisons must hold for every value in those bounds."""
+    if drift >= MAX_DRIFT:
+        return False
+    factor = ((1 + drift) / (1 - drift)) ** 2
+    spread = factor ** 1.5
+    prior = priors(pool)
+    lowest = [close / spread + p for close, p in zip(trace.closeness, prior, strict=True)]
+    highest = [close * spread + p for close, p in zip(trace.closeness, prior, strict=True)]
+    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, factor, first=0)
+
+
+def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], candidates: Iterable[int],
+               redundancy: float, factor: float, first: int = -1, ordered: bool = True) -> bool:
+    """Whether a greedy pick whose scores may now lie anywhere between ``lowest`` and ``highest``,
+    and whose cosines anywhere between 1/``factor`` and ``factor`` times those of ``walk``, takes the
+    same sentences in the same order: the sentences it took stay in their order, each one it found
+    repeating stays after the one it repeats, every sentence it never looked at stays after the last
+    one it took, and each deciding cosine stays on its side of ``redundancy``. Sentences that repeat
+    others may change places among the rest without changing what is taken. ``first``: a sentence
+    taken before the pick starts (a story's oldest lead), which every other follows. Without
+    ``ordered`` (a pick that stops at a number of sentences, not of words), the sentences taken may
+    change places among themselves too: every pair of them was compared, so each is taken
+    whichever comes first, and the same ones are taken before any sentence never looked at."""
+    taken = [i for i, blocker in zip(walk.examined, walk.blockers, strict=True) if blocker < 0]
+    for earlier, later in itertools.pairwise(taken) if ordered else ():
+        if lowest[earlier] - highest[later] <= EPSILON:
+            return False
+    for index, blocker in zip(walk.examined, walk.blockers, strict=True):
+        if blocker not in (-1, first) and lowest[blocker] - highest[index] <= EPSILON:
+            return False
+    examined = set(walk.examined)
+    last = lowest[taken[-1]] if ordered else min((lowest[i] for i in taken), default=0.0)
+    if taken and any(highest[i] >= last - EPSILON for i in candidates if i not in examined):
+        return False
+    return all(c * factor < redundancy - EPSILON if c < redundancy else c / factor >= redundancy + EPSILON
+               for c in walk.cosines)

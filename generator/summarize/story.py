@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..corpus import vectors
-from ..models import Analysis
-from .base import WINDOW, eligible, without_dateline
+from ..models import Analysis, Sentence
+from .base import WINDOW, Walk, eligible, without_dateline
 
 WORDS = 100
 REDUNDANCY = 0.5
@@ -25,23 +26,55 @@ POSITION_WEIGHT = 0.3
 
 def summarize_story(analyses: Sequence[Analysis], idf: Mapping[str, float]) -> tuple[str, ...]:
     """``analyses`` in reading order (oldest article first)."""
-    pool = [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences[:WINDOW] if eligible(s)]
-    if not pool:
-        return ()
+    pool = story_pool(analyses)
+    return story_text(pool, traced_story(pool, idf).chosen) if pool else ()
+
+
+Pool = list[tuple[int, Sentence]]
+"""The sentences a story summary may take: (the article's place in reading order, sentence)."""
+
+
+def story_pool(analyses: Sequence[Analysis]) -> Pool:
+    return [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences[:WINDOW] if eligible(s)]
+
+
+def story_text(pool: Pool, chosen: Sequence[int]) -> tuple[str, ...]:
+    """The chosen sentences in reading order, the first sentence of an article without its dateline."""
+    return tuple(without_dateline(pool[i][1].text) if pool[i][1].index == 0 else pool[i][1].text
+                 for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][1].index)))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTrace:
+    """A story summary's sentences (places in the pool) and what chose them, for ``reuse.py``."""
+
+    chosen: tuple[int, ...]
+    closeness: tuple[float, ...]
+    """Each pool sentence's cosine to the centroid."""
+    walk: Walk
+
+
+def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
+    """The summary of a non-empty pool, with what was computed on the way."""
     vecs = [vectors.tfidf(s.terms, idf) for _, s in pool]
     centroid = _centroid(vecs)
-    scores = [vectors.cosine(v, centroid) + POSITION_WEIGHT / (1 + s.index) for v, (_, s) in zip(vecs, pool,
-                                                                                              strict=True)]
+    closeness = [vectors.cosine(v, centroid) for v in vecs]
+    scores = [close + prior for close, prior in zip(closeness, priors(pool), strict=True)]
     chosen: list[int] = [0]  # the oldest article's lead: what happened, as first reported
     words = len(pool[0][1].lemmas)
+    walk = Walk()
     for i in sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][0], pool[i][1].index)):
         if words >= WORDS:
             break
-        if all(vectors.cosine(vecs[i], vecs[j]) < REDUNDANCY for j in chosen):
+        if walk.take_up(i, chosen, vecs, REDUNDANCY):
             chosen.append(i)
             words += len(pool[i][1].lemmas)
-    return tuple(without_dateline(pool[i][1].text) if pool[i][1].index == 0 else pool[i][1].text
-                 for i in sorted(chosen, key=lambda i: (pool[i][0], pool[i][1].index)))
+    return StoryTrace(tuple(chosen), tuple(closeness), walk)
+
+
+def priors(pool: Pool) -> list[float]:
+    """Each pool sentence's prior for being near the start of its article."""
+    return [POSITION_WEIGHT / (1 + s.index) for _, s in pool]
 
 
 def _centroid(vecs: list[vectors.Vector]) -> vectors.Vector:
