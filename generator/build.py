@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
 
-from .actors.aliasfile import load_aliases
+from .actors.aliasfile import AliasSpec, load_aliases
 from .actors.firstpass import FirstPass
 from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, own_headlines, tagged_mentions
-from .actors.mentions import collect_mentions
+from .actors.mentions import KnownNames, NameMention, collect_mentions
 from .analyze import nlp
 from .analyze.cache import AnalysisCache
 from .config import Config
@@ -28,7 +28,7 @@ from .models import Analysis, Article, Digest, Finding, Story, Theme
 from .publish.export import render_export
 from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
 from .publish.render import page_paths, render_pages
-from .runner import Job, Runner, Split
+from .runner import Handoff, Job, Runner, Split
 from .store import Store
 from .summarize import Part, Reuse, SummaryContext, summarize
 from .timing import StageTimer
@@ -96,20 +96,22 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known,
                                                                  tagged=tagged),
                                    _concatenated))
-    with timer.stage("actors"):
-        actors = actors_from(mentions, config.min_actor_mentions, alias_specs, config.actor_page_articles,
-                             defined=known.defined, headlines=own_headlines(articles))
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
-    # Each reads the analyses and actors and nothing the others make.
     with timer.stage("summary records"):
         reuse = Reuse(config.cache_dir, idf, len(analyses), keys) if cache and config.summarizer == "news" else None
-    summarized, related, themes, groups = runner.run(
-        Split("summarize", analyses, partial(summarize_all, actors=actors, idf=idf, config=config, reuse=reuse),
-              summaries_joined, weight=2),
-        Job("related", partial(related_articles, analyses, actors.by_article, idf, config.related_articles)),
-        Job("themes", partial(find_themes, taxonomy, analyses, order, lemmatize)),
-        Job("clusters", partial(cluster_stories, articles, analyses, actors.by_article), weight=3))
+    # The actors are found here while a forked copy compares the articles' texts for stories, which
+    # it needs the actors for only at the end; then related articles and themes here, and the
+    # summaries on both sides. Each reads the analyses and actors and nothing the others make.
+    found: Handoff[ActorIndex] = Handoff()
+    readings = partial(actors_and_readings, mentions, known, articles, analyses, idf, config, alias_specs,
+                       partial(find_themes, taxonomy, analyses, order, lemmatize), timer, found)
+    (actors, related, themes), summarized, groups = runner.run(
+        Job("actors and readings", readings, weight=2.5, sends=found),
+        Split("summarize", analyses, partial(summarize_all, actors=found.receive, idf=idf, config=config, reuse=reuse),
+              summaries_joined, weight=1.5),
+        Job("clusters", partial(cluster_stories, articles, analyses, lambda: found.receive().by_article), weight=3))
+    timer.seconds.pop("actors and readings", None)  # timed as its three stages
     summaries = summarized.summaries
     # Each story's title and summary read only its own articles.
     ((stories, kept),) = runner.run(Split("stories", groups, partial(stories_part, articles=articles,
@@ -135,6 +137,21 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
                      run.analysed_files, time.perf_counter() - started)
 
 
+def actors_and_readings(mentions: Sequence[NameMention], known: KnownNames, articles: Sequence[Article],
+                        analyses: Sequence[Analysis], idf: dict[str, float], config: Config,
+                        specs: Sequence[AliasSpec], themes: Callable[[], tuple[Theme, ...]], timer: StageTimer,
+                        found: Handoff[ActorIndex]) -> tuple[ActorIndex, dict, tuple[Theme, ...]]:
+    """The actors (handed off as soon as they are known), then the related articles and the themes."""
+    with timer.stage("actors"):
+        actors = actors_from(mentions, config.min_actor_mentions, specs, config.actor_page_articles,
+                             defined=known.defined, headlines=own_headlines(articles))
+    found.send(actors)
+    with timer.stage("related"):
+        related = related_articles(analyses, actors.by_article, idf, config.related_articles)
+    with timer.stage("themes"):
+        return actors, related, themes()
+
+
 def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...], order: list[str],
                 lemmatize: Callable[[Iterable[str]], dict[str, tuple[str, ...]]]) -> tuple[Theme, ...]:
     """Taxonomy themes, then the themes discovered in the articles' own phrases."""
@@ -150,8 +167,10 @@ def _merged(parts: list[dict]) -> dict:
     return {key: value for part in parts for key, value in part.items()}
 
 
-def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex, idf: dict[str, float],
-                  config: Config, reuse: Reuse | None = None) -> Part:
+def summarize_all(analyses: Sequence[Analysis], actors: ActorIndex | Callable[[], ActorIndex],
+                  idf: dict[str, float], config: Config, reuse: Reuse | None = None) -> Part:
+    """Every article's summary; ``actors`` may be a function that gives them once they are known."""
+    actors = actors() if callable(actors) else actors
     names = actor_names(actors)
     part = Part()
     for a in analyses:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 import time
@@ -36,17 +37,27 @@ def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def side_by_side(here: Jobs, there: Jobs, timer: StageTimer, workers: int) -> dict[str, object]:
+def side_by_side(here: Jobs, there: Jobs, timer: StageTimer, workers: int,
+                 handoffs: Sequence[Handoff] = ()) -> dict[str, object]:
     """Run ``there`` in a forked child while this process runs ``here``; every result by job name.
-    Each job's own time goes into ``timer`` under its name."""
+    Each job's own time goes into ``timer`` under its name. ``handoffs`` are sent by jobs here and
+    received by jobs there."""
     if workers < 2 or not there or not can_fork():
         return _run(here | there, timer)
+    for handoff in handoffs:
+        handoff.open()
     receiver, sender = multiprocessing.Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(target=_child, args=(sender, there), daemon=True)
     child.start()
     sender.close()
+    for handoff in handoffs:
+        handoff.forked()
     try:
-        results = _run(here, timer)
+        try:
+            results = _run(here, timer)
+        finally:
+            for handoff in handoffs:
+                handoff.close()  # a child still waiting on a value never sent stops waiting
         try:
             message = receiver.recv()
         except (EOFError, OSError):
@@ -89,11 +100,80 @@ def _child(sender: Connection, jobs: Jobs) -> None:
 @dataclass(frozen=True, slots=True)
 class Job(Generic[R]):
     """A stage that runs whole: ``run()`` gives its result. ``weight`` is its cost relative to the
-    other jobs run with it (a rough share of the time, from the benchmark), for balancing."""
+    other jobs run with it (a rough share of the time, from the benchmark), for balancing. A job
+    that ``sends`` through a ``Handoff`` runs in this process, before the jobs that wait for it when
+    all run here."""
 
     name: str
     run: Callable[[], R]
     weight: float = 1.0
+    sends: Handoff | None = None
+
+
+class Handoff(Generic[T]):
+    """One value a job in this process makes part way through and a job run beside it waits for
+    (the actors, which the stories' clustering needs only after comparing the articles' texts).
+    ``send`` it once; ``receive`` gives it, waiting for it in a forked child. In one process the
+    sending job runs first, so the value is there. The value goes through a pipe from a thread, so
+    that the sender goes on while the child is still busy (a pipe holds 64 KiB); when the sender
+    ends without sending (it failed), the runner closes the pipe and the waiting child fails, so
+    its jobs run here."""
+
+    def __init__(self) -> None:
+        self._value: tuple[T] | None = None
+        self._receiver: Connection | None = None
+        self._sender: Connection | None = None
+        self._thread: threading.Thread | None = None
+        self._owner = os.getpid()
+
+    def open(self) -> None:
+        """Before a fork: the pipe the value will travel through."""
+        self._receiver, self._sender = multiprocessing.Pipe(duplex=False)
+
+    def forked(self) -> None:
+        """After the fork, in this process: it never reads, so a child that ends unread breaks the pipe."""
+        if self._receiver is not None:
+            self._receiver.close()
+            self._receiver = None
+
+    def send(self, value: T) -> None:
+        self._value = (value,)
+        if self._sender is not None:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._thread = threading.Thread(target=self._send_bytes, args=(self._sender, data), daemon=True)
+            self._sender = None
+            self._thread.start()
+
+    @staticmethod
+    def _send_bytes(sender: Connection, data: bytes) -> None:
+        try:
+            sender.send_bytes(data)
+        except OSError:
+            pass  # the child ended without reading: it failed, and its jobs run here
+        finally:
+            sender.close()
+
+    def receive(self) -> T:
+        if self._value is not None:
+            return self._value[0]
+        if self._receiver is None or os.getpid() == self._owner:
+            raise RuntimeError("nothing was handed off")
+        if self._sender is not None:
+            self._sender.close()  # this process's copy of the sending end: the sender's closing must be seen
+            self._sender = None
+        self._value = (pickle.loads(self._receiver.recv_bytes()),)  # EOFError when nothing was sent
+        return self._value[0]
+
+    def close(self) -> None:
+        """In the sending process, once its jobs are done: wait for the value to be read (or the
+        child to end), and close the pipe."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        for end in (self._sender, self._receiver):
+            if end is not None:
+                end.close()
+        self._sender = self._receiver = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +256,8 @@ class Runner:
             done = _run({job.name: _whole(job) for job in jobs}, self.timer)
             return tuple(done[job.name] for job in jobs)
         here, there, parts = _plan(jobs)
-        done = side_by_side(here, there, self.timer, self.workers)
+        handoffs = [job.sends for job in jobs if isinstance(job, Job) and job.sends is not None]
+        done = side_by_side(here, there, self.timer, self.workers, handoffs)
         return tuple(job.join([done[name] for name in parts[job.name]]) if isinstance(job, Split)
                      else done[job.name] for job in jobs)
 
@@ -189,8 +270,9 @@ def _plan(jobs: Sequence[Job | Split]) -> tuple[dict, dict, dict[str, list[str]]
     """(jobs here, jobs there, the names of each split job's parts)."""
     sides: tuple[dict, dict] = ({}, {})
     loads = [0.0, 0.0]
-    for job in sorted((j for j in jobs if isinstance(j, Job)), key=lambda j: (-j.weight, j.name)):
-        side = 1 if loads[1] <= loads[0] else 0  # on a tie the child: a heavy job's memory goes when it exits
+    for job in sorted((j for j in jobs if isinstance(j, Job)), key=lambda j: (j.sends is None, -j.weight, j.name)):
+        side = 1 if loads[1] <= loads[0] and job.sends is None else 0  # on a tie the child: a heavy job's
+        # memory goes when it exits; a sending job here, where the jobs waiting for it cannot be
         sides[side][job.name] = job.run
         loads[side] += job.weight
     splits = [job for job in jobs if isinstance(job, Split)]

@@ -98,3 +98,41 @@ def test_a_build_is_the_same_with_one_worker_or_two() -> None:
                 for workers in (1, 2))
     assert len(one.pages) > 30 and one.pages == two.pages and one.files == two.files
     assert one.digest == two.digest
+
+
+def test_a_value_handed_off_mid_job_reaches_the_job_beside_it_without_holding_the_sender() -> None:
+    import time
+
+    from generator.runner import Handoff
+
+    for workers in (1, 2):
+        found: Handoff[list[int]] = Handoff()
+        big = list(range(200_000))  # a megabyte pickled: more than a pipe holds
+
+        def sender() -> tuple[int, float]:
+            found.send(big)  # noqa: B023
+            return pid(), time.monotonic()
+
+        def waiter() -> tuple[int, float, int]:
+            time.sleep(0.5 if workers == 2 else 0)  # noqa: B023  # busy with its own work first
+            got = found.receive()  # noqa: B023
+            return pid(), time.monotonic(), sum(got)
+
+        sent, (where, received, total) = Runner(StageTimer(), workers).run(
+            Job("send", sender, sends=found), Job("wait", waiter, weight=5))
+        assert total == sum(big) and sent[0] == os.getpid()
+        if workers == 2 and can_fork():
+            assert where != os.getpid()
+            assert sent[1] < received  # the sender went on before the value was read
+
+
+def test_a_sender_that_fails_never_leaves_the_job_beside_it_waiting() -> None:
+    from generator.runner import Handoff
+
+    found: Handoff[int] = Handoff()
+
+    def sender() -> int:
+        raise ValueError("no actors")
+
+    with pytest.raises(ValueError, match="no actors"):
+        Runner(StageTimer(), 2).run(Job("send", sender, sends=found), Job("wait", found.receive, weight=5))

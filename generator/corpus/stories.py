@@ -52,7 +52,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,9 +113,14 @@ def story_features(analysis: Analysis, sentences: int | None = None, pairs: bool
     return found
 
 
+Actors = Mapping[str, tuple[str, ...]]
+
+
 def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
-                    actors_of: Mapping[str, tuple[str, ...]]) -> list[StoryGroup]:
-    """Groups of two or more articles about the same event, oldest story first."""
+                    actors_of: Actors | Callable[[], Actors]) -> list[StoryGroup]:
+    """Groups of two or more articles about the same event, oldest story first. ``actors_of``
+    (each article's actors) may be a function, called only once the texts are compared: the build
+    compares them while the actors are still being found."""
     full = vectors.tfidf_rows({a.article_id: story_features(a) for a in analyses})
     candidates = _candidates(full)
     dates = {a.id: a.date for a in articles}
@@ -136,14 +141,15 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     return sorted(stories, key=lambda s: (dates[s.article_ids[0]] or date.max, s.article_ids[0]))
 
 
-def pair_scores(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str, ...]],
+def pair_scores(analyses: Sequence[Analysis], actors_of: Actors | Callable[[], Actors],
                 dates: Mapping[str, date | None], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], float]:
     """Steps 1 to 3 of the module's docstring for each candidate pair: leads, actors, time."""
     ordered = sorted(pairs)
     words = vectors.tfidf_rows({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
     phrases = vectors.tfidf_rows({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
-    actors = vectors.tfidf_rows({a.article_id: sorted(set(actors_of.get(a.article_id, ()))) for a in analyses})
     text = (vectors.row_cosines(words, ordered) + vectors.row_cosines(phrases, ordered)) / 2
+    found = actors_of() if callable(actors_of) else actors_of
+    actors = vectors.tfidf_rows({a.article_id: sorted(set(found.get(a.article_id, ()))) for a in analyses})
     scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.row_cosines(actors, ordered)
     day = {item: when.toordinal() for item, when in dates.items() if when}
     first = numpy.array([day.get(a, -1) for a, _ in ordered], dtype=numpy.int64)
