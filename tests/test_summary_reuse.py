@@ -94,7 +94,7 @@ def test_a_kept_story_summary_is_the_one_the_new_weights_give(seed: int) -> None
     chance = random.Random(100 + seed)
     articles = [_article(chance, f"a{n}") for n in range(80)]
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
-    stories = [articles[n:n + chance.randint(2, 6)] for n in range(0, 70, 5)]
+    stories = [_sharing(articles[n:n + chance.randint(2, 6)], chance) for n in range(0, 70, 5)]
     kept = checked = 0
     for share in (0.00002, 0.0001, 0.0005, 0.002, 0.01):
         moved = _moved(idf, chance, share)
@@ -107,6 +107,20 @@ def test_a_kept_story_summary_is_the_one_the_new_weights_give(seed: int) -> None
                 assert traced_story(pool, moved).chosen == trace.chosen
             checked += 1
     assert kept > checked / 5
+
+
+def _sharing(story: list[Analysis], chance: random.Random) -> list[Analysis]:
+    """The story with some of its first article's sentences carried by the others too, as wire copy
+    is: the same words at another place, or at the same place."""
+    shared = []
+    for article in story[1:]:
+        sentences = list(article.sentences)
+        for copied in chance.sample(story[0].sentences, min(3, len(story[0].sentences))):
+            at = copied.index if chance.random() < 0.5 else chance.randint(0, len(sentences))
+            sentences.insert(min(at, len(sentences)), copied)
+        renumbered = tuple(Sentence(s.text, i, s.paragraph, s.terms, s.lemmas) for i, s in enumerate(sentences))
+        shared.append(Analysis(article.article_id, renumbered, (), ()))
+    return [story[0], *shared]
 
 
 def test_story_summaries_kept_across_builds_are_a_full_rebuilds(tmp_path: Path) -> None:
@@ -124,3 +138,16 @@ def test_story_summaries_kept_across_builds_are_a_full_rebuilds(tmp_path: Path) 
         reuse.save(part.drift)
         kept_by_build.append(sum(drift > 0.0 for _, drift in part.drift.values()))
     assert kept_by_build[:2] == [0, len(stories)]  # a build with nothing new keeps every story summary
+
+
+def test_a_sentence_repeating_its_twin_needs_no_margin_over_it() -> None:
+    """A repeat whose score may come near its blocker's keeps the summary only when the two are
+    twins (the same terms: the same score under any weights, give or take fixed position priors)."""
+    from generator.summarize.base import Walk
+    from generator.summarize.reuse import walk_holds
+
+    walk = Walk(examined=[1, 2, 3], blockers=[-1, 1, -1], cosines=[0.9, 0.1])
+    lowest, highest = [0.0, 0.80, 0.79, 0.5], [0.0, 0.81, 0.80, 0.51]
+    assert not walk_holds(walk, lowest, highest, range(4), 0.5, 1.01, first=0)
+    assert walk_holds(walk, lowest, highest, range(4), 0.5, 1.01, first=0, twins=lambda i, j: {i, j} == {1, 2})
+    assert not walk_holds(walk, lowest, highest, range(4), 0.5, 1.01, first=0, twins=lambda i, j: {i, j} == {1, 3})

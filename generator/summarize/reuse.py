@@ -40,7 +40,7 @@ import hashlib
 import itertools
 import math
 import pickle
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,11 +234,13 @@ def holds_story(trace: StoryTrace, pool: Pool, drift: float) -> bool:
     prior = priors(pool)
     lowest = [close / spread + p for close, p in zip(trace.closeness, prior, strict=True)]
     highest = [close * spread + p for close, p in zip(trace.closeness, prior, strict=True)]
-    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, factor, first=0)
+    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, factor, first=0,
+                      twins=lambda i, j: pool[i][1].terms == pool[j][1].terms)
 
 
 def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], candidates: Iterable[int],
-               redundancy: float, factor: float, first: int = -1, ordered: bool = True) -> bool:
+               redundancy: float, factor: float, first: int = -1, ordered: bool = True,
+               twins: Callable[[int, int], bool] | None = None) -> bool:
     """Whether a greedy pick whose scores may now lie anywhere between ``lowest`` and ``highest``,
     and whose cosines anywhere between 1/``factor`` and ``factor`` times those of ``walk``, takes the
     same sentences in the same order: the sentences it took stay in their order, each one it found
@@ -248,17 +250,23 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
     taken before the pick starts (a story's oldest lead), which every other follows. Without
     ``ordered`` (a pick that stops at a number of sentences, not of words), the sentences taken may
     change places among themselves too: every pair of them was compared, so each is taken
-    whichever comes first, and the same ones are taken before any sentence never looked at."""
+    whichever comes first, and the same ones are taken before any sentence never looked at.
+    ``twins`` tells sentences with the same terms in the same order (a sentence two articles of a
+    story both carry): their vectors are the same under any weights, so their scores differ only by
+    their fixed position priors, or tie and go by their fixed order, and stay in the order they had."""
     taken = [i for i, blocker in zip(walk.examined, walk.blockers, strict=True) if blocker < 0]
     for earlier, later in itertools.pairwise(taken) if ordered else ():
         if lowest[earlier] - highest[later] <= EPSILON:
             return False
     for index, blocker in zip(walk.examined, walk.blockers, strict=True):
-        if blocker not in (-1, first) and lowest[blocker] - highest[index] <= EPSILON:
+        if blocker not in (-1, first) and lowest[blocker] - highest[index] <= EPSILON \
+                and not (twins and twins(blocker, index)):
             return False
     examined = set(walk.examined)
-    last = lowest[taken[-1]] if ordered else min((lowest[i] for i in taken), default=0.0)
-    if taken and any(highest[i] >= last - EPSILON for i in candidates if i not in examined):
-        return False
+    if taken:
+        last = taken[-1] if ordered else min(taken, key=lowest.__getitem__)
+        if any(highest[i] >= lowest[last] - EPSILON and not (ordered and twins and twins(last, i))
+               for i in candidates if i not in examined):
+            return False
     return all(c * factor < redundancy - EPSILON if c < redundancy else c / factor >= redundancy + EPSILON
                for c in walk.cosines)
