@@ -235,12 +235,13 @@ def holds_story(trace: StoryTrace, pool: Pool, drift: float) -> bool:
     lowest = [close / spread + p for close, p in zip(trace.closeness, prior, strict=True)]
     highest = [close * spread + p for close, p in zip(trace.closeness, prior, strict=True)]
     return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, factor, first=0,
-                      twins=lambda i, j: pool[i][1].terms == pool[j][1].terms)
+                      twins=lambda i, j: pool[i][1].terms == pool[j][1].terms, beyond=trace.beyond)
 
 
 def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], candidates: Iterable[int],
                redundancy: float, factor: float, first: int = -1, ordered: bool = True,
-               twins: Callable[[int, int], bool] | None = None) -> bool:
+               twins: Callable[[int, int], bool] | None = None,
+               beyond: Sequence[tuple[int, int, float]] = ()) -> bool:
     """Whether a greedy pick whose scores may now lie anywhere between ``lowest`` and ``highest``,
     and whose cosines anywhere between 1/``factor`` and ``factor`` times those of ``walk``, takes the
     same sentences in the same order: the sentences it took stay in their order, each one it found
@@ -253,7 +254,10 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
     whichever comes first, and the same ones are taken before any sentence never looked at.
     ``twins`` tells sentences with the same terms in the same order (a sentence two articles of a
     story both carry): their vectors are the same under any weights, so their scores differ only by
-    their fixed position priors, or tie and go by their fixed order, and stay in the order they had."""
+    their fixed position priors, or tie and go by their fixed order, and stay in the order they had.
+    ``beyond``: sentences just after where the pick stopped, as it would have taken them up; one
+    that may now come before the last sentence taken is no matter if it surely repeats a taken
+    sentence that surely comes before it."""
     taken = [i for i, blocker in zip(walk.examined, walk.blockers, strict=True) if blocker < 0]
     for earlier, later in itertools.pairwise(taken) if ordered else ():
         if lowest[earlier] - highest[later] <= EPSILON:
@@ -265,8 +269,18 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
     examined = set(walk.examined)
     if taken:
         last = taken[-1] if ordered else min(taken, key=lowest.__getitem__)
+        repeats = _sure_repeats(beyond, lowest, highest, redundancy, factor, first, twins) if beyond else set()
         if any(highest[i] >= lowest[last] - EPSILON and not (ordered and twins and twins(last, i))
-               for i in candidates if i not in examined):
+               and i not in repeats for i in candidates if i not in examined):
             return False
     return all(c * factor < redundancy - EPSILON if c < redundancy else c / factor >= redundancy + EPSILON
                for c in walk.cosines)
+
+
+def _sure_repeats(beyond: Sequence[tuple[int, int, float]], lowest: Sequence[float], highest: Sequence[float],
+                  redundancy: float, factor: float, first: int, twins: Callable[[int, int], bool] | None) -> set[int]:
+    """The sentences of ``beyond`` that surely repeat a taken sentence that surely comes first."""
+    return {index for index, blocker, cosine in beyond
+            if blocker >= 0 and cosine / factor >= redundancy + EPSILON
+            and (blocker == first or (twins is not None and twins(blocker, index))
+                 or lowest[blocker] - highest[index] > EPSILON)}

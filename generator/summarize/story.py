@@ -52,6 +52,8 @@ class StoryTrace:
     closeness: tuple[float, ...]
     """Each pool sentence's cosine to the centroid."""
     walk: Walk
+    beyond: tuple[tuple[int, int, float], ...]
+    """The sentences just after where the pick stopped, each with the taken one it repeats (``BEYOND``)."""
 
 
 def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
@@ -62,14 +64,34 @@ def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
     scores = [close + prior for close, prior in zip(closeness, priors(pool), strict=True)]
     chosen: list[int] = [0]  # the oldest article's lead: what happened, as first reported
     words = len(pool[0][1].lemmas)
-    walk = Walk()
-    for i in sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][0], pool[i][1].index)):
+    walk, beyond = Walk(), ()
+    order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][0], pool[i][1].index))
+    for place, i in enumerate(order):
         if words >= WORDS:
+            beyond = _look_beyond(order[place:], scores, scores[chosen[-1]] - BEYOND, chosen, vecs)
             break
         if walk.take_up(i, chosen, vecs, REDUNDANCY):
             chosen.append(i)
             words += len(pool[i][1].lemmas)
-    return StoryTrace(tuple(chosen), tuple(closeness), walk)
+    return StoryTrace(tuple(chosen), tuple(closeness), walk, beyond)
+
+
+BEYOND = 0.1
+"""How far below the last sentence taken ``traced_story`` goes on looking, for ``reuse.py``: a
+sentence there that repeats one taken stays out even if other term weights lift it."""
+
+
+def _look_beyond(rest: Sequence[int], scores: Sequence[float], floor: float, chosen: list[int],
+                 vecs: list[vectors.Vector]) -> tuple[tuple[int, int, float], ...]:
+    """For the sentences after the pick stopped that score ``floor`` or more: (sentence, the first
+    taken sentence it repeats, their cosine), or (sentence, -1, 0) when it repeats none."""
+    found = []
+    for i in rest:
+        if scores[i] < floor:
+            break
+        cosines = ((j, vectors.cosine(vecs[i], vecs[j])) for j in chosen)
+        found.append(next(((i, j, c) for j, c in cosines if c >= REDUNDANCY), (i, -1, 0.0)))
+    return tuple(found)
 
 
 def priors(pool: Pool) -> list[float]:
