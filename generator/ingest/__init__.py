@@ -47,11 +47,10 @@ def _parse_all(items: list[tuple[str, SourceText, frozenset[str]]],
     findings: list[Finding] = []
     seen: dict[str, str] = {}
     for read_key, source, repeated in items:
-        article, more = _parse(read_key, source, repeated, cache)
+        article, more, fingerprint = _parse(read_key, source, repeated, cache)
         findings.extend(more)
         if article is None:
             continue
-        fingerprint = hashlib.sha256(clean.line_key(article.text).encode()).hexdigest()
         if fingerprint in seen:
             findings.append(Finding(article.source_file, f"same text as {seen[fingerprint]}; skipped as a duplicate"))
             continue
@@ -61,15 +60,23 @@ def _parse_all(items: list[tuple[str, SourceText, frozenset[str]]],
 
 
 def _parse(read_key: str, source: SourceText, repeated: frozenset[str],
-           cache: IngestCache | None) -> tuple[Article | None, list[Finding]]:
+           cache: IngestCache | None) -> tuple[Article | None, list[Finding], str]:
+    """The cleaned article, findings, and the fingerprint its copies share (``text_fingerprint``)."""
     key = IngestCache.parse_key(read_key, repeated) if cache else ""
     found = cache.get(key) if cache else None
     if isinstance(found, ParseEntry):
-        return found.article, list(found.findings)
+        return found.article, list(found.findings), found.fingerprint
     article, findings = parse_article(source, repeated)
+    fingerprint = text_fingerprint(article) if article is not None else ""
     if cache:
-        cache.put(key, ParseEntry(article, tuple(findings)))
-    return article, findings
+        cache.put(key, ParseEntry(article, tuple(findings), fingerprint))
+    return article, findings, fingerprint
+
+
+def text_fingerprint(article: Article) -> str:
+    """What copies of one text share, whatever their case, spacing and punctuation (kept with the
+    cleaned article: reading every article's words again took 0.5 s of a rebuild of 5,000)."""
+    return hashlib.sha256(clean.line_key(article.text).encode()).hexdigest()
 
 
 def _read(item: InputFile, cache: IngestCache | None) -> tuple[str, ReadEntry]:

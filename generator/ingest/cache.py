@@ -20,7 +20,7 @@ from ..analyze.cache import prune_unused, read_pickle, write_atomically
 from ..models import Article, Finding
 from .files import SourceText
 
-INGEST_VERSION = "13"
+INGEST_VERSION = "14"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,8 @@ class ReadEntry:
 class ParseEntry:
     article: Article | None
     findings: tuple[Finding, ...]
+    fingerprint: str = ""
+    """``ingest.text_fingerprint`` of the article: what its copies share."""
 
 
 class IngestCache:
