@@ -52,7 +52,7 @@ from .base import WINDOW, SummaryContext, Walk
 from .centrality import BETA
 from .news import GUARD, REDUNDANCY, WEIGHTS, Trace, news, traced
 from .story import REDUNDANCY as STORY_REDUNDANCY
-from .story import Pool, StoryTrace, priors, story_pool, story_text, traced_story
+from .story import Pool, StoryTrace, pool_at, priors, story_places, story_text, summarize_story, traced_story
 
 _HERE = Path(__file__).parent
 SALT = code_salt(*(str(_HERE / name) for name in ("news.py", "story.py", "base.py", "centrality.py", "reuse.py")),
@@ -68,6 +68,8 @@ class Record:
     trace: Trace | StoryTrace
     generation: str
     """The fingerprint of the IDF the trace was made with (``Reuse.generation``)."""
+    places: tuple[tuple[int, int], ...] = ()
+    """For a story: where its pool's sentences are (``story.story_places``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,22 +125,27 @@ class Reuse:
 
     def story_summary(self, readable: Sequence[Analysis], idf: Mapping[str, float], part: Part) -> tuple[str, ...]:
         """``story.summarize_story`` of a story's readable articles (in reading order): kept when
-        the record holds, else made and recorded."""
-        pool = story_pool(readable)
+        the record holds, else made and recorded. A kept record says where the pool's sentences
+        are, so the sentences need not be judged fit again (most of the time a kept story took)."""
         analysis_keys = [self.keys.get(a.article_id) for a in readable]
-        if not pool or None in analysis_keys:
-            return story_text(pool, traced_story(pool, idf).chosen) if pool else ()
+        if None in analysis_keys:
+            return summarize_story(readable, idf)
         key = hashlib.sha256("\n".join([SALT, "story", *map(str, analysis_keys)]).encode()).hexdigest()
         kept = self.ledger.get(key)
         if kept is not None and self.shift < MAX_DRIFT:
             drift = (1 + kept[1]) * (1 + max(self._drift(a.sentences[:WINDOW]) for a in readable)) - 1
             record = self._record(key)
-            if record is not None and record.generation == kept[0] and isinstance(record.trace, StoryTrace) \
-                    and holds_story(record.trace, pool, drift):
-                part.drift[key] = (kept[0], drift)
-                return story_text(pool, record.trace.chosen)
+            if record is not None and record.generation == kept[0] and isinstance(record.trace, StoryTrace):
+                pool = pool_at(readable, record.places)
+                if holds_story(record.trace, pool, drift):
+                    part.drift[key] = (kept[0], drift)
+                    return story_text(pool, record.trace.chosen)
+        places = story_places(readable)
+        pool = pool_at(readable, places)
+        if not pool:
+            return ()
         trace = traced_story(pool, idf)
-        self.made.append((key, pickle.dumps(Record(trace, self.generation), protocol=5)))
+        self.made.append((key, pickle.dumps(Record(trace, self.generation, tuple(places)), protocol=5)))
         part.drift[key] = (self.generation, 0.0)
         return story_text(pool, trace.chosen)
 

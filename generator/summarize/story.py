@@ -35,7 +35,17 @@ Pool = list[tuple[int, Sentence]]
 
 
 def story_pool(analyses: Sequence[Analysis]) -> Pool:
-    return [(rank, s) for rank, a in enumerate(analyses) for s in a.sentences[:WINDOW] if eligible(s)]
+    return pool_at(analyses, story_places(analyses))
+
+
+def story_places(analyses: Sequence[Analysis]) -> list[tuple[int, int]]:
+    """Where the pool's sentences are: (the article's place in reading order, the sentence's)."""
+    return [(rank, place) for rank, a in enumerate(analyses) for place, s in enumerate(a.sentences[:WINDOW])
+            if eligible(s)]
+
+
+def pool_at(analyses: Sequence[Analysis], places: Sequence[tuple[int, int]]) -> Pool:
+    return [(rank, analyses[rank].sentences[place]) for rank, place in places]
 
 
 def story_text(pool: Pool, chosen: Sequence[int]) -> tuple[str, ...]:
