@@ -31,6 +31,10 @@ SALT = code_salt(*sorted(str(path) for path in _HERE.glob("*.py")),
                  str(_HERE.parent / "models.py"))
 
 
+BATCH = 1000
+"""Records of articles read are stored this many at a time (one transaction each)."""
+
+
 class FirstPass:
     """``collect_mentions`` through a store. ``keys``: each article's analysis key by article id
     (``AnalysisCache.key``: its text, the pipeline and the analysis version); an article without
@@ -59,6 +63,9 @@ class FirstPass:
             return found
         made = collect_mentions(analysis, ignore)
         self.made.append((record_key, pickle.dumps(made, protocol=5)))
+        if len(self.made) >= BATCH:
+            self.store.put_many(self.made)  # a first build reads thousands: memory stays bounded
+            self.made = []
         return made
 
     def _fingerprint(self, ignore: frozenset[str]) -> str:

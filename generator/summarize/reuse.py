@@ -59,6 +59,8 @@ SALT = code_salt(*(str(_HERE / name) for name in ("news.py", "story.py", "base.p
                  str(_HERE.parent / "corpus" / "vectors.py"))
 EPSILON = 1e-9
 """Slack on every comparison, far above the rounding of the sums it stands for."""
+BATCH = 500
+"""Records made are stored this many at a time (one transaction each)."""
 MAX_DRIFT = 0.05
 """Beyond this share of movement in any term weight, a summary is made again without looking."""
 
@@ -119,7 +121,7 @@ class Reuse:
                 part.drift[key] = (kept[0], drift)
                 return record.trace.chosen
         trace = traced(window, count, context, GUARD)
-        self.made.append((key, pickle.dumps(Record(trace, self.generation), protocol=5)))
+        self._made(key, Record(trace, self.generation))
         part.drift[key] = (self.generation, 0.0)
         return trace.chosen
 
@@ -145,7 +147,7 @@ class Reuse:
         if not pool:
             return ()
         trace = traced_story(pool, idf)
-        self.made.append((key, pickle.dumps(Record(trace, self.generation, tuple(places)), protocol=5)))
+        self._made(key, Record(trace, self.generation, tuple(places)))
         part.drift[key] = (self.generation, 0.0)
         return story_text(pool, trace.chosen)
 
@@ -165,6 +167,11 @@ class Reuse:
         except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
             return None
         return record if isinstance(record, Record) else None
+
+    def _made(self, key: str, record: Record) -> None:
+        self.made.append((key, pickle.dumps(record, protocol=5)))
+        if len(self.made) >= BATCH:
+            self.store_made()  # a first build makes thousands: memory stays bounded
 
     def store_made(self) -> None:
         """Store the records made so far, in one transaction (each process its own)."""
