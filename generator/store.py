@@ -16,13 +16,15 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 BUSY_SECONDS = 60.0
 """How long a write waits for the other process's write to finish."""
+BATCH = 500
+"""Records ``Store.add`` stores together, in one transaction."""
 
 
 class Store:
@@ -34,6 +36,7 @@ class Store:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self.broken = False
+        self._pending: list[tuple[str, bytes]] = []
 
     def get(self, key: str) -> bytes | None:
         row = self._run("SELECT record FROM pages WHERE key = ?", (key,))
@@ -45,38 +48,54 @@ class Store:
     def put(self, key: str, record: bytes) -> None:
         self._run("INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", (key, record))
 
-    def put_many(self, records: Iterable[tuple[str, bytes]]) -> None:
-        """Store many records in one transaction (one commit instead of one each)."""
-        db = self._open()
-        if db is None:
-            return
-        try:
-            with db:
-                db.execute("BEGIN")
-                db.executemany("INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", records)
-        except sqlite3.Error as error:
-            self._fail(error)
+    def add(self, key: str, record: bytes) -> None:
+        """Store a record with others, in one transaction for every ``BATCH`` (a first build makes
+        thousands: one commit each would cost more than the records); ``flush`` stores the rest."""
+        self._pending.append((key, record))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store the records ``add`` holds."""
+        pending, self._pending = self._pending, []
+        if pending:
+            self._transaction(lambda db: db.executemany(
+                "INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", pending))
 
     def forget(self, key: str) -> None:
         self._run("DELETE FROM pages WHERE key = ?", (key,))
 
     def keep_only(self, keys: Iterable[str]) -> None:
-        """Delete every record whose key is not among ``keys``."""
+        """Delete every record whose key is not among ``keys`` (after storing those ``add`` holds)."""
+        self.flush()
+
+        def keep(db: sqlite3.Connection) -> None:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in keys))
+            db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+
+        if self._transaction(keep):
+            self._run("PRAGMA wal_checkpoint(TRUNCATE)", ())
+
+    def _transaction(self, work: Callable[[sqlite3.Connection], object]) -> bool:
+        """Run ``work`` in one transaction; False when the store cannot be used."""
         db = self._open()
         if db is None:
-            return
+            return False
         try:
             with db:
-                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-                db.execute("DELETE FROM used")
-                db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in keys))
-                db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.execute("BEGIN")
+                work(db)
         except sqlite3.Error as error:
             self._fail(error)
+            return False
+        return True
 
     def release(self) -> None:
-        """Close this process's connection (before a fork; the next call opens a new one)."""
+        """Store what ``add`` holds and close this process's connection (before a fork: a copy
+        would store it again; the next call opens a new connection)."""
+        self.flush()
         if self._connection is not None and self._pid == os.getpid():
             self._connection.close()
         self._connection = None

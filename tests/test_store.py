@@ -48,3 +48,17 @@ def test_an_unusable_place_stores_nothing_and_raises_nothing(tmp_path: Path) -> 
     store = Store(tmp_path / "file" / "pages.sqlite")
     store.put("key", b"record")
     assert store.get("key") is None and not store.has("key") and store.broken
+
+
+def test_added_records_are_stored_together_and_none_is_lost_at_release(tmp_path: Path) -> None:
+    from generator.store import BATCH
+
+    store = Store(tmp_path / "records.sqlite")
+    for number in range(BATCH + 2):
+        store.add(f"r{number}", b"x")
+    assert store.has("r0") and not store.has(f"r{BATCH + 1}")  # the first batch went in one transaction
+    store.release()  # before a fork: what is held is stored, not copied into the child
+    assert all(Store(tmp_path / "records.sqlite").has(f"r{number}") for number in range(BATCH + 2))
+    store.add("late", b"y")
+    store.keep_only(["late", "r1"])
+    assert [key for key in ("late", "r0", "r1") if store.has(key)] == ["late", "r1"]

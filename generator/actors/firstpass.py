@@ -20,6 +20,7 @@ import pickle
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..analyze.cache import unpickled
 from ..models import Analysis
 from ..publish.memo import Memo, code_salt
 from ..store import Store
@@ -31,10 +32,6 @@ SALT = code_salt(*sorted(str(path) for path in _HERE.glob("*.py")),
                  str(_HERE.parent / "models.py"))
 
 
-BATCH = 1000
-"""Records of articles read are stored this many at a time (one transaction each)."""
-
-
 class FirstPass:
     """``collect_mentions`` through a store. ``keys``: each article's analysis key by article id
     (``AnalysisCache.key``: its text, the pipeline and the analysis version); an article without
@@ -44,8 +41,6 @@ class FirstPass:
         self.store = store
         self.memo = Memo(store, SALT)
         self.keys = keys
-        self.made: list[tuple[str, bytes]] = []
-        """Records of articles read in this build, stored together by ``prune``."""
         self._ignored: tuple[frozenset[str], str] | None = None
 
     def __call__(self, analysis: Analysis, ignore: frozenset[str]) -> list[NameMention]:
@@ -54,18 +49,11 @@ class FirstPass:
             return collect_mentions(analysis, ignore)
         record_key = self.memo.key((key, analysis.article_id, self._fingerprint(ignore)))
         self.memo.used.append(record_key)
-        record = self.store.get(record_key)
-        try:
-            found = pickle.loads(record) if record is not None else None
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
-            found = None
+        found = unpickled(self.store.get(record_key), list)
         if isinstance(found, list) and all(isinstance(m, NameMention) for m in found):
             return found
         made = collect_mentions(analysis, ignore)
-        self.made.append((record_key, pickle.dumps(made, protocol=5)))
-        if len(self.made) >= BATCH:
-            self.store.put_many(self.made)  # a first build reads thousands: memory stays bounded
-            self.made = []
+        self.store.add(record_key, pickle.dumps(made, protocol=5))
         return made
 
     def _fingerprint(self, ignore: frozenset[str]) -> str:
@@ -76,8 +64,6 @@ class FirstPass:
         return self._ignored[1]
 
     def prune(self) -> None:
-        """Store what this build read (in one transaction: a first build reads every article), forget
-        the records it did not use, and close the store (before any fork)."""
-        self.store.put_many(self.made)
-        self.made = []
+        """Store what this build read, forget the records it did not use, and close the store
+        (before any fork)."""
         self.memo.prune()

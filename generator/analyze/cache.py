@@ -58,8 +58,19 @@ class AnalysisCache:
 def read_pickle(path: Path, kind: type | tuple[type, ...]) -> object | None:
     """A cache entry of the expected kind, or None when it is absent, unreadable or of another kind."""
     try:
-        found = pickle.loads(path.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return unpickled(data, kind)
+
+
+def unpickled(data: bytes | None, kind: type | tuple[type, ...]) -> object | None:
+    """A record digest wrote, of the expected kind, or None when it is absent, damaged or of another kind."""
+    if data is None:
+        return None
+    try:
+        found = pickle.loads(data)
+    except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, IndexError):
         return None
     return found if isinstance(found, kind) else None
 

@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyze.cache import read_pickle, write_atomically
+from ..analyze.cache import read_pickle, unpickled, write_atomically
 from ..models import Analysis, Sentence
 from ..publish.memo import code_salt
 from ..store import Store
@@ -59,8 +59,6 @@ SALT = code_salt(*(str(_HERE / name) for name in ("news.py", "story.py", "base.p
                  str(_HERE.parent / "corpus" / "vectors.py"))
 EPSILON = 1e-9
 """Slack on every comparison, far above the rounding of the sums it stands for."""
-BATCH = 500
-"""Records made are stored this many at a time (one transaction each)."""
 MAX_DRIFT = 0.05
 """Beyond this share of movement in any term weight, a summary is made again without looking."""
 
@@ -90,20 +88,16 @@ class Reuse:
         self.folder = folder
         self.store = Store(folder / "summaries.sqlite", "the summaries cache")
         self.keys = keys
-        self.made: list[tuple[str, bytes]] = []
-        """Records made since ``store_made`` last stored them."""
         self.idf_bytes = pickle.dumps((documents, dict(idf)), protocol=5)
         self.generation = hashlib.sha256(self.idf_bytes).hexdigest()
         self.ledger: dict[str, tuple[str, float]] = {}
         self.shift, self.moved = math.inf, {}
         last = read_pickle(folder / "summaries.pickle", tuple)
-        try:
-            (count_before, before), ledger = pickle.loads(last[0]), last[1]  # type: ignore[index]
-        except (TypeError, IndexError, ValueError, EOFError, pickle.UnpicklingError):
-            return
-        if isinstance(before, dict) and isinstance(ledger, dict) and isinstance(count_before, int):
-            self.ledger = ledger
-            self.shift, self.moved = term_drift(before, count_before, idf, documents)
+        before = unpickled(last[0], tuple) if last and len(last) == 2 and isinstance(last[0], bytes) else None
+        if before and len(before) == 2 and isinstance(before[0], int) and isinstance(before[1], dict) \
+                and isinstance(last[1], dict):
+            self.ledger = last[1]
+            self.shift, self.moved = term_drift(before[1], before[0], idf, documents)
 
     def summary(self, analysis: Analysis, window: Sequence[Sentence], count: int,
                 context: SummaryContext, part: Part) -> tuple[int, ...]:
@@ -112,18 +106,10 @@ class Reuse:
         if analysis_key is None:
             return news(window, count, context)
         key = hashlib.sha256(f"{SALT}\n{analysis_key}\n{count}".encode()).hexdigest()
-        kept = self.ledger.get(key)
-        if kept is not None and self.shift < MAX_DRIFT:
-            drift = (1 + kept[1]) * (1 + self._drift(window)) - 1
-            record = self._record(key)
-            if record is not None and record.generation == kept[0] and isinstance(record.trace, Trace) \
-                    and holds(record.trace, drift):
-                part.drift[key] = (kept[0], drift)
-                return record.trace.chosen
-        trace = traced(window, count, context, GUARD)
-        self._made(key, Record(trace, self.generation))
-        part.drift[key] = (self.generation, 0.0)
-        return trace.chosen
+        found = self._kept(key, Trace, lambda: self._drift(window))
+        if found is not None and holds(found[0].trace, found[1]):
+            return self._keep(key, found, part).trace.chosen
+        return self._make(key, Record(traced(window, count, context, GUARD), self.generation), part).trace.chosen
 
     def story_summary(self, readable: Sequence[Analysis], idf: Mapping[str, float], part: Part) -> tuple[str, ...]:
         """``story.summarize_story`` of a story's readable articles (in reading order): kept when
@@ -133,23 +119,38 @@ class Reuse:
         if None in analysis_keys:
             return summarize_story(readable, idf)
         key = hashlib.sha256("\n".join([SALT, "story", *map(str, analysis_keys)]).encode()).hexdigest()
-        kept = self.ledger.get(key)
-        if kept is not None and self.shift < MAX_DRIFT:
-            drift = (1 + kept[1]) * (1 + max(self._drift(a.sentences[:WINDOW]) for a in readable)) - 1
-            record = self._record(key)
-            if record is not None and record.generation == kept[0] and isinstance(record.trace, StoryTrace):
-                pool = pool_at(readable, record.places)
-                if holds_story(record.trace, pool, drift):
-                    part.drift[key] = (kept[0], drift)
-                    return story_text(pool, record.trace.chosen)
+        found = self._kept(key, StoryTrace, lambda: max(self._drift(a.sentences[:WINDOW]) for a in readable))
+        if found is not None:
+            pool = pool_at(readable, found[0].places)
+            if holds_story(found[0].trace, pool, found[1]):
+                return story_text(pool, self._keep(key, found, part).trace.chosen)
         places = story_places(readable)
         pool = pool_at(readable, places)
         if not pool:
             return ()
-        trace = traced_story(pool, idf)
-        self._made(key, Record(trace, self.generation, tuple(places)))
+        made = self._make(key, Record(traced_story(pool, idf), self.generation, tuple(places)), part)
+        return story_text(pool, made.trace.chosen)
+
+    def _kept(self, key: str, kind: type, drift: Callable[[], float]) -> tuple[Record, float] | None:
+        """The last build's record under ``key``, of a trace of ``kind``, with the drift its
+        certificate must now bear; None when there is none to trust."""
+        kept = self.ledger.get(key)
+        if kept is None or self.shift >= MAX_DRIFT:
+            return None
+        record = unpickled(self.store.get(key), Record)
+        if not isinstance(record, Record) or record.generation != kept[0] or not isinstance(record.trace, kind):
+            return None
+        return record, (1 + kept[1]) * (1 + drift()) - 1
+
+    @staticmethod
+    def _keep(key: str, found: tuple[Record, float], part: Part) -> Record:
+        part.drift[key] = (found[0].generation, found[1])
+        return found[0]
+
+    def _make(self, key: str, record: Record, part: Part) -> Record:
+        self.store.add(key, pickle.dumps(record, protocol=5))
         part.drift[key] = (self.generation, 0.0)
-        return story_text(pool, trace.chosen)
+        return record
 
     def _drift(self, window: Sequence[Sentence]) -> float:
         """How far any term weight of these sentences moved since the last build, as a share."""
@@ -160,23 +161,9 @@ class Reuse:
                     drift = max(drift, max(self.moved.get(term, 0.0) for term in sentence.terms))
         return drift
 
-    def _record(self, key: str) -> Record | None:
-        found = self.store.get(key)
-        try:
-            record = pickle.loads(found) if found is not None else None
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
-            return None
-        return record if isinstance(record, Record) else None
-
-    def _made(self, key: str, record: Record) -> None:
-        self.made.append((key, pickle.dumps(record, protocol=5)))
-        if len(self.made) >= BATCH:
-            self.store_made()  # a first build makes thousands: memory stays bounded
-
     def store_made(self) -> None:
-        """Store the records made so far, in one transaction (each process its own)."""
-        self.store.put_many(self.made)
-        self.made = []
+        """Store the records made so far (each process its own)."""
+        self.store.flush()
 
     def save(self, drift: Mapping[str, tuple[str, float]]) -> None:
         """Keep this build's IDF and the records it used, with their drift; forget the others."""

@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from ...analyze.cache import prune_unused
+from ...analyze.cache import prune_unused, unpickled
 from ...store import Store
 
 PAGE_CACHE_VERSION = "3"
@@ -112,11 +112,7 @@ class PageCache:
     def _record(self, key: str) -> object:
         """The unpickled record at ``key`` (None when absent or unreadable), kept past this build."""
         self.used.add(key)
-        record = self.store.get(key)
-        try:
-            return pickle.loads(record) if record is not None else None
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
-            return None
+        return unpickled(self.store.get(key), object)
 
     def put(self, key: str, entry: Entry) -> None:
         self.store.put(key, pickle.dumps(entry, protocol=5))
