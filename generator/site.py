@@ -31,7 +31,7 @@ from .engine.zensical import build_with_zensical
 from .errors import BuildError, ConfigError, ModelError
 from .ingest import ingest
 from .models import Finding, Severity
-from .runner import preload
+from .runner import paced_collector, preload
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     config = _preflight(config_file, mkdocs_config, plugin)
     plugin.progress = progress
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
-    with _staging_beside(target) as staging, _preloading(config, preloader) as plugin.preloader:
+    with paced_collector(), _staging_beside(target) as staging, _preloading(config, preloader) as plugin.preloader:
         mkdocs_config.site_dir = str(staging)
         fast = "unwritten" in speedups.active(config.speedups)
         with unchanged_outputs(staging, target) if fast else contextlib.nullcontext(set()) as unchanged:
@@ -128,7 +128,7 @@ def build_from_tree(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path |
     publish that over the site folder as ``build_site`` does. ``preloader`` as for ``build_site``."""
     mkdocs_config, plugin = _mkdocs_config(config_file, input_dir, dask_scheduler, strict=strict)
     config = _preflight(config_file, mkdocs_config, plugin)
-    with _preloading(config, preloader) as preloader:
+    with paced_collector(), _preloading(config, preloader) as preloader:
         generated = generate(config, SiteInfo(mkdocs_config.site_name, mkdocs_config.site_url), progress, preloader)
     if markdown_out is not None:
         _, written, removed = write_markdown_tree(mkdocs_config, generated, markdown_out)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
 
-from generator.runner import Job, Runner, Split, can_fork, side_by_side
+from generator.runner import COLLECTOR_THRESHOLDS, Job, Runner, Split, can_fork, paced_collector, side_by_side
 from generator.timing import StageTimer
 
 
@@ -27,6 +28,26 @@ def test_there_jobs_run_in_another_process_and_results_come_back() -> None:
     assert done["mine"] == os.getpid() != done["theirs"]
     assert done["sum"] == square_sum(1000) and done["big"] == ["x"] * 10**5
     assert set(timer.seconds) == {"mine", "sum", "theirs", "big"}
+
+
+def test_a_build_paces_the_collector_and_gives_the_process_its_own_back() -> None:
+    before = gc.get_threshold()
+    assert before != COLLECTOR_THRESHOLDS
+    with paced_collector():
+        assert gc.get_threshold() == COLLECTOR_THRESHOLDS
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), paced_collector():
+        raise RuntimeError("a failed build")
+    assert gc.get_threshold() == before
+
+
+def test_the_forked_copy_leaves_the_builds_objects_to_the_build() -> None:
+    """Frozen in the copy, the objects it shares with the build are never visited by its
+    collector, which would copy their pages and scan them for nothing."""
+    if not can_fork():
+        pytest.skip("fork is not used on this platform")
+    done = side_by_side({"here": gc.get_freeze_count}, {"there": gc.get_freeze_count}, StageTimer(), workers=2)
+    assert done["there"] > done["here"]
 
 
 def test_one_worker_runs_everything_here() -> None:
