@@ -106,6 +106,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
     target = (site_dir or Path(mkdocs_config.site_dir)).resolve()
     with paced_collector(), _staging_beside(target) as staging, _preloading(config, preloader) as plugin.preloader:
         mkdocs_config.site_dir = str(staging)
+        plugin.published = target
         fast = "unwritten" in speedups.active(config.speedups)
         with unchanged_outputs(staging, target) if fast else contextlib.nullcontext(set()) as unchanged:
             try:

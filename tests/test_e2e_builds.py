@@ -240,6 +240,38 @@ def test_a_page_generated_as_before_is_not_read_again(tmp_path: Path, monkeypatc
     assert set(read) == set(first) | own  # another plugin might change pages on the way: none is skipped
 
 
+def test_an_unchanged_page_is_printed_from_the_published_site_unless_it_changed_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild takes an unchanged page's bytes from the site it replaces, when they hash as the
+    page cache recorded them; a page edited or deleted in the site comes from the cache, as built."""
+    from generator.engine.speedups.pagecache import PageCache
+    from generator.site import build_site
+    from tools.benchmark import make_project
+
+    stored: list[str] = []
+    plain_get = PageCache.get
+
+    def counting_get(cache: PageCache, key: str):
+        stored.append(key)
+        return plain_get(cache, key)
+
+    monkeypatch.setattr(PageCache, "get", counting_get)
+    config = make_project(tmp_path / "project", SEEDS, workers=1)
+    site = tmp_path / "site"
+    build_site(config, site_dir=site)
+    built = tree(site)
+    stored.clear()
+    build_site(config, site_dir=site)
+    assert stored == [] and tree(site) == built  # no stored page read, no byte changed
+    pages = sorted(path for path in built if path.startswith("articles/") and path.endswith("index.html"))
+    edited, deleted = site / pages[0], site / pages[1]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),
+                      encoding="utf-8")
+    deleted.unlink()
+    report = build_site(config, site_dir=site)
+    assert len(stored) == 2 and report.written == 2 and tree(site) == built
+
+
 def test_the_site_is_the_same_byte_for_byte_without_the_speedups(tmp_path: Path) -> None:
     """The speed-ups that lean on MkDocs', Material's, Jinja's and Python-Markdown's internals change
     no byte: a cold build, a rebuild from the page cache and a build with every speed-up off agree."""

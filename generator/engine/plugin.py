@@ -63,6 +63,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         """Told how the analysis of new articles goes (the CLI draws a progress bar with it)."""
         self.preloader: Preloader | None = None
         """Set by ``build_site`` for one build: see ``nlp.Preloader``."""
+        self.published: Path | None = None
+        """Set by ``build_site`` for one build: the site folder that the folder MkDocs builds into
+        will replace (``PageCache.published``)."""
         self.charts: dict[str, tuple[str, ...]] = {}
         """A generated page's charts, cut out of the Markdown handed to MkDocs until the page is
         themed (``charts.py``)."""
@@ -100,8 +103,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         nav_titles = _nav_titles(config.nav or [])
         self.cached_pages = []
         cache_dir = self.digest_config.cache_dir
-        self.page_cache = PageCache(cache_dir / "pages", config) if cache_dir and "page-cache" in self.speedups \
-            else None
+        self.page_cache = PageCache(cache_dir / "pages", config, self.published) \
+            if cache_dir and "page-cache" in self.speedups else None
         if self.page_cache:
             here = Path(config.config_file_path or "mkdocs.yml").parent
             custom = getattr(config.theme, "custom_dir", None)
@@ -118,7 +121,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             file = File.generated(config, path, content=content)
             files.append(file)
             if self.page_cache and file.is_documentation_page():
-                self.cached_pages.append(CachedPage(file, config, self.page_cache, nav_titles.get(path)))
+                self.cached_pages.append(CachedPage(file, config, self.page_cache, nav_titles.get(path),
+                                                    self.charts.get(path, ())))
         self.page_work = PageWork(enabled=bool(self.page_cache) and "page-work" in self.speedups
                                   and self.digest_config.workers >= 2
                                   and self.command != "serve" and not self.dirty)
@@ -166,10 +170,11 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_post_page(self, output, *, page, config):
         """First of the plugins: the page cache keeps the page as the theme made it, and the charts
         are back before another plugin changes the page (a minifier drops comments)."""
+        written = put_back(output, self.charts.pop(page.file.src_uri, ()))
         if isinstance(page, CachedPage):
-            page.store_output(output)
+            page.store_output(output, written)
         self.page_work.after_page(page)
-        return put_back(output, self.charts.pop(page.file.src_uri, ()))
+        return written
 
     def on_post_build(self, *, config) -> None:
         self.page_work.join()
