@@ -413,3 +413,33 @@ def test_a_table_of_results_between_two_paragraphs_keeps_the_report_whole(tmp_pa
     article = only_article(tmp_path)
     assert "Mill End 0-0 Castleford Athletic" in article.paragraphs
     assert article.paragraphs[-1].startswith("Harriers manager Sue Pennington said")
+
+
+def test_reading_and_cleaning_on_two_sides_gives_what_one_side_gives(tmp_path: Path) -> None:
+    """Files read and articles cleaned in a forked copy, half of them each side: the same
+    articles, in the same order, with the same findings (copies, bad files) as read in order."""
+    import shutil
+
+    from generator.ingest.cache import IngestCache
+    from generator.runner import Runner, can_fork
+    from generator.timing import StageTimer
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES / "bad", folder / "bad")
+    shutil.copytree(FIXTURES / "beats", folder / "beats")
+    for number in range(60):
+        write(folder, f"local-{number:02}.txt", f"date 2026-03-{number % 28 + 1:02}\nCouncil meeting {number} "
+              f"approved a new budget for the library on Tuesday, members said.\nShare this story\n")
+    plain = ingest(folder)
+    timer = StageTimer()
+    runner = Runner(timer, workers=2)
+    both = ingest(folder, IngestCache(tmp_path / "cache"), runner.spreading("reading and cleaning"))
+    assert both == plain and len(plain.articles) > 60
+    local = [article for article in plain.articles if article.source_file.startswith("local-")]
+    assert len(local) == 60 and all("Share this story" not in article.text for article in local)
+    if can_fork():
+        assert "reading and cleaning 2/2" in timer.seconds
+    again = ingest(folder, IngestCache(tmp_path / "cache"), Runner(StageTimer(), workers=2).spreading("x"))
+    assert again == plain  # all from the cache

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from ..models import Article, Finding, RemovedLine, Severity, TitleSource
 from . import clean, dates, titles
@@ -22,15 +25,27 @@ class Ingested:
     findings: tuple[Finding, ...]
 
 
-def ingest(root: Path, cache: IngestCache | None = None) -> Ingested:
+Spread = Callable[[Callable[[list[Any]], list[Any]], list[Any]], list[Any]]
+"""Applies a function of a list to parts of a list and joins the results in order: the build's
+runner spreads the work over its two sides (``build.py``); ``in_order`` does it here."""
+
+
+def in_order(work: Callable[[list[Any]], list[Any]], items: list[Any]) -> list[Any]:
+    return work(items)
+
+
+def ingest(root: Path, cache: IngestCache | None = None, spread: Spread = in_order) -> Ingested:
     """Read every supported file under ``root``; a bad file is reported, never fatal. With a cache,
-    unchanged files are taken from it (see ``ingest/cache.py``)."""
+    unchanged files are taken from it (see ``ingest/cache.py``). The files not in the cache are
+    read, and the articles not in it cleaned, through ``spread``: each file on its own, once the
+    corpus' repeated lines are known."""
     files, findings = discover(root)
-    entries = [_read(item, cache) for item in files]
+    entries = _read_all(files, cache, spread)
     findings.extend(finding for _, entry in entries for finding in entry.findings)
     usable = [(key, entry) for key, entry in entries if entry.source is not None]
     repeated = clean.repeated_keys([entry.candidates for _, entry in usable])
-    articles, more = _parse_all([(key, entry.source, entry.line_keys & repeated) for key, entry in usable], cache)
+    articles, more = _parse_all([(key, entry.source, entry.line_keys & repeated) for key, entry in usable], cache,
+                                spread)
     ordered = sorted(findings + more, key=lambda f: (f.path, f.severity != Severity.PROBLEM, f.reason))
     return Ingested(tuple(articles), tuple(ordered))
 
@@ -41,14 +56,27 @@ def parse_corpus(sources: list[SourceText]) -> tuple[list[Article], list[Finding
     return _parse_all([("", source, repeated) for source in sources], None)
 
 
-def _parse_all(items: list[tuple[str, SourceText, frozenset[str]]],
-               cache: IngestCache | None) -> tuple[list[Article], list[Finding]]:
+def _read_all(files: list[InputFile], cache: IngestCache | None, spread: Spread) -> list[tuple[str, ReadEntry]]:
+    looked = [_look_up(item, cache) for item in files]
+    missing = [(item, key, data) for item, key, data, found in looked if found is None]
+    made = iter(spread(partial(_made_entries, cache=cache), missing) if missing else [])
+    return [(key, found if found is not None else next(made)) for _, key, _, found in looked]
+
+
+def _parse_all(items: list[tuple[str, SourceText, frozenset[str]]], cache: IngestCache | None,
+               spread: Spread = in_order) -> tuple[list[Article], list[Finding]]:
+    keys = [IngestCache.parse_key(read_key, repeated) if cache else "" for read_key, _, repeated in items]
+    found = [cache.get(key) if cache else None for key in keys]
+    missing = [(key, source, repeated) for key, (_, source, repeated), entry in zip(keys, items, found, strict=True)
+               if not isinstance(entry, ParseEntry)]
+    made = iter(spread(partial(_parsed, cache=cache), missing) if missing else [])
     articles: list[Article] = []
     findings: list[Finding] = []
     seen: dict[str, str] = {}
-    for read_key, source, repeated in items:
-        article, more, fingerprint = _parse(read_key, source, repeated, cache)
-        findings.extend(more)
+    for entry in found:
+        entry = entry if isinstance(entry, ParseEntry) else next(made)
+        article, fingerprint = entry.article, entry.fingerprint
+        findings.extend(entry.findings)
         if article is None:
             continue
         if fingerprint in seen:
@@ -59,18 +87,17 @@ def _parse_all(items: list[tuple[str, SourceText, frozenset[str]]],
     return articles, findings
 
 
-def _parse(read_key: str, source: SourceText, repeated: frozenset[str],
-           cache: IngestCache | None) -> tuple[Article | None, list[Finding], str]:
-    """The cleaned article, findings, and the fingerprint its copies share (``text_fingerprint``)."""
-    key = IngestCache.parse_key(read_key, repeated) if cache else ""
-    found = cache.get(key) if cache else None
-    if isinstance(found, ParseEntry):
-        return found.article, list(found.findings), found.fingerprint
-    article, findings = parse_article(source, repeated)
-    fingerprint = text_fingerprint(article) if article is not None else ""
-    if cache:
-        cache.put(key, ParseEntry(article, tuple(findings), fingerprint))
-    return article, findings, fingerprint
+def _parsed(items: list[tuple[str, SourceText, frozenset[str]]], cache: IngestCache | None) -> list[ParseEntry]:
+    """Each article cleaned, with its findings and the fingerprint its copies share
+    (``text_fingerprint``), kept in the cache under its key."""
+    entries = []
+    for key, source, repeated in items:
+        article, findings = parse_article(source, repeated)
+        entry = ParseEntry(article, tuple(findings), text_fingerprint(article) if article is not None else "")
+        if cache:
+            cache.put(key, entry)
+        entries.append(entry)
+    return entries
 
 
 def text_fingerprint(article: Article) -> str:
@@ -79,26 +106,33 @@ def text_fingerprint(article: Article) -> str:
     return hashlib.sha256(clean.line_key(article.text).encode()).hexdigest()
 
 
-def _read(item: InputFile, cache: IngestCache | None) -> tuple[str, ReadEntry]:
-    """One file read and decoded, with the line keys cleaning will look up; from the cache when its bytes are."""
+def _look_up(item: InputFile, cache: IngestCache | None) -> tuple[InputFile, str, bytes, ReadEntry | None]:
+    """A file's bytes, its cache key and its entry: from the cache when its bytes are there, an
+    entry reporting it when it cannot be read, else None (to be made)."""
     try:
         data = item.path.read_bytes()
     except OSError as error:
-        return "", ReadEntry(None, (Finding(item.relative, f"cannot be read: {error.strerror or error}"),),
-                             frozenset(), frozenset())
+        return item, "", b"", ReadEntry(None, (Finding(item.relative, f"cannot be read: {error.strerror or error}"),),
+                                        frozenset(), frozenset())
     key = IngestCache.read_key(item.relative, data) if cache else ""
     found = cache.get(key) if cache else None
-    if isinstance(found, ReadEntry):
-        return key, found
-    source, findings = read_source(item, data)
-    lines = source.body.split("\n") if source else []
-    candidates = clean.boilerplate_candidates(lines)
-    entry = ReadEntry(source, tuple(findings), candidates,
-                      frozenset(clean.line_key(line) for line in [*lines, *_cleanable_lines(lines)])
-                      | {key for key in candidates if key.startswith(titles.SITE_KEY)})
-    if cache:
-        cache.put(key, entry)
-    return key, entry
+    return (item, key, b"", found) if isinstance(found, ReadEntry) else (item, key, data, None)
+
+
+def _made_entries(items: list[tuple[InputFile, str, bytes]], cache: IngestCache | None) -> list[ReadEntry]:
+    """Each file decoded, with the line keys cleaning will look up; kept in the cache under its key."""
+    entries = []
+    for item, key, data in items:
+        source, findings = read_source(item, data)
+        lines = source.body.split("\n") if source else []
+        candidates = clean.boilerplate_candidates(lines)
+        entry = ReadEntry(source, tuple(findings), candidates,
+                          frozenset(clean.line_key(line) for line in [*lines, *_cleanable_lines(lines)])
+                          | {key for key in candidates if key.startswith(titles.SITE_KEY)})
+        if cache:
+            cache.put(key, entry)
+        entries.append(entry)
+    return entries
 
 
 def article_id(relative_path: str) -> str:
