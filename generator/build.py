@@ -73,7 +73,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     alias_specs = load_aliases(config.aliases)
     with timer.stage("ingest"):
         ingest_cache = IngestCache(config.cache_dir / "ingest") if config.cache_dir else None
-        ingested = ingest(config.input, ingest_cache, runner.spreading("reading and cleaning"))
+        ingested = ingest(config.input, ingest_cache, runner.spreading("reading"))
         if ingest_cache:
             ingest_cache.prune()
     articles = ingested.articles
