@@ -28,7 +28,7 @@ from .models import Analysis, Article, Digest, Finding, Story, Theme
 from .publish.export import render_export
 from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
 from .publish.render import page_paths, render_pages
-from .runner import Handoff, Job, Runner, Split
+from .runner import Handoff, Job, Runner, Split, concatenated
 from .store import Store
 from .summarize import Part, Reuse, SummaryContext, summarize
 from .timing import StageTimer
@@ -95,7 +95,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         known = corpus_names(analyses, alias_specs, tagged)
     (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known,
                                                                  tagged=tagged),
-                                   _concatenated))
+                                   concatenated))
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     with timer.stage("summary records"):
@@ -159,10 +159,6 @@ def find_themes(taxonomy: tuple[ThemeSpec, ...], analyses: tuple[Analysis, ...],
     return with_discovered(themes, discover_themes(analyses, order, themes))
 
 
-def _concatenated(parts: list[Sequence]) -> list:
-    return [item for part in parts for item in part]
-
-
 def _merged(parts: list[dict]) -> dict:
     return {key: value for part in parts for key, value in part.items()}
 
@@ -195,7 +191,7 @@ def stories_part(groups: Sequence[StoryGroup], articles: Sequence[Article], anal
 
 
 def stories_joined(parts: list[tuple[tuple[Story, ...], Part]]) -> tuple[tuple[Story, ...], Part]:
-    return tuple(_concatenated([stories for stories, _ in parts])), summaries_joined([part for _, part in parts])
+    return tuple(concatenated([stories for stories, _ in parts])), summaries_joined([part for _, part in parts])
 
 
 def actor_names(actors: ActorIndex) -> dict[str, str]:

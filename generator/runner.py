@@ -288,7 +288,7 @@ class Runner:
             if len(items) < SPREAD_MINIMUM:
                 with self.timer.stage(name):
                     return work(items)
-            (done,) = self.run(Split(name, items, work, _in_order))
+            (done,) = self.run(Split(name, items, work, concatenated))
             return done
         return spread
 
@@ -304,7 +304,8 @@ class Runner:
                      else done[job.name] for job in jobs)
 
 
-def _in_order(parts: list[list]) -> list:
+def concatenated(parts: Sequence[Sequence[T]]) -> list[T]:
+    """The parts' items in order: the join of a ``Split`` whose parts give lists."""
     return [item for part in parts for item in part]
 
 
