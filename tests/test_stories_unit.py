@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 from datetime import date
+
+import numpy
+import pytest
 
 from generator.corpus.clustering import average_linkage, nearest_neighbour_joins
 from generator.corpus.digests import build_periods
@@ -198,10 +203,14 @@ def test_two_headlines_with_the_same_words_keep_the_older_one_whatever_the_corpu
 
 def test_local_scaling_measures_each_pair_against_both_articles_neighbourhoods() -> None:
     from generator.corpus.stories import locally_scaled
+    from generator.corpus.vectors import Pairs
 
     # "a" has close neighbours (its yardstick is its second best, 0.4); "d" only weak ones (floor).
     scores = {("a", "b"): 0.5, ("a", "c"): 0.4, ("a", "d"): 0.05, ("b", "c"): 0.3, ("c", "d"): 0.02}
-    scaled = locally_scaled(scores, 2, 0.1)
+    rows = {"a": 0, "b": 1, "c": 2, "d": 3}
+    pairs = Pairs(numpy.array([rows[a] for a, _ in scores]), numpy.array([rows[b] for _, b in scores]))
+    scaled = dict(zip(scores, locally_scaled(pairs, numpy.array(list(scores.values())), 4, 2, 0.1).tolist(),
+                      strict=True))
     assert round(scaled[("a", "b")], 3) == round(0.5 / (0.4 * 0.3) ** 0.5, 3)
     assert round(scaled[("a", "d")], 3) == round(0.05 / (0.4 * 0.1) ** 0.5, 3)
     assert scaled[("a", "b")] > scaled[("a", "c")] > scaled[("a", "d")]
@@ -276,3 +285,21 @@ def test_an_assembled_collection_keeps_each_story_sets_events_and_makes_every_ot
     assert events["stories_a.txt"] == events["stories_b.txt"] == "stories:1"
     assert events["lone_c.txt"] != events["lone_d.txt"] and events["lone_c.txt"].startswith(UNRELATED)
     assert sorted(p.name for p in (folder / "articles").iterdir()) == sorted(events)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_pairs_outside_the_components_that_may_join_never_change_the_stories(seed: int) -> None:
+    from generator.corpus.stories import NEIGHBOUR_JOIN, _joinable
+    from generator.corpus.vectors import Pairs
+
+    chance = random.Random(seed)
+    items = [f"a{n:02d}" for n in range(40)]
+    joint = {(a, b): chance.choice([chance.uniform(0, 0.9), chance.uniform(0.9, 2.0)])
+             for a, b in itertools.combinations(items, 2) if chance.random() < 0.15}
+    pairs = Pairs(numpy.array([items.index(a) for a, _ in joint]), numpy.array([items.index(b) for _, b in joint]))
+    near = _joinable(pairs, numpy.array(list(joint.values())) >= 1.0, len(items))
+    pruned = {pair: joint[pair] for pair in near.named(items)}
+    assert len(pruned) < len(joint)
+    every = nearest_neighbour_joins(average_linkage(items, joint, 1.0), joint, NEIGHBOUR_JOIN)
+    assert nearest_neighbour_joins(average_linkage(items, pruned, 1.0), pruned, NEIGHBOUR_JOIN) == every
+    assert any(len(group) > 1 for group in every)

@@ -47,7 +47,12 @@ def test_rows_hold_the_same_vectors_pairs_and_cosines_as_the_dicts(seed: int) ->
         found = dict(zip([terms[rows.order[c]] for c in row.indices], row.data.tolist(), strict=True))
         assert found.keys() == vector.keys()
         assert all(found[t] == pytest.approx(w, rel=1e-12) for t, w in vector.items())
-    assert vectors.candidate_pairs(rows, 5, 10, 4) == _plain_candidates(plain, 5, 10, 4)
+    found = vectors.candidate_pairs(rows, 5, 10, 4).named(rows.ids)
+    assert found == sorted(_plain_candidates(plain, 5, 10, 4))
     pairs = sorted((a, b) for a in documents for b in documents if a < b)
-    assert vectors.row_cosines(rows, pairs).tolist() == pytest.approx(
+    assert vectors.Pairs.of(rows, [(b, a) for a, b in reversed(pairs)]).named(rows.ids) == pairs
+    assert vectors.row_cosines(rows, vectors.Pairs.of(rows, pairs)).tolist() == pytest.approx(
         [vectors.cosine(plain[a], plain[b]) for a, b in pairs], abs=1e-12)
+    sets = {item: set(terms[:3]) for item, terms in documents.items() if len(terms) % 3}  # some have none
+    assert vectors.jaccards(rows.ids, sets, vectors.Pairs.of(rows, pairs)).tolist() == \
+        [vectors.jaccard(sets.get(a, set()), sets.get(b, set())) for a, b in pairs]

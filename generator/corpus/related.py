@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy
+
 from ..models import Analysis
 from . import vectors
 
@@ -19,16 +21,21 @@ terms (see ``vectors.candidate_pairs``): near-linear on a large corpus of much-a
 def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple[str, ...]],
                      idf: Mapping[str, float], limit: int) -> dict[str, tuple[str, ...]]:
     """For each article, up to ``limit`` most similar other articles, best first (ties by id, scores
-    ``vectors.settled``)."""
+    ``vectors.settled``). The pairs are scored in numpy; only those near ``MIN_SIMILARITY`` or over
+    it are settled and ranked."""
     rows = vectors.tfidf_rows({a.article_id: [t for s in a.sentences for t in s.terms] for a in analyses}, idf)
-    neighbours: dict[str, list[tuple[float, str]]] = {a.article_id: [] for a in analyses}
-    pairs = sorted(vectors.candidate_pairs(rows, CANDIDATE_TERMS, vectors.MAX_SHARED, MAX_PARTNERS))
-    actor_sets = {a.article_id: frozenset(actors_of.get(a.article_id, ())) for a in analyses}
-    for (a, b), text in zip(pairs, vectors.row_cosines(rows, pairs).tolist(), strict=True):
-        shared = vectors.jaccard(actor_sets[a], actor_sets[b])
-        score = vectors.settled((1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * shared)
-        if score >= MIN_SIMILARITY:
-            neighbours[a].append((score, b))
-            neighbours[b].append((score, a))
-    return {me: tuple(other for _, other in sorted(found, key=lambda x: (-x[0], x[1]))[:limit])
-            for me, found in neighbours.items()}
+    pairs = vectors.candidate_pairs(rows, CANDIDATE_TERMS, vectors.MAX_SHARED, MAX_PARTNERS)
+    scores = (1 - ACTOR_WEIGHT) * vectors.row_cosines(rows, pairs) + \
+        ACTOR_WEIGHT * vectors.jaccards(rows.ids, actors_of, pairs)
+    near = scores >= MIN_SIMILARITY - 10 ** -vectors.SETTLED_DIGITS  # settling moves a score by less
+    settled = numpy.array([vectors.settled(score) for score in scores[near].tolist()], dtype=numpy.float64)
+    kept = settled >= MIN_SIMILARITY
+    first, second, settled = pairs.first[near][kept], pairs.second[near][kept], settled[kept]
+    mine, other, score = (numpy.concatenate([first, second]), numpy.concatenate([second, first]),
+                          numpy.concatenate([settled, settled]))
+    ranked = numpy.lexsort((other, -score, mine))  # by article, best first, ties by id (rows are in id order)
+    mine, other = mine[ranked], other[ranked]
+    starts = numpy.searchsorted(mine, numpy.arange(len(rows.ids) + 1))
+    found = {rows.ids[row]: tuple(rows.ids[k] for k in other[starts[row]:starts[row + 1]][:limit].tolist())
+             for row in range(len(rows.ids))}
+    return {a.article_id: found[a.article_id] for a in analyses}

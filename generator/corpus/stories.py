@@ -47,9 +47,7 @@ wire story twice): a story lists the copies under the first of them.
 
 from __future__ import annotations
 
-import heapq
 import itertools
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -57,6 +55,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy
+from scipy import sparse
+from scipy.sparse import csgraph
 
 from ..models import Analysis, Article, Story, TitleSource
 from ..publish.slugs import article_slug
@@ -101,18 +101,6 @@ class StoryGroup:
     copies: Mapping[str, tuple[str, ...]]
 
 
-def story_features(analysis: Analysis, sentences: int | None = None, pairs: bool = True) -> list[str]:
-    """Content lemmas of the first ``sentences`` (all by default) and, with ``pairs``, neighbouring
-    pairs of them: "security_guarantee" says more than each word."""
-    found: list[str] = []
-    for sentence in analysis.sentences[:sentences]:
-        terms = sentence.terms
-        found.extend(terms)
-        if pairs:
-            found.extend(f"{a}_{b}" for a, b in itertools.pairwise(terms))
-    return found
-
-
 Actors = Mapping[str, tuple[str, ...]]
 
 
@@ -121,73 +109,124 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     """Groups of two or more articles about the same event, oldest story first. ``actors_of``
     (each article's actors) may be a function, called only once the texts are compared: the build
     compares them while the actors are still being found."""
-    full = vectors.tfidf_rows({a.article_id: story_features(a) for a in analyses})
+    texts = [_texts(a) for a in analyses]
+    full = vectors.tfidf_rows({a.article_id: text.full for a, text in zip(analyses, texts, strict=True)})
     candidates = _candidates(full)
     dates = {a.id: a.date for a in articles}
-    score = pair_scores(analyses, actors_of, dates, candidates)
-    scaled = locally_scaled(score, NEIGHBOUR, SCALE_FLOOR)
-    joint = {pair: min(value / MIN_SIMILARITY, scaled[pair] / THRESHOLD) for pair, value in score.items()}
+    score = pair_scores(analyses, texts, actors_of, dates, candidates)
+    scaled = locally_scaled(candidates, score, len(full.ids), NEIGHBOUR, SCALE_FLOOR)
+    joint = numpy.minimum(score / MIN_SIMILARITY, scaled / THRESHOLD)
+    near = _joinable(candidates, joint >= 1.0, len(full.ids))
+    joint_of = dict(zip(near.named(full.ids), joint[_kept(candidates, near)].tolist(), strict=True))
     order = sorted(dates, key=lambda i: (dates[i] or date.max, i))
-    groups = [g for g in nearest_neighbour_joins(average_linkage(order, joint, 1.0), joint, NEIGHBOUR_JOIN)
+    groups = [g for g in nearest_neighbour_joins(average_linkage(order, joint_of, 1.0), joint_of, NEIGHBOUR_JOIN)
               if len(g) > 1]
     partners: dict[str, set[str]] = defaultdict(set)
-    for a, b in candidates:
+    for a, b in joint_of:
         partners[a].add(b)
         partners[b].add(a)
-    earlier_partners = sorted({(k, a) for group in map(set, groups) for a in group for k in partners.get(a, ())
-                               if k in group and (dates[k] or date.max, k) < (dates[a] or date.max, a)})
-    alike = dict(zip(earlier_partners, vectors.row_cosines(full, earlier_partners).tolist(), strict=True))
+    within = vectors.Pairs.of(full, {(a, k) for group in map(set, groups) for a in group
+                                     for k in partners.get(a, ()) if k in group and a < k})
+    alike = dict(zip(within.named(full.ids), vectors.row_cosines(full, within).tolist(), strict=True))
     stories = [_story(group, alike, partners, dates) for group in groups]
     return sorted(stories, key=lambda s: (dates[s.article_ids[0]] or date.max, s.article_ids[0]))
 
 
-def pair_scores(analyses: Sequence[Analysis], actors_of: Actors | Callable[[], Actors],
-                dates: Mapping[str, date | None], pairs: set[tuple[str, str]]) -> dict[tuple[str, str], float]:
-    """Steps 1 to 3 of the module's docstring for each candidate pair: leads, actors, time."""
-    ordered = sorted(pairs)
-    words = vectors.tfidf_rows({a.article_id: story_features(a, LEAD_SENTENCES, pairs=False) for a in analyses})
-    phrases = vectors.tfidf_rows({a.article_id: story_features(a, LEAD_SENTENCES) for a in analyses})
-    text = (vectors.row_cosines(words, ordered) + vectors.row_cosines(phrases, ordered)) / 2
+def _joinable(pairs: vectors.Pairs, joins: numpy.ndarray, count: int) -> vectors.Pairs:
+    """The pairs inside one connected component of the pairs that may join (``joins``). Only they
+    count for the clustering: average linkage joins two clusters only when one of their pairs is
+    at or above its bar (``clustering``), and a later join of two stories needs one of their pairs
+    at or above ``NEIGHBOUR_JOIN`` times it (each article's best partner, averaged); so every story
+    stays inside one component, and a pair between two components never changes a join. Most
+    candidate pairs are dropped here, before they are named."""
+    graph = sparse.csr_matrix((numpy.ones(int(joins.sum())), (pairs.first[joins], pairs.second[joins])),
+                              shape=(count, count))
+    _, component = csgraph.connected_components(graph, directed=False)
+    inside = component[pairs.first] == component[pairs.second]
+    return vectors.Pairs(pairs.first[inside], pairs.second[inside])
+
+
+def _kept(pairs: vectors.Pairs, subset: vectors.Pairs) -> numpy.ndarray:
+    """Where each pair of ``subset`` (sorted pairs of ``pairs``) is in ``pairs``."""
+    width = int(max(pairs.second.max(initial=0), 0)) + 1
+    return numpy.searchsorted(pairs.first * width + pairs.second, subset.first * width + subset.second)
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """What the stories compare of one article, made in one pass: content lemmas and neighbouring
+    pairs of them ("security_guarantee" says more than each word) over the whole text (``full``)
+    and over the first ``LEAD_SENTENCES`` sentences (``lead``), and the lead's lemmas alone."""
+
+    full: list[str]
+    lead: list[str]
+    words: list[str]
+
+
+def _texts(analysis: Analysis) -> _Texts:
+    full: list[str] = []
+    words: list[str] = []
+    lead = 0
+    for n, sentence in enumerate(analysis.sentences):
+        terms = sentence.terms
+        full.extend(terms)
+        full.extend(f"{a}_{b}" for a, b in itertools.pairwise(terms))
+        if n < LEAD_SENTENCES:
+            words.extend(terms)
+            lead = len(full)
+    return _Texts(full, full[:lead], words)
+
+
+def pair_scores(analyses: Sequence[Analysis], texts: Sequence[_Texts], actors_of: Actors | Callable[[], Actors],
+                dates: Mapping[str, date | None], pairs: vectors.Pairs) -> numpy.ndarray:
+    """Steps 1 to 3 of the module's docstring for each pair (of rows of the analyses' ids in sorted
+    order), in the pairs' order: leads, actors, time. ``texts`` are the analyses' ``_texts``."""
+    ids = [a.article_id for a in analyses]
+    words = vectors.tfidf_rows({item: text.words for item, text in zip(ids, texts, strict=True)})
+    phrases = vectors.tfidf_rows({item: text.lead for item, text in zip(ids, texts, strict=True)})
+    text = (vectors.row_cosines(words, pairs) + vectors.row_cosines(phrases, pairs)) / 2
     found = actors_of() if callable(actors_of) else actors_of
     actors = vectors.tfidf_rows({a.article_id: sorted(set(found.get(a.article_id, ()))) for a in analyses})
-    scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.row_cosines(actors, ordered)
-    day = {item: when.toordinal() for item, when in dates.items() if when}
-    first = numpy.array([day.get(a, -1) for a, _ in ordered], dtype=numpy.int64)
-    second = numpy.array([day.get(b, -1) for _, b in ordered], dtype=numpy.int64)
+    scores = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * vectors.row_cosines(actors, pairs)
+    day = numpy.array([when.toordinal() if (when := dates.get(item)) else -1 for item in words.ids],
+                      dtype=numpy.int64)
+    first, second = day[pairs.first], day[pairs.second]
     dated = (first >= 0) & (second >= 0)
     scores[dated] /= 1 + numpy.abs(first[dated] - second[dated]) / TIME_SCALE
-    return dict(zip(ordered, scores.tolist(), strict=True))
+    return scores
 
 
-def locally_scaled(scores: Mapping[tuple[str, str], float], neighbour: int,
-                   floor: float) -> dict[tuple[str, str], float]:
-    """Each score over the geometric mean of both sides' ``neighbour``-th best score (at least
-    ``floor``; an article with fewer neighbours takes the floor)."""
-    seen: dict[str, list[float]] = defaultdict(list)
-    for (a, b), value in scores.items():
-        seen[a].append(value)
-        seen[b].append(value)
-    yardstick = {item: max(floor, heapq.nlargest(neighbour, values)[-1] if len(values) >= neighbour else 0.0)
-                 for item, values in seen.items()}
-    return {(a, b): value / math.sqrt(yardstick[a] * yardstick[b]) for (a, b), value in scores.items()}
+def locally_scaled(pairs: vectors.Pairs, scores: numpy.ndarray, count: int, neighbour: int,
+                   floor: float) -> numpy.ndarray:
+    """Each score (of ``pairs`` of ``count`` rows) over the geometric mean of both sides'
+    ``neighbour``-th best score (at least ``floor``; an article with fewer neighbours takes the floor)."""
+    mine = numpy.concatenate([pairs.first, pairs.second])
+    values = numpy.concatenate([scores, scores])
+    ranked = numpy.lexsort((-values, mine))
+    mine, values = mine[ranked], values[ranked]
+    starts = numpy.searchsorted(mine, numpy.arange(count + 1))
+    has = numpy.diff(starts) >= neighbour
+    yardstick = numpy.full(count, floor)
+    yardstick[has] = numpy.maximum(floor, values[starts[:-1][has] + neighbour - 1])
+    return scores / numpy.sqrt(yardstick[pairs.first] * yardstick[pairs.second])
 
 
-def _candidates(rows: vectors.Rows) -> set[tuple[str, str]]:
+def _candidates(rows: vectors.Rows) -> vectors.Pairs:
     return vectors.candidate_pairs(rows, CANDIDATE_TERMS, MAX_SHARED, MAX_PARTNERS)
 
 
 def _story(group: list[str], alike: Mapping[tuple[str, str], float], partners: Mapping[str, set[str]],
            dates: Mapping[str, date | None]) -> StoryGroup:
     """The group in date order; an article whose whole text has cosine ``DUPLICATE`` or more
-    (``alike``, by pair of an earlier article and a later one) with an earlier kept one it was
-    compared with is a copy of the first such."""
+    (``alike``, by pair of ids in sorted order) with an earlier kept one it was compared with is a
+    copy of the first such."""
     ordered = sorted(group, key=lambda i: (dates[i] or date.max, i))
     position = {article_id: n for n, article_id in enumerate(ordered)}
     copies: dict[str, list[str]] = {}
     kept: set[str] = set()
     for article_id in ordered:
         earlier = sorted(partners.get(article_id, set()) & kept, key=position.__getitem__)
-        original = next((k for k in earlier if alike[k, article_id] >= DUPLICATE), None)
+        original = next((k for k in earlier if alike[min(k, article_id), max(k, article_id)] >= DUPLICATE), None)
         if original:
             copies.setdefault(original, []).append(article_id)
         else:

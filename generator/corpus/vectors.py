@@ -70,12 +70,6 @@ class Rows:
     order: numpy.ndarray
     """Each column's place in the sorted order of the terms: equal weights are ranked by term."""
 
-    def top_terms(self, row: int, count: int) -> numpy.ndarray:
-        """Columns of the row's ``count`` heaviest terms, ties by term."""
-        start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
-        columns = self.matrix.indices[start:end]
-        return columns[numpy.lexsort((self.order[columns], -self.matrix.data[start:end]))[:count]]
-
 
 def tfidf_rows(features: Mapping[str, Sequence[str]], idf: Mapping[str, float] | None = None) -> Rows:
     """Each document's ``tfidf`` vector with ``idf_weights`` of these documents, as ``Rows``:
@@ -107,16 +101,55 @@ def tfidf_rows(features: Mapping[str, Sequence[str]], idf: Mapping[str, float] |
     return Rows(ids, {item: i for i, item in enumerate(ids)}, matrix, order)
 
 
-def row_cosines(rows: Rows, ordered: Sequence[tuple[str, str]]) -> numpy.ndarray:
-    """The cosines of ``ordered`` pairs of ids, in that order: each chunk of pairs is a row-wise
-    product of two row selections, computed in C."""
-    found = numpy.zeros(len(ordered), dtype=numpy.float64)
-    for start in range(0, len(ordered), PAIR_CHUNK):
-        chunk = ordered[start:start + PAIR_CHUNK]
-        left = rows.matrix[[rows.row[a] for a, _ in chunk]]
-        right = rows.matrix[[rows.row[b] for _, b in chunk]]
-        found[start:start + len(chunk)] = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Pairs of rows of one ``Rows`` (``first`` < ``second``), sorted. The rows' ids are sorted, so
+    this is also the order of the pairs of ids; stages that compare many pairs keep them as these two
+    arrays and name them only at the end (``named``)."""
+
+    first: numpy.ndarray
+    second: numpy.ndarray
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def named(self, ids: Sequence[str]) -> list[tuple[str, str]]:
+        return [(ids[a], ids[b]) for a, b in zip(self.first.tolist(), self.second.tolist(), strict=True)]
+
+    @classmethod
+    def of(cls, rows: Rows, pairs: Iterable[tuple[str, str]]) -> Pairs:
+        """These pairs of ids (each in either order), sorted."""
+        found = numpy.array([sorted((rows.row[a], rows.row[b])) for a, b in pairs], dtype=numpy.int64).reshape(-1, 2)
+        return _sorted_pairs(found[:, 0], found[:, 1], len(rows.ids))
+
+
+def row_cosines(rows: Rows, pairs: Pairs) -> numpy.ndarray:
+    """The cosines of ``pairs``, in their order: each chunk of pairs is a row-wise product of two
+    row selections, computed in C."""
+    return _row_products(rows.matrix, pairs)
+
+
+def _row_products(matrix: sparse.csr_matrix, pairs: Pairs) -> numpy.ndarray:
+    found = numpy.zeros(len(pairs), dtype=numpy.float64)
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        left, right = matrix[pairs.first[start:start + PAIR_CHUNK]], matrix[pairs.second[start:start + PAIR_CHUNK]]
+        found[start:start + left.shape[0]] = numpy.asarray(left.multiply(right).sum(axis=1)).ravel()
     return found
+
+
+def jaccards(ids: Sequence[str], sets: Mapping[str, Iterable[str]], pairs: Pairs) -> numpy.ndarray:
+    """``jaccard`` of the sets of ``pairs`` (of rows of ``ids``; an id without a set has an empty
+    one), in their order."""
+    columns: dict[str, int] = {}
+    members = [sorted({columns.setdefault(item, len(columns)) for item in sets.get(key, ())}) for key in ids]
+    sizes = numpy.array([len(found) for found in members], dtype=numpy.float64)
+    matrix = sparse.csr_matrix((numpy.ones(int(sizes.sum())), numpy.array([c for found in members for c in found],
+                                                                         dtype=numpy.int64),
+                                numpy.concatenate([[0], numpy.cumsum(sizes, dtype=numpy.int64)])),
+                               shape=(len(members), max(len(columns), 1)))
+    shared = _row_products(matrix, pairs)
+    union = sizes[pairs.first] + sizes[pairs.second] - shared
+    return numpy.divide(shared, union, out=numpy.zeros_like(shared), where=union > 0)
 
 
 MAX_SHARED = 200
@@ -127,41 +160,57 @@ articles) the pairs grew with the square of the corpus: 5,000 generated articles
 cluster into stories. Corpora under 4,000 articles (every dev set) are compared as before."""
 
 
-def candidate_pairs(rows: Rows, top_terms: int, max_shared: int,
-                    max_partners: int | None = None) -> set[tuple[str, str]]:
-    """Pairs of ids sharing one of their ``top_terms`` heaviest terms, ignoring terms held by more than
-    ``max_shared`` ids (too common to tell documents apart): near-linear instead of all pairs. With
-    ``max_partners``, each id keeps only that many partners, those sharing the most of its heavy
-    terms (ties by id), so the pairs stay within ``len(rows.ids) * max_partners`` however much the
-    documents overlap; a pair is kept when either side keeps it."""
-    postings: dict[int, list[int]] = {}
-    for row in range(len(rows.ids)):
-        for column in rows.top_terms(row, top_terms).tolist():
-            postings.setdefault(column, []).append(row)
-    return _pairs_sharing(list(rows.ids), list(postings.values()), max_shared, max_partners)
+def candidate_pairs(rows: Rows, top_terms: int, max_shared: int, max_partners: int | None = None) -> Pairs:
+    """Pairs of rows sharing one of their ``top_terms`` heaviest terms, ignoring terms held by more
+    than ``max_shared`` rows (too common to tell documents apart): near-linear instead of all pairs.
+    With ``max_partners``, each row keeps only that many partners, those sharing the most of its
+    heavy terms (ties by id), so the pairs stay within ``len(rows.ids) * max_partners`` however much
+    the documents overlap; a pair is kept when either side keeps it. Computed in numpy, not per row."""
+    matrix, count = rows.matrix, len(rows.ids)
+    owner = numpy.repeat(numpy.arange(count), numpy.diff(matrix.indptr))
+    heaviest = numpy.lexsort((rows.order[matrix.indices], -matrix.data, owner))
+    heaviest = heaviest[_places(owner[heaviest], matrix.indptr) < top_terms]
+    owners, terms = owner[heaviest], matrix.indices[heaviest]
+    holders = numpy.bincount(terms, minlength=matrix.shape[1])
+    usable = (holders[terms] > 1) & (holders[terms] <= max_shared)
+    if not usable.any():
+        return _sorted_pairs(numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), count)
+    incidence = sparse.csr_matrix((numpy.ones(int(usable.sum())), (owners[usable], terms[usable])),
+                                  shape=(count, matrix.shape[1]))
+    shared = (incidence @ incidence.T).tocoo()  # shared heavy terms of every pair that has one
+    mine, other, together = shared.row, shared.col, shared.data
+    keep = mine != other
+    mine, other, together = mine[keep], other[keep], together[keep]
+    if max_partners is not None:
+        mine, other = _most_shared(mine, other, together.astype(numpy.int64), count, top_terms, max_partners)
+    return _sorted_pairs(numpy.minimum(mine, other), numpy.maximum(mine, other), count)
 
 
-def _pairs_sharing(ids: list[str], postings: list[list[int]], max_shared: int,
-                   max_partners: int | None) -> set[tuple[str, str]]:
-    """Pairs of ids whose rows share a posting list of at most ``max_shared`` rows."""
-    shared = [rows for rows in postings if 1 < len(rows) <= max_shared]
-    if not shared:
-        return set()
-    incidence = sparse.csr_matrix((numpy.ones(sum(map(len, shared))),
-                                   (numpy.concatenate([numpy.asarray(rows) for rows in shared]),
-                                    numpy.repeat(numpy.arange(len(shared)), [len(rows) for rows in shared]))),
-                                  shape=(len(ids), len(shared)))
-    counts = (incidence @ incidence.T).tocsr()  # shared heavy terms of every pair that has one
-    pairs: set[tuple[str, str]] = set()
-    for row in range(len(ids)):
-        start, end = counts.indptr[row], counts.indptr[row + 1]
-        partners, together = counts.indices[start:end], counts.data[start:end]
-        keep = partners != row
-        partners, together = partners[keep], together[keep]
-        if max_partners is not None and len(partners) > max_partners:
-            partners = partners[numpy.lexsort((partners, -together))[:max_partners]]
-        pairs.update((ids[min(row, other)], ids[max(row, other)]) for other in partners.tolist())
-    return pairs
+def _most_shared(mine: numpy.ndarray, other: numpy.ndarray, together: numpy.ndarray, count: int, most: int,
+                 limit: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Each row's ``limit`` partners sharing the most terms (``together``, 1 to ``most``), ties by
+    partner. Nothing is sorted but the ties at each row's bar: a histogram per row gives the bar (the
+    fewest shared terms a kept partner may have) and the room left at it."""
+    histogram = numpy.bincount(mine * (most + 2) + together, minlength=count * (most + 2)).reshape(count, most + 2)
+    at_least = numpy.cumsum(histogram[:, ::-1], axis=1)[:, ::-1]  # [row, n]: partners sharing n terms or more
+    bar = numpy.where(at_least[:, 0] > limit, (at_least >= limit).sum(axis=1) - 1, 0)
+    room = limit - at_least[numpy.arange(count), bar + 1]
+    above = together > bar[mine]
+    tied = (together == bar[mine]) & (bar[mine] > 0)
+    keys = numpy.sort(mine[tied] * count + other[tied])
+    rows = keys // count
+    keys = keys[_places(rows, numpy.searchsorted(rows, numpy.arange(count + 1))) < room[rows]]
+    return numpy.concatenate([mine[above], keys // count]), numpy.concatenate([other[above], keys % count])
+
+
+def _places(grouped: numpy.ndarray, starts: numpy.ndarray) -> numpy.ndarray:
+    """Each entry's place in its group, for entries grouped by ascending group (``starts``: where each group begins)."""
+    return numpy.arange(len(grouped)) - starts[grouped]
+
+
+def _sorted_pairs(first: numpy.ndarray, second: numpy.ndarray, count: int) -> Pairs:
+    keys = numpy.unique(first.astype(numpy.int64) * max(count, 1) + second)
+    return Pairs(keys // max(count, 1), keys % max(count, 1))
 
 
 def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:

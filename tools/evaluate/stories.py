@@ -138,8 +138,8 @@ BASELINE_THRESHOLD = 0.20
 
 def plain_tfidf_stories(analyses) -> list[list[str]]:
     rows = vectors.tfidf_rows({a.article_id: [t for s in a.sentences for t in s.terms] for a in analyses})
-    pairs = sorted(itertools.combinations(rows.ids, 2)) if len(rows.ids) <= 2000 else \
-        sorted(vectors.candidate_pairs(rows, CANDIDATE_TERMS, len(rows.ids)))
-    cosines = dict(zip(pairs, vectors.row_cosines(rows, pairs).tolist(), strict=True))
+    pairs = vectors.Pairs.of(rows, itertools.combinations(rows.ids, 2)) if len(rows.ids) <= 2000 else \
+        vectors.candidate_pairs(rows, CANDIDATE_TERMS, len(rows.ids))
+    cosines = dict(zip(pairs.named(rows.ids), vectors.row_cosines(rows, pairs).tolist(), strict=True))
     groups = average_linkage(list(rows.ids), cosines, BASELINE_THRESHOLD)
     return [g for g in groups if len(g) > 1]
