@@ -243,7 +243,10 @@ def test_a_page_generated_as_before_is_not_read_again(tmp_path: Path, monkeypatc
 def test_an_unchanged_page_is_printed_from_the_published_site_unless_it_changed_there(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A rebuild takes an unchanged page's bytes from the site it replaces, when they hash as the
-    page cache recorded them; a page edited or deleted in the site comes from the cache, as built."""
+    page cache recorded them, without MkDocs theming it (its search entries come from the record);
+    a page edited or deleted in the site comes from the cache, as built."""
+    from mkdocs.commands import build as mkdocs_build
+
     from generator.engine.speedups.pagecache import PageCache
     from generator.site import build_site
     from tools.benchmark import make_project
@@ -255,14 +258,27 @@ def test_an_unchanged_page_is_printed_from_the_published_site_unless_it_changed_
         stored.append(key)
         return plain_get(cache, key)
 
+    themed: list[str] = []
+    plain_context = mkdocs_build.get_context
+
+    def counting_context(nav, files, config, page=None, base_url=""):
+        if page is not None:
+            themed.append(page.file.src_uri)
+        return plain_context(nav, files, config, page, base_url)
+
     monkeypatch.setattr(PageCache, "get", counting_get)
+    monkeypatch.setattr(mkdocs_build, "get_context", counting_context)
     config = make_project(tmp_path / "project", SEEDS, workers=1)
     site = tmp_path / "site"
     build_site(config, site_dir=site)
     built = tree(site)
+    assert "search/search_index.json" in built
     stored.clear()
+    themed.clear()
     build_site(config, site_dir=site)
-    assert stored == [] and tree(site) == built  # no stored page read, no byte changed
+    assert stored == [] and tree(site) == built  # no stored page read, no byte changed, the same search index
+    hand_written = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
+    assert themed and set(themed) == hand_written  # MkDocs themed only the pages digest does not cache
     pages = sorted(path for path in built if path.startswith("articles/") and path.endswith("index.html"))
     edited, deleted = site / pages[0], site / pages[1]
     edited.write_text(edited.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..publish.render import compiled_templates
 from . import speedups
 from .charts import cut_charts, put_back
 from .speedups.leaninline import LeanInlineExtension
-from .speedups.pagecache import CachedPage, PageCache, search_entries, site_fingerprint
+from .speedups.pagecache import CachedPage, PageCache, passing_unchanged, search_entries, site_fingerprint
 from .speedups.pagework import PageWork
 
 log = get_plugin_logger("digest")
@@ -35,7 +36,8 @@ GENERATED_NAV = (("Latest", "index.md"), ("Stories", "stories/index.md"), ("Dige
 
 SETTLING_PLUGINS = frozenset({"digest", "search", "material/search"})
 """With no plugin but these, a page generated as before is printed from the page cache unread
-(``PageCache.settling``)."""
+(``PageCache.settling``); with a search plugin, only when it is Material's, whose index entries the
+page cache keeps (an unread page has no content for another to index)."""
 
 
 class DigestPluginConfig(base.Config):
@@ -66,6 +68,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.published: Path | None = None
         """Set by ``build_site`` for one build: the site folder that the folder MkDocs builds into
         will replace (``PageCache.published``)."""
+        self.restore_build_page: Callable[[], None] = lambda: None
+        """Puts MkDocs' own page theming back after a build (``pagecache.passing_unchanged``)."""
         self.charts: dict[str, tuple[str, ...]] = {}
         """A generated page's charts, cut out of the Markdown handed to MkDocs until the page is
         themed (``charts.py``)."""
@@ -111,7 +115,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             roots = [Path(config.docs_dir), THEME_DIR, *([Path(custom)] if custom else []), here / self.config.config]
             self.page_cache.site_salt = site_fingerprint(config, roots)
             self.page_cache.search_entries = search_entries(config)
-            self.page_cache.settling = set(config.plugins) <= SETTLING_PLUGINS
+            self.page_cache.settling = set(config.plugins) <= SETTLING_PLUGINS and (
+                self.page_cache.search_entries is not None or not set(config.plugins) & {"search", "material/search"})
         pages = {path: cut_charts(markdown) for path, markdown in self.result.pages.items()}
         self.charts = {path: charts for path, (_, charts) in pages.items() if charts}
         for path, content in [*((path, markdown) for path, (markdown, _) in pages.items()),
@@ -140,9 +145,12 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if cache_dir and env.bytecode_cache is None:  # the theme's templates compiled once, not every build
             env.bytecode_cache = compiled_templates(cache_dir / "templates")
         self.page_work.theme_beside(self.cached_pages, config, files, self.nav, env)
+        if self.page_cache and self.page_cache.settling:
+            self.restore_build_page = passing_unchanged()
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._theme_every_page()
         self.page_work.stop()
         if self.page_cache:
             self.page_cache.store.release()
@@ -177,9 +185,14 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return written
 
     def on_post_build(self, *, config) -> None:
+        self._theme_every_page()
         self.page_work.join()
         if self.page_cache:
             self.page_cache.prune()
+
+    def _theme_every_page(self) -> None:
+        self.restore_build_page()
+        self.restore_build_page = lambda: None
 
     def on_pre_page(self, page, *, config, files):
         # The sitemap's dates come from here; the build date keeps them reproducible.

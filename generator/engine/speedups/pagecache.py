@@ -20,7 +20,9 @@ written; ``CachedPage`` hands MkDocs an empty page that its events pass over, ta
 and links from that record and prints the page: the published site's own copy when its bytes
 hash as recorded (and its charts are the same), else the stored themed page. A rebuild thus
 reads neither the converted nor the themed HTML of the thousands of pages that did not change
-(350 MB of records at 5,000 articles). Only with no plugin but digest's and the search plugin
+(350 MB of records at 5,000 articles). A page printed from the published copy is not themed at
+all (``passing_unchanged``): its stored search entries join the index and its bytes are written as
+they are, without MkDocs' context, page events and template. Only with no plugin but digest's and the search plugin
 (``PageCache.settling``).
 
 Each page is one record (a pickled ``Entry``) in ``generator/store.py``'s SQLite file, written after
@@ -33,10 +35,13 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -216,6 +221,8 @@ class CachedPage(Page):
         self.settled_key = ""
         self.settled = False
         """Read from the page cache without reading or converting its Markdown (``read_source``)."""
+        self.published = False
+        """Settled, and printed from the published site's own copy, charts and all."""
 
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
@@ -242,6 +249,7 @@ class CachedPage(Page):
         self.cache.keep(found.cache_key)
         self.cached_output = self.cache.as_published(self.file, found, self.charts)
         if self.cached_output is not None:
+            self.published = True
             return True
         self.entry = self.cache.get(found.cache_key)
         return self.entry is not None and self.entry.themed is not None and self.entry.themed.key == found.output_key
@@ -303,6 +311,23 @@ class CachedPage(Page):
                 self.entry = Entry(self.entry.rendered, found.themed)  # the converted page is here already
             self.use_cached_output()
 
+    def unchanged_in_site(self) -> bool:
+        """Printed from the published site's own copy (charts and all), its search entries stored:
+        theming it would print those bytes again and index it from the record."""
+        return (self.published and self.cached_output is not None and self.found is not None
+                and self.found.search is not None and self.cache.search_entries is not None)
+
+    def pass_unchanged(self) -> None:
+        """What MkDocs' theming of a page ``unchanged_in_site`` comes to: its stored search entries
+        join the index where the search plugin would have put them, and its bytes go to MkDocs'
+        ``write_file`` (which, with the ``unwritten`` speed-up, finds them unchanged)."""
+        assert self.found is not None and self.found.search is not None and self.cached_output is not None
+        assert self.cache.search_entries is not None
+        self.cache.search_entries.extend(self.found.search)
+        mkdocs_utils.write_file(self.cached_output.encode("utf-8", errors="xmlcharrefreplace"),
+                                self.file.abs_dest_path)
+        self.store_output(self.cached_output, self.cached_output)  # stores nothing: lets the page go
+
     def store_output(self, output: str, written: str) -> None:
         """After MkDocs themed the page (``output``, and ``written`` with its charts): keep it,
         unless it came from the cache, and what a later build needs of it without reading it;
@@ -351,6 +376,32 @@ class CachedPage(Page):
         else:
             self.meta["search"] = self.search_meta
         entries.extend(self.search_found)
+
+
+def passing_unchanged() -> Callable[[], None]:
+    """From now until the returned function is called, MkDocs themes each page through a function
+    that hands a page ``unchanged_in_site`` to ``CachedPage.pass_unchanged`` instead of making its
+    context, running the page events and printing it through a template: the same bytes and search
+    index, without MkDocs' per-page work (most of the MkDocs stage of a rebuild, where nearly every
+    page is unchanged). Only while the page cache settles pages, so no other plugin waits for those
+    events. MkDocs' build calls ``_build_page`` by name for each page; this swaps it."""
+    plain = getattr(mkdocs_build, "_build_page", None)
+    if plain is None:  # another MkDocs: every page is themed as usual
+        return lambda: None
+
+    def build_page(page: Page, config: MkDocsConfig, doc_files: object, nav: object, env: object,
+                   dirty: bool = False, excluded: bool = False) -> None:
+        if not excluded and isinstance(page, CachedPage) and page.unchanged_in_site():
+            page.pass_unchanged()
+        else:
+            plain(page, config, doc_files, nav, env, dirty, excluded=excluded)
+
+    mkdocs_build._build_page = build_page
+
+    def restore() -> None:
+        mkdocs_build._build_page = plain
+
+    return restore
 
 
 def _sha256(data: bytes) -> str:
