@@ -52,6 +52,9 @@ from ...analyze.cache import prune_unused, unpickled
 from ...store import Store
 
 PAGE_CACHE_VERSION = "4"
+PASSING = hasattr(mkdocs_build, "_build_page")
+"""Whether MkDocs themes each page through the function ``passing_unchanged`` swaps (else every
+page is themed, as usual)."""
 CACHED_TEMPLATE = "digest-cached.html"
 """In ``templates/theme/``: prints the stored themed page unchanged."""
 
@@ -161,7 +164,7 @@ class PageCache:
     def put_settled(self, key: str, settled: Settled) -> None:
         self.store.put(key, pickle.dumps(settled, protocol=5))
 
-    def as_published(self, file: File, settled: Settled, charts: str) -> str | None:
+    def as_published(self, file: File, settled: Settled, charts: str) -> bytes | None:
         """The page as the published site has it, when those are the bytes ``settled`` recorded
         and its charts are ``charts`` still; else None."""
         if self.published is None or settled.charts != charts:
@@ -170,7 +173,7 @@ class PageCache:
             data = (self.published / file.dest_uri).read_bytes()
         except OSError:
             return None
-        return data.decode("utf-8") if _sha256(data) == settled.written else None
+        return data if _sha256(data) == settled.written else None
 
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
@@ -221,8 +224,8 @@ class CachedPage(Page):
         self.settled_key = ""
         self.settled = False
         """Read from the page cache without reading or converting its Markdown (``read_source``)."""
-        self.published = False
-        """Settled, and printed from the published site's own copy, charts and all."""
+        self.published_copy: bytes | None = None
+        """A settled page as the published site has it, charts and all, when it is as written."""
 
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
@@ -247,9 +250,8 @@ class CachedPage(Page):
         """Whether the settled page can be printed unconverted: from the published site (then the
         themed page stored is kept unread) or from the page cache."""
         self.cache.keep(found.cache_key)
-        self.cached_output = self.cache.as_published(self.file, found, self.charts)
-        if self.cached_output is not None:
-            self.published = True
+        self.published_copy = self.cache.as_published(self.file, found, self.charts)
+        if self.published_copy is not None:
             return True
         self.entry = self.cache.get(found.cache_key)
         return self.entry is not None and self.entry.themed is not None and self.entry.themed.key == found.output_key
@@ -291,10 +293,12 @@ class CachedPage(Page):
         """After conversion: when the themed page is cached, have MkDocs print it through
         ``CACHED_TEMPLATE``; a settled page as published, if it is there as written, else as
         stored."""
-        if self.settled and self.cached_output is not None:
+        if self.settled and self.published_copy is not None:
             assert self.found is not None
             self.search_found = self.found.search
-            self.meta["template"] = CACHED_TEMPLATE
+            if not self.unchanged_in_site():  # MkDocs prints it through the template
+                self.cached_output = self.published_copy.decode("utf-8")
+                self.meta["template"] = CACHED_TEMPLATE
             return
         if not self.settled:
             self.output_key = self.cache.output_key(self)
@@ -314,19 +318,22 @@ class CachedPage(Page):
     def unchanged_in_site(self) -> bool:
         """Printed from the published site's own copy (charts and all), its search entries stored:
         theming it would print those bytes again and index it from the record."""
-        return (self.published and self.cached_output is not None and self.found is not None
-                and self.found.search is not None and self.cache.search_entries is not None)
+        return (self.published_copy is not None and self.found is not None and self.found.search is not None
+                and self.cache.search_entries is not None and PASSING)
 
     def pass_unchanged(self) -> None:
         """What MkDocs' theming of a page ``unchanged_in_site`` comes to: its stored search entries
         join the index where the search plugin would have put them, and its bytes go to MkDocs'
         ``write_file`` (which, with the ``unwritten`` speed-up, finds them unchanged)."""
-        assert self.found is not None and self.found.search is not None and self.cached_output is not None
+        assert self.found is not None and self.found.search is not None and self.published_copy is not None
         assert self.cache.search_entries is not None
         self.cache.search_entries.extend(self.found.search)
-        mkdocs_utils.write_file(self.cached_output.encode("utf-8", errors="xmlcharrefreplace"),
-                                self.file.abs_dest_path)
-        self.store_output(self.cached_output, self.cached_output)  # stores nothing: lets the page go
+        mkdocs_utils.write_file(self.published_copy, self.file.abs_dest_path)
+        self._let_go()
+
+    def needs_theming(self) -> bool:
+        """Whether MkDocs makes this page's themed HTML (not printed from the cache or the site)."""
+        return bool(self.output_key) and self.cached_output is None and self.published_copy is None
 
     def store_output(self, output: str, written: str) -> None:
         """After MkDocs themed the page (``output``, and ``written`` with its charts): keep it,
@@ -340,8 +347,11 @@ class CachedPage(Page):
             self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
         if self.settled_key and self.output_key and self.entry is not None:
             self.cache.put_settled(self.settled_key, self._settled(written))
+        self._let_go()
+
+    def _let_go(self) -> None:
         self.entry, self.cached_output, self.search_found, self.search_made = None, None, None, None
-        self.markdown, self.content, self.found = None, None, None
+        self.markdown, self.content, self.found, self.published_copy = None, None, None, None
 
     def _settled(self, written: str) -> Settled:
         assert self.entry is not None
@@ -386,7 +396,7 @@ def passing_unchanged() -> Callable[[], None]:
     page is unchanged). Only while the page cache settles pages, so no other plugin waits for those
     events. MkDocs' build calls ``_build_page`` by name for each page; this swaps it."""
     plain = getattr(mkdocs_build, "_build_page", None)
-    if plain is None:  # another MkDocs: every page is themed as usual
+    if plain is None:
         return lambda: None
 
     def build_page(page: Page, config: MkDocsConfig, doc_files: object, nav: object, env: object,

@@ -106,7 +106,7 @@ class PageWork:
 
     def theme_beside(self, pages: Sequence[CachedPage], config: MkDocsConfig, files: Files,
                      nav: Navigation, env: Environment) -> None:
-        todo = [page for page in pages if page.output_key and page.cached_output is None]
+        todo = [page for page in pages if page.needs_theming()]
         doc_files = files.documentation_pages()
         self._start(todo, lambda page: _theme(page, config, doc_files, nav, env), theming=True)
 
