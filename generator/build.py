@@ -11,8 +11,17 @@ from functools import partial
 
 from .actors.aliasfile import AliasSpec, load_aliases
 from .actors.firstpass import FirstPass
-from .actors.index import ActorIndex, actors_from, corpus_mentions, corpus_names, own_headlines, tagged_mentions
+from .actors.index import (
+    ActorIndex,
+    actors_from,
+    corpus_mentions,
+    corpus_names,
+    own_headlines,
+    prune_second_pass,
+    tagged_mentions,
+)
 from .actors.mentions import KnownNames, NameMention, collect_mentions
+from .actors.secondpass import SecondPass
 from .analyze import nlp
 from .analyze.cache import AnalysisCache
 from .config import Config
@@ -93,8 +102,11 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
         if first_pass:
             first_pass.prune()
         known = corpus_names(analyses, alias_specs, tagged)
+        second = SecondPass(Store(config.cache_dir / "mentions.sqlite", "the mentions cache"), keys) if cache else None
+        if second:
+            prune_second_pass(second, keys, alias_specs)  # and closed before the split forks
     (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known,
-                                                                 tagged=tagged),
+                                                                 tagged=tagged, second=second),
                                    concatenated))
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses

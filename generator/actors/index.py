@@ -41,6 +41,7 @@ from .names import (
     shaped_as_place,
 )
 from .rules import RULES
+from .secondpass import SecondPass, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +118,33 @@ def corpus_names(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], tagge
 
 
 def corpus_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], known: KnownNames | None = None,
-                    tagged: Tagged | None = None) -> list[NameMention]:
+                    tagged: Tagged | None = None, second: SecondPass | None = None) -> list[NameMention]:
     """Every usable name mention of these articles, each resolved inside its article, in order;
     with the corpus' ``known`` names, glued spans split and untagged known names found; with
-    ``tagged``, the first pass's reading of each article is used again."""
-    ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
-    forms = _alias_forms(specs)
-    fixed = separate | {form_key(name) for name in forms}  # "U.S." after "U.S. Fish and Wildlife Service" is the US
-    capitals = _capitals_only(forms)
+    ``tagged``, the first pass's reading of each article is used again; with both and ``second``,
+    an article's pass is kept from the last build when the known names answer it as they did."""
+    ignore, fixed = _read_apart(specs)
+    capitals = _capitals_only(_alias_forms(specs))
+    if second is not None and known is not None and tagged is not None:
+        names = fingerprint(ignore, fixed)
+        found = [_lower_case_apart(m, capitals) for a in analyses
+                 for m in second(a, ignore, fixed, known, tagged[a.article_id], names)]
+        second.store.release()  # what this process made, stored (a forked copy of the build ends next)
+        return found
     return [_lower_case_apart(m, capitals) for a in analyses
             for m in article_mentions(a, ignore, fixed, known, tagged[a.article_id] if tagged else None)]
+
+
+def _read_apart(specs: Sequence[AliasSpec]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names the alias files ignore, and the keys never read as short for a longer name: those
+    kept apart and every name the files give ("U.S." after "U.S. Fish and Wildlife Service" is the US)."""
+    ignore, separate = _union(spec.ignore for spec in specs), _union(spec.separate for spec in specs)
+    return ignore, separate | {form_key(name) for name in _alias_forms(specs)}
+
+
+def prune_second_pass(second: SecondPass, article_ids: Iterable[str], specs: Sequence[AliasSpec]) -> None:
+    """Forget the second-pass records of articles gone (``SecondPass.prune``)."""
+    second.prune(article_ids, fingerprint(*_read_apart(specs)))
 
 
 def _alias_forms(specs: Sequence[AliasSpec]) -> list[str]:

@@ -56,7 +56,6 @@ from datetime import date
 
 import numpy
 from scipy import sparse
-from scipy.sparse import csgraph
 
 from ..models import Analysis, Article, Story, TitleSource
 from ..publish.slugs import article_slug
@@ -139,6 +138,8 @@ def _joinable(pairs: vectors.Pairs, joins: numpy.ndarray, count: int) -> vectors
     at or above ``NEIGHBOUR_JOIN`` times it (each article's best partner, averaged); so every story
     stays inside one component, and a pair between two components never changes a join. Most
     candidate pairs are dropped here, before they are named."""
+    from scipy.sparse import csgraph  # here: it imports scipy's linear algebra, which nothing else needs
+
     graph = sparse.csr_matrix((numpy.ones(int(joins.sum())), (pairs.first[joins], pairs.second[joins])),
                               shape=(count, count))
     _, component = csgraph.connected_components(graph, directed=False)
