@@ -175,14 +175,15 @@ def candidate_pairs(rows: Rows, top_terms: int, max_shared: int, max_partners: i
     usable = (holders[terms] > 1) & (holders[terms] <= max_shared)
     if not usable.any():
         return _sorted_pairs(numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), count)
-    incidence = sparse.csr_matrix((numpy.ones(int(usable.sum())), (owners[usable], terms[usable])),
+    incidence = sparse.csr_matrix((numpy.ones(int(usable.sum()), dtype=numpy.int32), (owners[usable], terms[usable])),
                                   shape=(count, matrix.shape[1]))
-    shared = (incidence @ incidence.T).tocoo()  # shared heavy terms of every pair that has one
-    mine, other, together = shared.row, shared.col, shared.data
-    keep = mine != other
-    mine, other, together = mine[keep], other[keep], together[keep]
+    shared = incidence @ incidence.T  # shared heavy terms of every pair that has one (millions of entries: kept lean)
+    mine = numpy.repeat(numpy.arange(count, dtype=numpy.int32), numpy.diff(shared.indptr))
+    keep = shared.indices != mine
+    mine, other, together = mine[keep], shared.indices[keep], shared.data[keep]
+    del shared, keep
     if max_partners is not None:
-        mine, other = _most_shared(mine, other, together.astype(numpy.int64), count, top_terms, max_partners)
+        mine, other = _most_shared(mine, other, together, count, top_terms, max_partners)
     return _sorted_pairs(numpy.minimum(mine, other), numpy.maximum(mine, other), count)
 
 
@@ -191,13 +192,14 @@ def _most_shared(mine: numpy.ndarray, other: numpy.ndarray, together: numpy.ndar
     """Each row's ``limit`` partners sharing the most terms (``together``, 1 to ``most``), ties by
     partner. Nothing is sorted but the ties at each row's bar: a histogram per row gives the bar (the
     fewest shared terms a kept partner may have) and the room left at it."""
-    histogram = numpy.bincount(mine * (most + 2) + together, minlength=count * (most + 2)).reshape(count, most + 2)
+    histogram = numpy.bincount(mine.astype(numpy.int64) * (most + 2) + together,
+                               minlength=count * (most + 2)).reshape(count, most + 2)
     at_least = numpy.cumsum(histogram[:, ::-1], axis=1)[:, ::-1]  # [row, n]: partners sharing n terms or more
     bar = numpy.where(at_least[:, 0] > limit, (at_least >= limit).sum(axis=1) - 1, 0)
     room = limit - at_least[numpy.arange(count), bar + 1]
     above = together > bar[mine]
     tied = (together == bar[mine]) & (bar[mine] > 0)
-    keys = numpy.sort(mine[tied] * count + other[tied])
+    keys = numpy.sort(mine[tied].astype(numpy.int64) * count + other[tied])
     rows = keys // count
     keys = keys[_places(rows, numpy.searchsorted(rows, numpy.arange(count + 1))) < room[rows]]
     return numpy.concatenate([mine[above], keys // count]), numpy.concatenate([other[above], keys % count])
