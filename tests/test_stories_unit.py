@@ -298,7 +298,7 @@ def test_pairs_outside_the_components_that_may_join_never_change_the_stories(see
              for a, b in itertools.combinations(items, 2) if chance.random() < 0.15}
     pairs = Pairs(numpy.array([items.index(a) for a, _ in joint]), numpy.array([items.index(b) for _, b in joint]))
     near = _joinable(pairs, numpy.array(list(joint.values())) >= 1.0, len(items))
-    pruned = {pair: joint[pair] for pair in near.named(items)}
+    pruned = {pair: value for pair, value, inside in zip(joint, joint.values(), near, strict=True) if inside}
     assert len(pruned) < len(joint)
     every = nearest_neighbour_joins(average_linkage(items, joint, 1.0), joint, NEIGHBOUR_JOIN)
     assert nearest_neighbour_joins(average_linkage(items, pruned, 1.0), pruned, NEIGHBOUR_JOIN) == every

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from ..analyze.cache import unpickled
 from ..models import Analysis
@@ -35,8 +35,6 @@ from .mentions import KnownNames, NameMention, article_mentions
 
 _ABSENT = "\x00absent"
 """The answer noted for a key a mapping does not hold (no name, label or phrase is this string)."""
-_MAPPINGS = ("labels", "counts", "phrases", "defined", "singulars")
-_SETS = ("keys", "starts", "ambiguous")
 
 
 @dataclass(slots=True)
@@ -60,14 +58,27 @@ class Questions:
                 and all((not getattr(known, name)) == empty for name, empty in self.empty.items()))
 
 
-class _WatchedMapping:
-    """A mapping of ``KnownNames`` that notes each key looked up. Only the ways the pass reads a
-    mapping exist here: anything else fails at once rather than go unnoted."""
+class _Watched:
+    """A field of ``KnownNames`` that notes what is asked of it. Only the ways the pass reads a
+    field exist here: anything else fails at once rather than go unnoted."""
 
     __slots__ = ("_data", "_name", "_questions")
 
-    def __init__(self, name: str, data: Mapping, questions: Questions) -> None:
+    def __init__(self, name: str, data: Mapping | frozenset, questions: Questions) -> None:
         self._name, self._data, self._questions = name, data, questions
+
+    def __bool__(self) -> bool:
+        self._questions.empty[self._name] = not self._data
+        return bool(self._data)
+
+    def __iter__(self) -> Iterator:
+        raise TypeError(f"the second pass may not read every item of the known names' {self._name} unnoted")
+
+
+class _WatchedMapping(_Watched):
+    """A mapping field: each key looked up, with the value (or ``_ABSENT``)."""
+
+    __slots__ = ()
 
     def _answer(self, key: object) -> object:
         value = self._data.get(key, _ABSENT)
@@ -87,21 +98,14 @@ class _WatchedMapping:
     def __contains__(self, key: object) -> bool:
         return self._answer(key) is not _ABSENT
 
-    def __bool__(self) -> bool:
-        self._questions.empty[self._name] = not self._data
-        return bool(self._data)
 
-    def __iter__(self) -> Iterator:
-        raise TypeError(f"the second pass may not read every item of the known names' {self._name} unnoted")
+class _WatchedSet(_Watched):
+    """A set field: each item tested, and those it held."""
 
-
-class _WatchedSet:
-    """A set of ``KnownNames`` that notes each item tested, as ``_WatchedMapping`` does."""
-
-    __slots__ = ("_data", "_held", "_name", "_questions", "_tested")
+    __slots__ = ("_held", "_tested")
 
     def __init__(self, name: str, data: frozenset, questions: Questions) -> None:
-        self._name, self._data, self._questions = name, data, questions
+        super().__init__(name, data, questions)
         self._tested = questions.tested.setdefault(name, set())
         self._held = questions.held.setdefault(name, set())
 
@@ -119,19 +123,14 @@ class _WatchedSet:
         self._held.update(found)
         return not found
 
-    def __bool__(self) -> bool:
-        self._questions.empty[self._name] = not self._data
-        return bool(self._data)
-
-    def __iter__(self) -> Iterator:
-        raise TypeError(f"the second pass may not read every item of the known names' {self._name} unnoted")
-
 
 def watched(known: KnownNames) -> tuple[KnownNames, Questions]:
-    """A copy of ``known`` whose fields note what is asked of them, and the questions noted."""
+    """A copy of ``known`` whose fields (every one: sets and mappings) note what is asked of them,
+    and the questions noted."""
     questions = Questions()
-    return replace(known, **{name: _WatchedMapping(name, getattr(known, name), questions) for name in _MAPPINGS},
-                   **{name: _WatchedSet(name, getattr(known, name), questions) for name in _SETS}), questions
+    values = {item.name: getattr(known, item.name) for item in fields(known)}
+    return replace(known, **{name: (_WatchedSet if isinstance(value, frozenset) else _WatchedMapping)(
+        name, value, questions) for name, value in values.items()}), questions
 
 
 @dataclass(frozen=True, slots=True)

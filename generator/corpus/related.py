@@ -35,7 +35,7 @@ def related_articles(analyses: Sequence[Analysis], actors_of: Mapping[str, tuple
                           numpy.concatenate([settled, settled]))
     ranked = numpy.lexsort((other, -score, mine))  # by article, best first, ties by id (rows are in id order)
     mine, other = mine[ranked], other[ranked]
-    starts = numpy.searchsorted(mine, numpy.arange(len(rows.ids) + 1))
+    starts = vectors.group_starts(mine, len(rows.ids))
     found = {rows.ids[row]: tuple(rows.ids[k] for k in other[starts[row]:starts[row + 1]][:limit].tolist())
              for row in range(len(rows.ids))}
     return {a.article_id: found[a.article_id] for a in analyses}

@@ -116,7 +116,8 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     scaled = locally_scaled(candidates, score, len(full.ids), NEIGHBOUR, SCALE_FLOOR)
     joint = numpy.minimum(score / MIN_SIMILARITY, scaled / THRESHOLD)
     near = _joinable(candidates, joint >= 1.0, len(full.ids))
-    joint_of = dict(zip(near.named(full.ids), joint[_kept(candidates, near)].tolist(), strict=True))
+    joint_of = dict(zip(vectors.Pairs(candidates.first[near], candidates.second[near]).named(full.ids),
+                        joint[near].tolist(), strict=True))
     order = sorted(dates, key=lambda i: (dates[i] or date.max, i))
     groups = [g for g in nearest_neighbour_joins(average_linkage(order, joint_of, 1.0), joint_of, NEIGHBOUR_JOIN)
               if len(g) > 1]
@@ -131,8 +132,8 @@ def cluster_stories(articles: Sequence[Article], analyses: Sequence[Analysis],
     return sorted(stories, key=lambda s: (dates[s.article_ids[0]] or date.max, s.article_ids[0]))
 
 
-def _joinable(pairs: vectors.Pairs, joins: numpy.ndarray, count: int) -> vectors.Pairs:
-    """The pairs inside one connected component of the pairs that may join (``joins``). Only they
+def _joinable(pairs: vectors.Pairs, joins: numpy.ndarray, count: int) -> numpy.ndarray:
+    """Which pairs are inside one connected component of the pairs that may join (``joins``). Only they
     count for the clustering: average linkage joins two clusters only when one of their pairs is
     at or above its bar (``clustering``), and a later join of two stories needs one of their pairs
     at or above ``NEIGHBOUR_JOIN`` times it (each article's best partner, averaged); so every story
@@ -143,14 +144,7 @@ def _joinable(pairs: vectors.Pairs, joins: numpy.ndarray, count: int) -> vectors
     graph = sparse.csr_matrix((numpy.ones(int(joins.sum())), (pairs.first[joins], pairs.second[joins])),
                               shape=(count, count))
     _, component = csgraph.connected_components(graph, directed=False)
-    inside = component[pairs.first] == component[pairs.second]
-    return vectors.Pairs(pairs.first[inside], pairs.second[inside])
-
-
-def _kept(pairs: vectors.Pairs, subset: vectors.Pairs) -> numpy.ndarray:
-    """Where each pair of ``subset`` (sorted pairs of ``pairs``) is in ``pairs``."""
-    width = int(max(pairs.second.max(initial=0), 0)) + 1
-    return numpy.searchsorted(pairs.first * width + pairs.second, subset.first * width + subset.second)
+    return component[pairs.first] == component[pairs.second]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +199,7 @@ def locally_scaled(pairs: vectors.Pairs, scores: numpy.ndarray, count: int, neig
     values = numpy.concatenate([scores, scores])
     ranked = numpy.lexsort((-values, mine))
     mine, values = mine[ranked], values[ranked]
-    starts = numpy.searchsorted(mine, numpy.arange(count + 1))
+    starts = vectors.group_starts(mine, count)
     has = numpy.diff(starts) >= neighbour
     yardstick = numpy.full(count, floor)
     yardstick[has] = numpy.maximum(floor, values[starts[:-1][has] + neighbour - 1])

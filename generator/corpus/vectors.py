@@ -201,8 +201,14 @@ def _most_shared(mine: numpy.ndarray, other: numpy.ndarray, together: numpy.ndar
     tied = (together == bar[mine]) & (bar[mine] > 0)
     keys = numpy.sort(mine[tied].astype(numpy.int64) * count + other[tied])
     rows = keys // count
-    keys = keys[_places(rows, numpy.searchsorted(rows, numpy.arange(count + 1))) < room[rows]]
+    keys = keys[_places(rows, group_starts(rows, count)) < room[rows]]
     return numpy.concatenate([mine[above], keys // count]), numpy.concatenate([other[above], keys % count])
+
+
+def group_starts(grouped: numpy.ndarray, count: int) -> numpy.ndarray:
+    """Where each of ``count`` groups (0 to ``count`` - 1) begins in ``grouped``, entries sorted by
+    group, and where the last ends: group ``g`` is ``grouped[starts[g]:starts[g + 1]]``."""
+    return numpy.searchsorted(grouped, numpy.arange(count + 1))
 
 
 def _places(grouped: numpy.ndarray, starts: numpy.ndarray) -> numpy.ndarray:

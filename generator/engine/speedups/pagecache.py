@@ -395,9 +395,9 @@ def passing_unchanged() -> Callable[[], None]:
     index, without MkDocs' per-page work (most of the MkDocs stage of a rebuild, where nearly every
     page is unchanged). Only while the page cache settles pages, so no other plugin waits for those
     events. MkDocs' build calls ``_build_page`` by name for each page; this swaps it."""
-    plain = getattr(mkdocs_build, "_build_page", None)
-    if plain is None:
+    if not PASSING:
         return lambda: None
+    plain = mkdocs_build._build_page
 
     def build_page(page: Page, config: MkDocsConfig, doc_files: object, nav: object, env: object,
                    dirty: bool = False, excluded: bool = False) -> None:
