@@ -116,6 +116,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
             except MkDocsException as error:
                 raise BuildError(str(error)) from None
         written, removed = sync_tree(staging, target, unchanged)
+        plugin.after_publish()
     assert plugin.result is not None
     return BuildReport(target, plugin.result, written, removed, config.input)
 

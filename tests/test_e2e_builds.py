@@ -242,9 +242,10 @@ def test_a_page_generated_as_before_is_not_read_again(tmp_path: Path, monkeypatc
 
 def test_an_unchanged_page_is_printed_from_the_published_site_unless_it_changed_there(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rebuild takes an unchanged page's bytes from the site it replaces, when they hash as the
-    page cache recorded them, without MkDocs theming it (its search entries come from the record);
-    a page edited or deleted in the site comes from the cache, as built."""
+    """A rebuild leaves an unchanged page in the site it replaces, unread when the file's stat is
+    the one the page cache noted as it published it, without MkDocs theming it (its search entries
+    come from the record); a page edited or deleted in the site comes from the cache, as built,
+    even when the edit kept its size and set its modification time back."""
     from mkdocs.commands import build as mkdocs_build
 
     from generator.engine.speedups.pagecache import PageCache
@@ -266,7 +267,15 @@ def test_an_unchanged_page_is_printed_from_the_published_site_unless_it_changed_
             themed.append(page.file.src_uri)
         return plain_context(nav, files, config, page, base_url)
 
+    hashed: list[str] = []
+    plain_as_published = PageCache.as_published
+
+    def counting_as_published(cache: PageCache, file, settled, charts):
+        hashed.append(file.src_uri)
+        return plain_as_published(cache, file, settled, charts)
+
     monkeypatch.setattr(PageCache, "get", counting_get)
+    monkeypatch.setattr(PageCache, "as_published", counting_as_published)
     monkeypatch.setattr(mkdocs_build, "get_context", counting_context)
     config = make_project(tmp_path / "project", SEEDS, workers=1)
     site = tmp_path / "site"
@@ -277,15 +286,20 @@ def test_an_unchanged_page_is_printed_from_the_published_site_unless_it_changed_
     themed.clear()
     build_site(config, site_dir=site)
     assert stored == [] and tree(site) == built  # no stored page read, no byte changed, the same search index
+    assert hashed == []  # every page as the first build published it, by its stat: none read
     hand_written = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
     assert themed and set(themed) == hand_written  # MkDocs themed only the pages digest does not cache
     pages = sorted(path for path in built if path.startswith("articles/") and path.endswith("index.html"))
-    edited, deleted = site / pages[0], site / pages[1]
+    edited, deleted, disguised = site / pages[0], site / pages[1], site / pages[2]
     edited.write_text(edited.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"),
                       encoding="utf-8")
     deleted.unlink()
+    times = disguised.stat()
+    disguised.write_bytes(disguised.read_bytes().replace(b"</body>", b"</bodY>"))
+    os.utime(disguised, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert disguised.stat().st_size == times.st_size and disguised.stat().st_mtime_ns == times.st_mtime_ns
     report = build_site(config, site_dir=site)
-    assert len(stored) == 2 and report.written == 2 and tree(site) == built
+    assert len(stored) == 3 and report.written == 3 and tree(site) == built
 
 
 def test_the_site_is_the_same_byte_for_byte_without_the_speedups(tmp_path: Path) -> None:

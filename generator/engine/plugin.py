@@ -22,7 +22,7 @@ from ..publish.render import compiled_templates
 from . import speedups
 from .charts import cut_charts, put_back
 from .speedups.leaninline import LeanInlineExtension
-from .speedups.pagecache import CachedPage, PageCache, passing_unchanged, search_entries, site_fingerprint
+from .speedups.pagecache import PASSING, CachedPage, PageCache, passing_unchanged, search_entries, site_fingerprint
 from .speedups.pagework import PageWork
 
 log = get_plugin_logger("digest")
@@ -117,6 +117,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             self.page_cache.search_entries = search_entries(config)
             self.page_cache.settling = set(config.plugins) <= SETTLING_PLUGINS and (
                 self.page_cache.search_entries is not None or not set(config.plugins) & {"search", "material/search"})
+            self.page_cache.passing = (self.page_cache.settling and self.page_cache.search_entries is not None
+                                       and PASSING and "unwritten" in self.speedups)
         pages = {path: cut_charts(markdown) for path, markdown in self.result.pages.items()}
         self.charts = {path: charts for path, (_, charts) in pages.items() if charts}
         for path, content in [*((path, markdown) for path, (markdown, _) in pages.items()),
@@ -189,6 +191,12 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.page_work.join()
         if self.page_cache:
             self.page_cache.prune()
+
+    def after_publish(self) -> None:
+        """Called once the site is published (``site.build_site``): the page cache notes how the
+        pages it settled are there, so that the next build need not read them."""
+        if self.page_cache:
+            self.page_cache.note_published()
 
     def _theme_every_page(self) -> None:
         self.restore_build_page()

@@ -34,6 +34,7 @@ records are pickles written by digest itself.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 
 from ...analyze.cache import prune_unused, unpickled
 from ...store import Store
+from .unwritten import keep_in_place
 
 PAGE_CACHE_VERSION = "4"
 PASSING = hasattr(mkdocs_build, "_build_page")
@@ -57,6 +59,10 @@ PASSING = hasattr(mkdocs_build, "_build_page")
 page is themed, as usual)."""
 CACHED_TEMPLATE = "digest-cached.html"
 """In ``templates/theme/``: prints the stored themed page unchanged."""
+MARKS_KEY = "published-marks"
+"""The record of ``PageCache.marks``, beside the pages' records."""
+Mark = tuple[int, int, int, int]
+"""A published file's size, inode, and modification and change times in nanoseconds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,16 @@ class PageCache:
         """Whether a page the site has already, themed from the same generated Markdown, skips
         MkDocs' reading and converting (``CachedPage.read_source``): only when no plugin but
         digest's and the search plugin sees the pages, as another could change them on the way."""
+        self.passing = False
+        """Whether a settled page the published site has as written may be left there unread
+        (``CachedPage.pass_unchanged``): set while settling, with Material's search entries known,
+        MkDocs' ``_build_page`` to swap, and the ``unwritten`` speed-up publishing."""
+        self.marks_before: dict[str, tuple[Mark, str]] | None = None
+        self.marks: dict[str, tuple[Mark, str]] = {}
+        """Published file's place -> (its ``Mark``, the SHA-256 of its bytes), for the files this
+        build found or wrote; the last build's are ``marks_before``."""
+        self.fresh: dict[str, str] = {}
+        """Place -> SHA-256 of each settled page this build themed, marked once published."""
 
     def key(self, page: Page, markdown: str | None = None) -> str:
         """The converted page's key: its Markdown (``page.markdown`` unless given), place and settings."""
@@ -170,10 +186,46 @@ class PageCache:
         if self.published is None or settled.charts != charts:
             return None
         try:
-            data = (self.published / file.dest_uri).read_bytes()
+            mark = _mark(os.stat(path := self.published / file.dest_uri))
+            data = path.read_bytes()
         except OSError:
             return None
-        return data if _sha256(data) == settled.written else None
+        if _sha256(data) != settled.written:
+            return None
+        self.marks[file.dest_uri] = (mark, settled.written)
+        return data
+
+    def in_published(self, file: File, settled: Settled, charts: str) -> bool:
+        """Whether the published site has the page as ``settled`` recorded it (and its charts are
+        ``charts`` still), known without reading it when the file's ``Mark`` is the one it had
+        when this cache last read or wrote those bytes: as git trusts a file whose ``stat`` is
+        unchanged. Editing, replacing or copying a file changes its change time, which nothing
+        can set back, so an edited page is read, found changed and written again as built."""
+        if self.published is None or settled.charts != charts:
+            return False
+        try:
+            mark = _mark(os.stat(self.published / file.dest_uri))
+        except OSError:
+            return False
+        if self.marks_before is None:
+            self.marks_before = unpickled(self.store.get(MARKS_KEY), dict) or {}
+        if self.marks_before.get(file.dest_uri) == (mark, settled.written):
+            self.marks[file.dest_uri] = (mark, settled.written)
+            return True
+        return self.as_published(file, settled, charts) is not None
+
+    def note_published(self) -> None:
+        """After the site is published: mark the settled pages this build themed as they are
+        there now, and keep every mark for the next build."""
+        if self.published is None or not (self.marks or self.fresh):
+            return
+        for place, sha in self.fresh.items():
+            try:
+                self.marks[place] = (_mark(os.stat(self.published / place)), sha)
+            except OSError:
+                continue
+        self.store.put(MARKS_KEY, pickle.dumps(self.marks, protocol=5))
+        self.store.release()
 
     def output_key(self, page: CachedPage) -> str:
         """The themed page's key: the converted page's, the site's fingerprint, the title and meta."""
@@ -182,7 +234,7 @@ class PageCache:
 
     def prune(self) -> None:
         """Delete the entries this build did not use (pages that changed or went away)."""
-        self.store.keep_only(self.used)
+        self.store.keep_only(self.used | {MARKS_KEY})
         self.store.release()
         prune_unused(self.folder, set(), (".pickle", ".html", ".json"))  # files of earlier versions
 
@@ -226,6 +278,8 @@ class CachedPage(Page):
         """Read from the page cache without reading or converting its Markdown (``read_source``)."""
         self.published_copy: bytes | None = None
         """A settled page as the published site has it, charts and all, when it is as written."""
+        self.in_site = False
+        """A settled page the published site has as written, left there unread (``pass_unchanged``)."""
 
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
@@ -250,6 +304,10 @@ class CachedPage(Page):
         """Whether the settled page can be printed unconverted: from the published site (then the
         themed page stored is kept unread) or from the page cache."""
         self.cache.keep(found.cache_key)
+        if self.cache.passing and found.search is not None:
+            self.in_site = self.cache.in_published(self.file, found, self.charts)
+            if self.in_site:
+                return True
         self.published_copy = self.cache.as_published(self.file, found, self.charts)
         if self.published_copy is not None:
             return True
@@ -293,10 +351,11 @@ class CachedPage(Page):
         """After conversion: when the themed page is cached, have MkDocs print it through
         ``CACHED_TEMPLATE``; a settled page as published, if it is there as written, else as
         stored."""
-        if self.settled and self.published_copy is not None:
+        if self.settled and (self.in_site or self.published_copy is not None):
             assert self.found is not None
             self.search_found = self.found.search
             if not self.unchanged_in_site():  # MkDocs prints it through the template
+                assert self.published_copy is not None
                 self.cached_output = self.published_copy.decode("utf-8")
                 self.meta["template"] = CACHED_TEMPLATE
             return
@@ -318,22 +377,27 @@ class CachedPage(Page):
     def unchanged_in_site(self) -> bool:
         """Printed from the published site's own copy (charts and all), its search entries stored:
         theming it would print those bytes again and index it from the record."""
-        return (self.published_copy is not None and self.found is not None and self.found.search is not None
-                and self.cache.search_entries is not None and PASSING)
+        return self.in_site or (self.published_copy is not None and self.found is not None
+                                and self.found.search is not None and self.cache.search_entries is not None
+                                and PASSING)
 
     def pass_unchanged(self) -> None:
         """What MkDocs' theming of a page ``unchanged_in_site`` comes to: its stored search entries
-        join the index where the search plugin would have put them, and its bytes go to MkDocs'
-        ``write_file`` (which, with the ``unwritten`` speed-up, finds them unchanged)."""
-        assert self.found is not None and self.found.search is not None and self.published_copy is not None
-        assert self.cache.search_entries is not None
+        join the index where the search plugin would have put them, and the site keeps its file
+        (``unwritten.keep_in_place``), or its bytes go to MkDocs' ``write_file``."""
+        assert self.found is not None and self.found.search is not None and self.cache.search_entries is not None
         self.cache.search_entries.extend(self.found.search)
-        mkdocs_utils.write_file(self.published_copy, self.file.abs_dest_path)
+        if not (self.in_site and keep_in_place(self.file.abs_dest_path)):
+            copy = self.published_copy
+            if copy is None:  # in the site as written (its mark said so), though not kept in place
+                assert self.cache.published is not None
+                copy = (self.cache.published / self.file.dest_uri).read_bytes()
+            mkdocs_utils.write_file(copy, self.file.abs_dest_path)
         self._let_go()
 
     def needs_theming(self) -> bool:
         """Whether MkDocs makes this page's themed HTML (not printed from the cache or the site)."""
-        return bool(self.output_key) and self.cached_output is None and self.published_copy is None
+        return bool(self.output_key) and self.cached_output is None and self.published_copy is None and not self.in_site
 
     def store_output(self, output: str, written: str) -> None:
         """After MkDocs themed the page (``output``, and ``written`` with its charts): keep it,
@@ -346,7 +410,9 @@ class CachedPage(Page):
             themed = Themed(self.output_key, output, self.search_made)
             self.cache.put(self.cache_key, Entry(self.entry.rendered, themed))
         if self.settled_key and self.output_key and self.entry is not None:
-            self.cache.put_settled(self.settled_key, self._settled(written))
+            settled = self._settled(written)
+            self.cache.put_settled(self.settled_key, settled)
+            self.cache.fresh[self.file.dest_uri] = settled.written
         self._let_go()
 
     def _let_go(self) -> None:
@@ -416,6 +482,10 @@ def passing_unchanged() -> Callable[[], None]:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _mark(found: os.stat_result) -> Mark:
+    return found.st_size, found.st_ino, found.st_mtime_ns, found.st_ctime_ns
 
 
 def _body(source: str) -> str:

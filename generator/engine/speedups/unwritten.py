@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs import utils as mkdocs_utils
 from mkdocs.structure.files import File
 
 from ..sync import same_bytes
+
+_keep: Callable[[str], bool] | None = None
+"""While ``unchanged_outputs`` is open: marks an output as the file the site has already."""
+
+
+def keep_in_place(output_path: str) -> bool:
+    """The site's own file at this output's place stays as it is, unread, because the caller
+    knows it holds the bytes MkDocs would write there (the page cache does, by the file's
+    ``stat``). False, and nothing done, when no build is publishing through ``unchanged_outputs``
+    or the output goes elsewhere: then the caller writes the bytes as usual."""
+    return _keep is not None and _keep(output_path)
 
 
 @contextlib.contextmanager
@@ -62,6 +73,13 @@ def unchanged_outputs(staging: Path, target: Path) -> Iterator[set[Path]]:
         written.add(relative)
         return False
 
+    def keep(output_path: str) -> bool:
+        relative = place(output_path)
+        if relative is None or relative in written:
+            return False
+        unchanged.add(relative)
+        return True
+
     def write_file(content: bytes, output_path: str) -> None:
         if not kept(content, output_path):
             plain(content, output_path)
@@ -70,10 +88,13 @@ def unchanged_outputs(staging: Path, target: Path) -> Iterator[set[Path]]:
         if not kept(self.content_bytes, self.abs_dest_path):
             plain_copy(self, dirty)
 
+    global _keep
     mkdocs_utils.write_file = write_file
     File.copy_file = copy_file
+    _keep = keep
     try:
         yield unchanged
     finally:
         mkdocs_utils.write_file = plain
         File.copy_file = plain_copy
+        _keep = None
