@@ -36,33 +36,39 @@ class Store:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self.broken = False
-        self._pending: list[tuple[str, bytes]] = []
+        self._pending: dict[str, bytes] = {}
 
     def get(self, key: str) -> bytes | None:
+        if key in self._pending:
+            return self._pending[key]
         row = self._run("SELECT record FROM pages WHERE key = ?", (key,))
         return row[0] if row else None
 
     def has(self, key: str) -> bool:
-        return self._run("SELECT 1 FROM pages WHERE key = ?", (key,)) is not None
+        return key in self._pending or self._run("SELECT 1 FROM pages WHERE key = ?", (key,)) is not None
 
     def put(self, key: str, record: bytes) -> None:
+        """Store a record now, committed on its own (another process may read it next)."""
+        self._pending.pop(key, None)
         self._run("INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", (key, record))
 
     def add(self, key: str, record: bytes) -> None:
         """Store a record with others, in one transaction for every ``BATCH`` (a first build makes
-        thousands: one commit each would cost more than the records); ``flush`` stores the rest."""
-        self._pending.append((key, record))
+        thousands: one commit each would cost more than the records); ``flush`` stores the rest.
+        This process reads it back at once; another, once it is flushed (``release`` flushes)."""
+        self._pending[key] = record
         if len(self._pending) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         """Store the records ``add`` holds."""
-        pending, self._pending = self._pending, []
+        pending, self._pending = self._pending, {}
         if pending:
             self._transaction(lambda db: db.executemany(
-                "INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", pending))
+                "INSERT OR REPLACE INTO pages (key, record) VALUES (?, ?)", list(pending.items())))
 
     def forget(self, key: str) -> None:
+        self._pending.pop(key, None)
         self._run("DELETE FROM pages WHERE key = ?", (key,))
 
     def keep_only(self, keys: Iterable[str]) -> None:

@@ -15,7 +15,8 @@ from .conftest import SEEDS
 
 def test_a_page_the_child_logged_about_is_left_for_the_build_process() -> None:
     forgotten: list[str] = []
-    cache = SimpleNamespace(forget=forgotten.append)
+    released: list[str] = []
+    cache = SimpleNamespace(forget=forgotten.append, store=SimpleNamespace(release=lambda: released.append(made[-1])))
     pages = [SimpleNamespace(cache=cache, cache_key=key) for key in ("quiet", "noisy", "also-quiet")]
     made: list[str] = []
 
@@ -28,6 +29,7 @@ def test_a_page_the_child_logged_about_is_left_for_the_build_process() -> None:
     pagework._child(pages, pagework.Meeting(len(pages)), work)
     assert made == ["also-quiet", "noisy", "quiet"]  # from the back
     assert forgotten == ["noisy"]
+    assert released == ["quiet"]  # the records stored together, flushed once the last page is made
     assert logging.getLogger().handlers == root_handlers  # put back (in the real child it no longer matters)
 
 

@@ -54,11 +54,18 @@ def test_added_records_are_stored_together_and_none_is_lost_at_release(tmp_path:
     from generator.store import BATCH
 
     store = Store(tmp_path / "records.sqlite")
+    other = Store(tmp_path / "records.sqlite")  # another process's view
     for number in range(BATCH + 2):
         store.add(f"r{number}", b"x")
-    assert store.has("r0") and not store.has(f"r{BATCH + 1}")  # the first batch went in one transaction
+    assert other.has("r0") and not other.has(f"r{BATCH + 1}")  # the first batch went in one transaction
+    assert store.get(f"r{BATCH + 1}") == b"x"  # the adding store reads what it holds
+    store.add("gone", b"z")
+    store.forget("gone")  # forgetting a held record drops it: the next flush does not store it
+    store.add("twice", b"old")
+    store.put("twice", b"new")  # stored now: no held older record overwrites it later
     store.release()  # before a fork: what is held is stored, not copied into the child
-    assert all(Store(tmp_path / "records.sqlite").has(f"r{number}") for number in range(BATCH + 2))
+    assert all(other.has(f"r{number}") for number in range(BATCH + 2))
+    assert not other.has("gone") and other.get("twice") == b"new"
     store.add("late", b"y")
     store.keep_only(["late", "r1"])
     assert [key for key in ("late", "r0", "r1") if store.has(key)] == ["late", "r1"]

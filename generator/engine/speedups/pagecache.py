@@ -27,7 +27,9 @@ they are, without MkDocs' context, page events and template. Only with no plugin
 
 Each page is one record (a pickled ``Entry``) in ``generator/store.py``'s SQLite file, written after
 MkDocs themed it (and, for a page a forked child converted, once before, to hand it over; see
-``pagework.py``). Records not used by a build are deleted after it. Like the analysis cache, the
+``pagework.py``), 500 to a transaction: a first build's commit per record cost more than storing it,
+and no process reads another's records before that one has ended and flushed them. Records not
+used by a build are deleted after it. Like the analysis cache, the
 records are pickles written by digest itself.
 """
 
@@ -158,7 +160,9 @@ class PageCache:
         return unpickled(self.store.get(key), object)
 
     def put(self, key: str, entry: Entry) -> None:
-        self.store.put(key, pickle.dumps(entry, protocol=5))
+        """Stored with others (``Store.add``): a forked page worker's records are flushed as it
+        ends, before this process reads them; this process's own, by ``prune``."""
+        self.store.add(key, pickle.dumps(entry, protocol=5))
 
     def has(self, key: str) -> bool:
         return self.store.has(key)
@@ -178,7 +182,7 @@ class PageCache:
         return found if isinstance(found, Settled) else None
 
     def put_settled(self, key: str, settled: Settled) -> None:
-        self.store.put(key, pickle.dumps(settled, protocol=5))
+        self.store.add(key, pickle.dumps(settled, protocol=5))
 
     def as_published(self, file: File, settled: Settled, charts: str) -> bytes | None:
         """The page as the published site has it, when those are the bytes ``settled`` recorded

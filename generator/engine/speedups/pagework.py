@@ -186,6 +186,8 @@ def _child(todo: Sequence[CachedPage], meeting: Meeting, work: Callable[[CachedP
             work(page)
             if len(records) > logged:
                 page.cache.forget(page.cache_key)  # MkDocs makes it again in the build process, messages and all
+    if todo:
+        todo[0].cache.store.release()  # the records stored together, before the build process reads them
 
 
 def _convert(page: CachedPage, config: MkDocsConfig, files: Files) -> None:
