@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus.vectors import idf_weights
+from generator.corpus.vectors import idf_weights, tfidf
 from generator.models import Analysis, Sentence
 from generator.summarize import Part, Reuse, SummaryContext, summarize
 from generator.summarize.base import WINDOW
+from generator.summarize.centrality import centrality_parts
 from generator.summarize.news import GUARD, news, traced
-from generator.summarize.reuse import MAX_DRIFT, holds, holds_story, term_drift
+from generator.summarize.reuse import MAX_DRIFT, centrality_spread, growth, holds, holds_story, term_drift
 from generator.summarize.story import story_pool, story_text, summarize_story, traced_story
 
 WORDS = [f"word{n}" for n in range(400)]
@@ -76,6 +77,81 @@ def test_a_kept_summary_is_the_one_the_new_weights_give(seed: int) -> None:
     assert kept > checked / 3  # not a test that passes by keeping nothing
 
 
+def _moved_by_term(idf: dict[str, float], chance: random.Random, shares: dict[str, float]) -> dict[str, float]:
+    return {term: weight * (1 + chance.uniform(-shares[term], shares[term])) for term, weight in idf.items()}
+
+
+def _favouring_by_term(idf: dict[str, float], terms: tuple[str, ...], shares: dict[str, float]) -> dict[str, float]:
+    lifted = set(terms)
+    return {term: weight * (1 + shares[term] if term in lifted else 1 - shares[term]) for term, weight in idf.items()}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_summary_kept_by_each_sentences_drift_is_the_one_the_new_weights_give(seed: int) -> None:
+    """A new article moves the weights of the terms it carries, which most sentences of an older
+    article lack: each sentence bears only its own terms' drift, and the summary kept is still
+    the one the moved weights give, whichever way each weight moved within its share."""
+    chance = random.Random(200 + seed)
+    articles = [_article(chance, f"a{n}") for n in range(60)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    kept = uniform = checked = 0
+    for share in (0.005, 0.02, 0.045):
+        for article in articles:
+            window = article.sentences[:WINDOW]
+            terms = sorted({t for s in window for t in s.terms})
+            carried = set(chance.sample(terms, max(1, len(terms) // 15)))  # the new article's terms
+            shares = {t: share if t in carried else 0.001 for t in idf}
+            drifts = tuple(max((shares[t] for t in s.terms), default=0.001) for s in window)
+            picked = chance.sample(list(window), min(6, len(window)))
+            weightings = [*(_moved_by_term(idf, chance, shares) for _ in range(2)),
+                          *(_favouring_by_term(idf, s.terms, shares) for s in picked),
+                          _favouring_by_term(idf, tuple(carried), shares)]
+            for count in (2, 3, 4):
+                trace = traced(window, count, SummaryContext(idf), GUARD)
+                if holds(trace, drifts):
+                    kept += 1
+                    uniform += holds(trace, max(drifts))
+                    for moved in weightings:
+                        assert news(window, count, SummaryContext(moved)) == trace.chosen
+                checked += 1
+    assert kept > checked / 3 and kept > uniform + checked / 10  # more than one drift for the whole window keeps
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_each_directed_centrality_stays_within_its_spread(seed: int) -> None:
+    """The bound under the certificate, checked on its own: with each sentence's weights moved
+    within their shares, lifting each sentence's terms, the most similar pair's or the new
+    article's and lowering the rest, no centrality moves further than ``centrality_spread`` says."""
+    chance = random.Random(300 + seed)
+    articles = [_article(chance, f"a{n}") for n in range(40)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    bounded = 0
+    for share in (0.01, 0.04):
+        for article in articles:
+            window = article.sentences[:WINDOW]
+            terms = sorted({t for s in window for t in s.terms})
+            carried = set(chance.sample(terms, max(1, len(terms) // 15)))
+            shares = {t: share if t in carried else 0.002 for t in idf}
+            drifts = [max((shares[t] for t in s.terms), default=0.002) for s in window]
+            trace = traced(window, 3, SummaryContext(idf), GUARD)
+            spread = centrality_spread(trace, [growth(d) for d in drifts])
+            if spread is None:
+                continue
+            bounded += 1
+            closest = max(trace.pairs, key=lambda pair: pair[2], default=None)
+            lifts = [s.terms for s in window] + [tuple(carried)]
+            lifts += [window[closest[0]].terms + window[closest[1]].terms] if closest else []
+            weightings = [_moved_by_term(idf, chance, shares),
+                          *(_favouring_by_term(idf, lift, shares) for lift in lifts),
+                          *(_favouring_by_term(idf, tuple(set(terms) - set(lift)), shares) for lift in lifts)]
+            for moved in weightings:
+                vecs = [tfidf(s.terms, moved) for s in window]
+                directed = centrality_parts(vecs)[0]
+                assert all(abs(new - old) <= room + 1e-9
+                           for new, old, room in zip(directed, trace.directed, spread, strict=True))
+    assert bounded > 40
+
+
 def test_weights_moved_only_by_the_corpus_size_share_one_bound() -> None:
     before = {"common": math.log(11 / 9) + 1, "rare": math.log(11 / 2) + 1}
     after = {"common": math.log(12 / 9) + 1, "rare": math.log(12 / 3) + 1, "new": math.log(12 / 2) + 1}
@@ -99,7 +175,7 @@ def test_builds_that_keep_summaries_give_what_a_full_rebuild_gives(tmp_path: Pat
             assert summarize(article, 3, "news", context, reuse, part) == summarize(article, 3, "news", context)
         reuse.store_made()
         reuse.save(part.drift)
-        kept_by_build.append(sum(drift > 0.0 for _, drift in part.drift.values()))
+        kept_by_build.append(sum(isinstance(drift, tuple) or drift > 0.0 for _, drift in part.drift.values()))
     assert kept_by_build[:2] == [0, 300]  # a build with nothing new keeps every summary
     assert kept_by_build[2] > 75  # one new article moves the weights too little to remake many
 
@@ -151,7 +227,7 @@ def test_story_summaries_kept_across_builds_are_a_full_rebuilds(tmp_path: Path) 
             assert reuse.story_summary(story, idf, part) == summarize_story(story, idf)
         reuse.store_made()
         reuse.save(part.drift)
-        kept_by_build.append(sum(drift > 0.0 for _, drift in part.drift.values()))
+        kept_by_build.append(sum(isinstance(drift, tuple) or drift > 0.0 for _, drift in part.drift.values()))
     assert kept_by_build[:2] == [0, len(stories)]  # a build with nothing new keeps every story summary
 
 

@@ -50,14 +50,14 @@ def directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
     return centrality_parts(vecs)[0]
 
 
-def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0) -> tuple[list[float], list[float], float]:
-    """Each sentence's directed centrality; with it, for ``reuse.py``, how many of its edges
-    (forward ones counted ``FORWARD``, backward ones ``-BACKWARD``) are at or above the edge
-    threshold, or below it by less than ``guard`` times the largest similarity; and that largest
-    similarity."""
+def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0
+                     ) -> tuple[list[float], tuple[tuple[int, int, float], ...], float]:
+    """Each sentence's directed centrality; with it, for ``reuse.py``, the pairs of sentences whose
+    similarity is at or above the edge threshold, or below it by less than ``guard`` times the
+    largest similarity, as (i, j, similarity) with i < j; and that largest similarity."""
     n = len(vecs)
     if n == 0:
-        return [], [], 0.0
+        return [], (), 0.0
     vocabulary = {term: i for i, term in enumerate(sorted({t for vec in vecs for t in vec}))}
     matrix = numpy.zeros((n, max(len(vocabulary), 1)))
     for row, vec in enumerate(vecs):
@@ -72,7 +72,7 @@ def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0) -> tuple[li
     backward = numpy.tril(edges, k=-1).sum(axis=1)
     directed = [float(v) for v in FORWARD * forward + BACKWARD * backward]
     if not guard:
-        return directed, [], high
-    near = sims > threshold - guard * high
-    weighted = FORWARD * numpy.triu(near, k=1).sum(axis=1) - BACKWARD * numpy.tril(near, k=-1).sum(axis=1)
-    return directed, [float(v) for v in weighted], high
+        return directed, (), high
+    rows, columns = numpy.nonzero(numpy.triu(sims > threshold - guard * high, k=1))
+    pairs = zip(rows.tolist(), columns.tolist(), sims[rows, columns].tolist(), strict=True)
+    return directed, tuple(pairs), high

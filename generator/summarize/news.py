@@ -66,8 +66,8 @@ class Trace:
     rest: tuple[float, ...]
     """Each sentence's score without its centrality term (position, length, speech)."""
     directed: tuple[float, ...]
-    near: tuple[float, ...]
-    """``centrality.centrality_parts``, with the guard ``GUARD``."""
+    pairs: tuple[tuple[int, int, float], ...]
+    """``centrality.centrality_parts``, with the guard ``GUARD``: the pairs whose edge weights can move."""
     high: float
     walk: Walk
 
@@ -81,12 +81,12 @@ def traced(sentences: Sequence[Sentence], count: int, context: SummaryContext, g
     """``news``, with what it computed (``near`` only with a ``guard``)."""
     vecs = [vectors.tfidf(s.terms, context.idf) for s in sentences]
     eligible = candidates(sentences)
-    directed, near, high = centrality_parts(vecs, guard)
+    directed, pairs, high = centrality_parts(vecs, guard)
     rest, scores = _scores(sentences, directed, reported=not (eligible and _own_voice(sentences[eligible[0]].text)))
     order = sorted(eligible, key=lambda i: (-scores[i], i))
     walk = Walk()
     chosen = best_unrepeated(order, vecs, count, REDUNDANCY, walk)
-    return Trace(chosen, tuple(eligible), tuple(rest), tuple(directed), tuple(near), high, walk)
+    return Trace(chosen, tuple(eligible), tuple(rest), tuple(directed), pairs, high, walk)
 
 
 def _own_voice(lead: str) -> bool:

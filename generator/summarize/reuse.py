@@ -13,22 +13,29 @@ article it cannot vouch for is summarized again. So a kept summary is the one a 
 makes (a test compares them under many perturbed weights), never an approximation.
 
 The bound, for weights that are all positive (they are: sublinear counts times IDF, at least 1):
-multiplying each weight by a factor in [1 - d, 1 + d] multiplies every cosine by a factor in
-[1/k, k], k = ((1 + d) / (1 - d)) ** 2, so a cosine c moves by at most c (k - 1), the largest one
-(``high``) and the edge threshold (``BETA`` times it, the smallest similarity being the zero of
-the diagonal) by at most high (k - 1) and BETA high (k - 1). An edge is a similarity minus the
-threshold, floored at zero, so it moves by at most u = (1 + BETA) high (k - 1), and one below the
-threshold by more than ``GUARD`` high stays zero while u is at most that. A sentence's directed
-centrality then moves by at most u times its weighted count of edges near or above the threshold
-(``near``), the largest centrality by the largest such move, and each score lies in an interval;
-the order the pick walked must hold for every score in the intervals, and each cosine it compared
-must stay on its side of the bar.
+multiplying each weight of two sentences by a factor in [1 - d, 1 + d] multiplies their cosine by
+a factor in [1/k, k], k = ((1 + d) / (1 - d)) ** 2, so a cosine c moves by at most c (k - 1). Each
+sentence has its own ``d``, the most any of its terms moved, and a pair of sentences the larger
+of theirs: one new article moves the rarity of the terms it carries, which most sentences of an
+older article lack (in a gva-dev rebuild nine sentences in ten of the articles it touched moved
+only by the corpus' growth). The trace keeps the pairs whose edge can move (at or above the edge
+threshold, or below it by less than ``GUARD`` times the largest similarity ``high``), with their
+similarities: the largest similarity then lies between the largest of theirs shrunk and grown by
+their own k (or the guard's bar grown, for the other pairs), the threshold (``BETA`` times it, the
+smallest similarity being the zero of the diagonal) moves by ``BETA`` times as much, each such
+edge by its own move plus the threshold's, and every other edge stays zero as long as the largest
+pair it could reach stays under the lowest threshold. A sentence's directed centrality then
+moves by its edges' moves (forward ones counted ``FORWARD``, backward ones ``-BACKWARD``), the
+largest centrality by the largest such move, and each score lies in an interval; the order the
+pick walked must hold for every score in the intervals, and each cosine it compared must stay on
+its side of the bar, grown or shrunk by its own pair's k.
 
-``d`` for an article: its terms' rarity now over their rarity when the certificate was made. Each
+``d`` for a sentence: its terms' rarity now over their rarity when the certificate was made. Each
 build keeps the corpus' IDF and, for every kept record, the drift accumulated since it was made
-(``cache_dir/summaries.pickle``); a build compares its IDF with the last build's (every term whose
-document frequency did not change moves by the same small shift; the others, the terms of added or
-removed articles, are looked up one by one) and multiplies the factors. The records themselves are
+(``cache_dir/summaries.pickle``: per sentence for an article, one figure for a story); a build
+compares its IDF with the last build's (every term whose document frequency did not change moves
+by the same small shift; the others, the terms of added or removed articles, are looked up one by
+one) and multiplies the factors. The records themselves are
 rows of ``cache_dir/summaries.sqlite``, each under the article's analysis key, the sentence count
 and a salt naming the code; with the IDF fingerprint of the build that made it, so a record made
 by a build that never finished is not trusted. Only the ``news`` summarizer is kept this way.
@@ -49,7 +56,7 @@ from ..models import Analysis, Sentence
 from ..publish.memo import code_salt
 from ..store import Store
 from .base import WINDOW, SummaryContext, Walk
-from .centrality import BETA
+from .centrality import BACKWARD, BETA, FORWARD
 from .news import GUARD, REDUNDANCY, WEIGHTS, Trace, news, traced
 from .story import REDUNDANCY as STORY_REDUNDANCY
 from .story import Pool, StoryTrace, pool_at, priors, story_places, story_text, summarize_story, traced_story
@@ -72,13 +79,18 @@ class Record:
     """For a story: where its pool's sentences are (``story.story_places``)."""
 
 
+Drift = float | tuple[float, ...]
+"""How far term weights moved since a record was made, as a share: per sentence of an article's
+window, or one figure for a story."""
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """What summarizing some of the articles gives: their summaries by article id, and the drift
     each kept record has accumulated, by record key, for the next build."""
 
     summaries: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    drift: dict[str, tuple[str, float]] = field(default_factory=dict)
+    drift: dict[str, tuple[str, Drift]] = field(default_factory=dict)
 
 
 class Reuse:
@@ -90,7 +102,7 @@ class Reuse:
         self.keys = keys
         self.idf_bytes = pickle.dumps((documents, dict(idf)), protocol=5)
         self.generation = hashlib.sha256(self.idf_bytes).hexdigest()
-        self.ledger: dict[str, tuple[str, float]] = {}
+        self.ledger: dict[str, tuple[str, Drift]] = {}
         self.shift, self.moved = math.inf, {}
         last = read_pickle(folder / "summaries.pickle", tuple)
         before = unpickled(last[0], tuple) if last and len(last) == 2 and isinstance(last[0], bytes) else None
@@ -106,7 +118,7 @@ class Reuse:
         if analysis_key is None:
             return news(window, count, context)
         key = hashlib.sha256(f"{SALT}\n{analysis_key}\n{count}".encode()).hexdigest()
-        found = self._kept(key, Trace, lambda: self._drift(window))
+        found = self._kept(key, Trace, lambda: self._drifts(window))
         if found is not None and holds(found[0].trace, found[1]):
             return self._keep(key, found, part).trace.chosen
         return self._make(key, Record(traced(window, count, context, GUARD), self.generation), part).trace.chosen
@@ -131,7 +143,7 @@ class Reuse:
         made = self._make(key, Record(traced_story(pool, idf), self.generation, tuple(places)), part)
         return story_text(pool, made.trace.chosen)
 
-    def _kept(self, key: str, kind: type, drift: Callable[[], float]) -> tuple[Record, float] | None:
+    def _kept(self, key: str, kind: type, drift: Callable[[], Drift]) -> tuple[Record, Drift] | None:
         """The last build's record under ``key``, of a trace of ``kind``, with the drift its
         certificate must now bear; None when there is none to trust."""
         kept = self.ledger.get(key)
@@ -140,10 +152,10 @@ class Reuse:
         record = unpickled(self.store.get(key), Record)
         if not isinstance(record, Record) or record.generation != kept[0] or not isinstance(record.trace, kind):
             return None
-        return record, (1 + kept[1]) * (1 + drift()) - 1
+        return record, compounded(kept[1], drift())
 
     @staticmethod
-    def _keep(key: str, found: tuple[Record, float], part: Part) -> Record:
+    def _keep(key: str, found: tuple[Record, Drift], part: Part) -> Record:
         part.drift[key] = (found[0].generation, found[1])
         return found[0]
 
@@ -152,25 +164,39 @@ class Reuse:
         part.drift[key] = (self.generation, 0.0)
         return record
 
+    def _drifts(self, window: Sequence[Sentence]) -> tuple[float, ...]:
+        """How far any term weight of each of these sentences moved since the last build, as a share."""
+        moved, shift = self.moved, self.shift
+        if not moved:
+            return (shift,) * len(window)
+        return tuple(max(shift, max(map(moved.__getitem__, moved.keys() & sentence.terms), default=0.0))
+                     for sentence in window)
+
     def _drift(self, window: Sequence[Sentence]) -> float:
         """How far any term weight of these sentences moved since the last build, as a share."""
-        drift = self.shift
-        if self.moved:
-            for sentence in window:
-                if not self.moved.keys().isdisjoint(sentence.terms):
-                    drift = max(drift, max(self.moved.get(term, 0.0) for term in sentence.terms))
-        return drift
+        return max(self._drifts(window), default=self.shift)
 
     def store_made(self) -> None:
         """Store the records made so far (each process its own)."""
         self.store.flush()
 
-    def save(self, drift: Mapping[str, tuple[str, float]]) -> None:
+    def save(self, drift: Mapping[str, tuple[str, Drift]]) -> None:
         """Keep this build's IDF and the records it used, with their drift; forget the others."""
         write_atomically(self.folder / "summaries.pickle",
                          pickle.dumps((self.idf_bytes, dict(sorted(drift.items()))), protocol=5))
         self.store.keep_only(drift)
         self.store.release()
+
+
+def compounded(before: Drift, now: Drift) -> Drift:
+    """The drift since a record was made: what it had borne (``before``), then this build's move;
+    per sentence when this build's is, else (a story's) one figure."""
+    if isinstance(now, tuple):
+        if isinstance(before, tuple) and len(before) == len(now):
+            return tuple((1 + b) * (1 + d) - 1 for b, d in zip(before, now, strict=True))
+        widest = max(before, default=0.0) if isinstance(before, tuple) else before
+        return tuple((1 + widest) * (1 + d) - 1 for d in now)
+    return (1 + (max(before, default=0.0) if isinstance(before, tuple) else before)) * (1 + now) - 1
 
 
 def term_drift(before: Mapping[str, float], count_before: int, idf: Mapping[str, float],
@@ -189,20 +215,64 @@ def term_drift(before: Mapping[str, float], count_before: int, idf: Mapping[str,
     return size, moved
 
 
-def holds(trace: Trace, drift: float) -> bool:
-    """Whether ``news`` gives ``trace.chosen`` again when every term weight of the article has
-    moved by at most the share ``drift`` (the module's docstring has the reasoning)."""
-    if drift >= MAX_DRIFT:
+def growth(drift: float) -> float:
+    """How much more than 1 a cosine's factor can be when every weight moved by at most ``drift``."""
+    return ((1 + drift) / (1 - drift)) ** 2 - 1
+
+
+def holds(trace: Trace, drift: Drift) -> bool:
+    """Whether ``news`` gives ``trace.chosen`` again when every term weight of each sentence has
+    moved by at most its share of ``drift`` (one share: every sentence's). The module's docstring
+    has the reasoning."""
+    count = len(trace.directed)
+    drifts = drift if isinstance(drift, tuple) else (drift,) * count
+    if len(drifts) != count or max(drifts, default=0.0) >= MAX_DRIFT:
         return False
-    growth = ((1 + drift) / (1 - drift)) ** 2 - 1
-    move = (1 + BETA) * trace.high * growth
-    if move > GUARD * trace.high:
+    grows = [growth(d) for d in drifts]
+    spread = centrality_spread(trace, grows)
+    if spread is None:
         return False
-    bounds = _score_bounds(trace, [move * near for near in trace.near])
+    bounds = _score_bounds(trace, spread)
     if bounds is None:
         return False
     lowest, highest = bounds
-    return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + growth, ordered=False)
+    factors = [1 + max(grows[i], grows[j]) for i, j in walked_pairs(trace.walk)]
+    return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + max(grows, default=0.0),
+                      ordered=False, factors=factors)
+
+
+def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | None:
+    """How far each sentence's directed centrality can move when each sentence's cosines may grow
+    or shrink by its ``grows`` (a pair's by the larger of its two); None when an edge now zero might
+    not stay zero."""
+    widest, high = max(grows, default=0.0), trace.high
+    pair_grows = [max(grows[i], grows[j]) for i, j, _ in trace.pairs]
+    others = (BETA - GUARD) * high * (1 + widest)  # the most any pair not kept can reach
+    rising = max([others, *(c * (1 + g) for (_, _, c), g in zip(trace.pairs, pair_grows, strict=True))])
+    falling = max((c / (1 + g) for (_, _, c), g in zip(trace.pairs, pair_grows, strict=True)), default=0.0)
+    shift = max(rising - high, high - falling, 0.0)  # of the largest similarity
+    if high > 0 and others >= BETA * (high - shift) - EPSILON:
+        return None
+    spread = [0.0] * len(grows)
+    for (i, j, similarity), grow in zip(trace.pairs, pair_grows, strict=True):
+        move = similarity * grow + BETA * shift
+        spread[i] += FORWARD * move
+        spread[j] -= BACKWARD * move
+    return spread
+
+
+def walked_pairs(walk: Walk) -> list[tuple[int, int]]:
+    """The two sentences of each of ``walk.cosines``: a taken sentence and each taken before it, a
+    repeating one and the one it repeats."""
+    taken: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for index, blocker in zip(walk.examined, walk.blockers, strict=True):
+        if blocker < 0:
+            pairs.extend((index, other) for other in taken)
+            taken.append(index)
+        else:
+            pairs.append((index, blocker))
+    return pairs
 
 
 def _score_bounds(trace: Trace, spread: Sequence[float]) -> tuple[list[float], list[float]] | None:
@@ -242,7 +312,7 @@ def holds_story(trace: StoryTrace, pool: Pool, drift: float) -> bool:
 def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], candidates: Iterable[int],
                redundancy: float, factor: float, first: int = -1, ordered: bool = True,
                twins: Callable[[int, int], bool] | None = None,
-               beyond: Sequence[tuple[int, int, float]] = ()) -> bool:
+               beyond: Sequence[tuple[int, int, float]] = (), factors: Sequence[float] | None = None) -> bool:
     """Whether a greedy pick whose scores may now lie anywhere between ``lowest`` and ``highest``,
     and whose cosines anywhere between 1/``factor`` and ``factor`` times those of ``walk``, takes the
     same sentences in the same order: the sentences it took stay in their order, each one it found
@@ -258,7 +328,8 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
     their fixed position priors, or tie and go by their fixed order, and stay in the order they had.
     ``beyond``: sentences just after where the pick stopped, as it would have taken them up; one
     that may now come before the last sentence taken is no matter if it surely repeats a taken
-    sentence that surely comes before it."""
+    sentence that surely comes before it. ``factors``: each of ``walk.cosines``' own factor, in
+    place of ``factor``."""
     taken = [i for i, blocker in zip(walk.examined, walk.blockers, strict=True) if blocker < 0]
     for earlier, later in itertools.pairwise(taken) if ordered else ():
         if lowest[earlier] - highest[later] <= EPSILON:
@@ -274,8 +345,11 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
         if any(highest[i] >= lowest[last] - EPSILON and not (ordered and twins and twins(last, i))
                and i not in repeats for i in candidates if i not in examined):
             return False
-    return all(c * factor < redundancy - EPSILON if c < redundancy else c / factor >= redundancy + EPSILON
-               for c in walk.cosines)
+    spans = [factor] * len(walk.cosines) if factors is None else factors
+    if len(spans) != len(walk.cosines):
+        return False
+    return all(c * f < redundancy - EPSILON if c < redundancy else c / f >= redundancy + EPSILON
+               for c, f in zip(walk.cosines, spans, strict=True))
 
 
 def _sure_repeats(beyond: Sequence[tuple[int, int, float]], lowest: Sequence[float], highest: Sequence[float],
