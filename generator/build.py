@@ -36,7 +36,7 @@ from .ingest.cache import IngestCache
 from .models import Analysis, Article, Digest, Finding, Story, Theme
 from .publish.export import render_export
 from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
-from .publish.render import page_paths, render_pages
+from .publish.render import page_paths, pages_joined, remembered_pages
 from .runner import Handoff, Job, Runner, Split, concatenated
 from .store import Store
 from .summarize import Part, Reuse, SummaryContext, summarize
@@ -134,12 +134,13 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
             reuse.save(summarized.drift | kept.drift)
     digest = assemble(articles, by_id, summaries, actors, themes, stories, related, build_date(articles))
     compiled = config.cache_dir / "templates" / "pages" if config.cache_dir else None
-    render = partial(render_pages, digest, site.name, config.home_articles, compiled=compiled)
+    page_store = Store(config.cache_dir / "markdown.sqlite", "the page Markdown cache") if config.cache_dir else None
+    render = partial(remembered_pages, digest, site.name, config.home_articles, compiled=compiled, store=page_store)
     feed_store = Store(config.cache_dir / "feeds.sqlite", "the feed cache") if config.cache_dir else None
     catalogue = feed_catalogue(digest, site.name)
     pages, feeds, data = runner.run(
         Split("render", page_paths(digest, site.name, config.home_articles), lambda paths: render(only=paths),
-              _merged, weight=3, spread=True),
+              partial(pages_joined, store=page_store), weight=3, spread=True),
         Split("feeds", catalogue, partial(make_feeds, digest, site_url=site.url, limit=config.feed_items,
                                           store=feed_store),
               partial(finish_feeds, catalogue=catalogue, site_name=site.name, site_url=site.url, store=feed_store),

@@ -355,3 +355,49 @@ def test_charts_go_around_the_markdown_and_back_and_no_article_can_fake_one() ->
     assert charts == (chart,) and "<svg" not in cut and hostile in cut
     html = markdown.markdown(cut)
     assert put_back(html, charts) == markdown.markdown(page)  # as if the chart had gone through Markdown
+
+
+
+def test_pages_kept_by_their_context_are_the_pages_made_afresh(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose context did not change comes from the record of the last build, unrendered; a
+    page whose context changed is rendered; every page is the one a build without records makes."""
+    from datetime import date, timedelta
+
+    import jinja2
+
+    from generator.models import Actor, ActorKind, Digest, Entry
+    from generator.publish.render import pages_joined, remembered_pages
+    from generator.store import Store
+
+    from .helpers import article
+
+    rendered: list[str] = []
+    plain = jinja2.Template.render
+
+    def counting(template: jinja2.Template, *args, **kwargs) -> str:
+        rendered.append(template.name)
+        return plain(template, *args, **kwargs)
+
+    days = [date(2022, 3, 1) + timedelta(days=n) for n in range(6)]
+
+    def digest(count: int) -> Digest:
+        entries = tuple(Entry(article(f"a{n:03d}", f"Story number {n}", days[n]), f"articles/story-{n}/",
+                              (f"Summary sentence {n}.",), ("jane-doe",) if n % 2 else ("max-roe",), (), None, (), ())
+                        for n in reversed(range(count)))
+        actors = tuple(Actor(key, name, ActorKind.PERSON, (), tuple(e.id for e in entries if key in e.actor_ids),
+                             2) for key, name in (("jane-doe", "Jane Doe"), ("max-roe", "Max Roe")))
+        return Digest(entries, actors, (), (), days[count - 1])
+
+    store = Store(tmp_path / "markdown.sqlite")
+    made_by_build = []
+    for count in (5, 5, 6):
+        rendered.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(jinja2.Template, "render", counting)
+            pages = pages_joined([remembered_pages(digest(count), "Test", 10, store=store)], store)
+        made_by_build.append((list(rendered), len(pages)))
+        assert pages == render_pages_of(digest(count))  # the pages made afresh, without records
+    (first, pages_first), (second, _), (third, pages_third) = made_by_build
+    assert len(first) == pages_first  # no records yet: every page rendered
+    assert second == []  # nothing changed: nothing rendered
+    assert "article.md.j2" in third and len(third) < pages_third / 2  # only the pages whose context changed

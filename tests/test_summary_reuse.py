@@ -138,9 +138,10 @@ def test_each_directed_centrality_stays_within_its_spread(seed: int) -> None:
             if spread is None:
                 continue
             bounded += 1
-            closest = max(trace.pairs, key=lambda pair: pair[2], default=None)
             lifts = [s.terms for s in window] + [tuple(carried)]
-            lifts += [window[closest[0]].terms + window[closest[1]].terms] if closest else []
+            if len(trace.pairs):  # the most similar pair's terms
+                first, second = (int(n) for n in trace.pairs[trace.pairs[:, 2].argmax(), :2])
+                lifts.append(window[first].terms + window[second].terms)
             weightings = [_moved_by_term(idf, chance, shares),
                           *(_favouring_by_term(idf, lift, shares) for lift in lifts),
                           *(_favouring_by_term(idf, tuple(set(terms) - set(lift)), shares) for lift in lifts)]

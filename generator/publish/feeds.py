@@ -99,6 +99,7 @@ def make_feeds(digest: Digest, specs: Sequence[FeedSpec], site_url: str, limit: 
         made = memo.get(_inputs(spec, items, labels, site_url, digest.build_date),
                         partial(_both, spec, items, labels, site_url, digest.build_date))
         files[spec.rss], files[spec.atom] = pickle.loads(made)
+    memo.flush()
     return MadeFeeds(files, tuple(memo.used))
 
 

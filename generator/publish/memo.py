@@ -45,8 +45,14 @@ class Memo:
             return found
         made = make()
         if self.store:
-            self.store.put(key, made)
+            self.store.add(key, made)
         return made
+
+    def flush(self) -> None:
+        """Store the outputs made so far, before this process hands its results over (``Store.add``
+        keeps them together until then)."""
+        if self.store:
+            self.store.release()
 
     def prune(self) -> None:
         """Forget every record this build did not use."""

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from importlib import metadata
 from itertools import groupby
 from pathlib import Path
 
 import jinja2
 
 from ..models import Actor, Digest, Entry, Period, Story, Theme
+from ..store import Store
 from . import charts
 from . import views as v
 from .escape import finalize, trusted, web_link
 from .feeds import feed_catalogue, feed_paths
+from .memo import Memo, code_salt
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pages"
 Context = dict[str, object]
@@ -45,13 +49,53 @@ def render_pages(digest: Digest, site_name: str, home_articles: int, templates: 
                  only: Collection[str] | None = None, compiled: Path | None = None) -> dict[str, str]:
     """Every generated page as {Markdown source path: text}, sorted by path; with ``only``, just
     the pages at those paths; with ``compiled``, the templates' bytecode is kept there."""
+    return remembered_pages(digest, site_name, home_articles, templates, only, compiled).pages
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    pages: dict[str, str]
+    keys: tuple[str, ...]
+    """The page records they came from or went into: kept by ``pages_joined``."""
+
+
+def remembered_pages(digest: Digest, site_name: str, home_articles: int, templates: Path = TEMPLATES,
+                     only: Collection[str] | None = None, compiled: Path | None = None,
+                     store: Store | None = None) -> Rendered:
+    """``render_pages``, with each page's Markdown kept in ``store`` under its template and the
+    ``repr`` of its context (``memo.Memo``): a page whose context did not change is not rendered
+    again. The context is every value the template prints, already resolved and formatted, so
+    the same context gives the same page; a value whose ``repr`` were not stable would only make
+    the page miss its record. Two processes may render two parts at once with the same store."""
     env = environment(templates, compiled)
     views = v.Views(digest)
     wanted = None if only is None else frozenset(only)
-    pages = {path: env.get_template(template).render(**context())
-             for path, template, context in _page_contexts(views, site_name, home_articles)
+    memo = Memo(store, page_salt(templates))
+    pages = {path: _rendered(env, template, context(), memo) if store else env.get_template(template).render(
+             **context()) for path, template, context in _page_contexts(views, site_name, home_articles)
              if wanted is None or path in wanted}
-    return dict(sorted(pages.items()))
+    memo.flush()
+    return Rendered(dict(sorted(pages.items())), tuple(memo.used))
+
+
+def _rendered(env: jinja2.Environment, template: str, context: Context, memo: Memo) -> str:
+    made = memo.get((template, context), lambda: env.get_template(template).render(**context).encode("utf-8"))
+    return made.decode("utf-8")
+
+
+def pages_joined(parts: Sequence[Rendered], store: Store | None = None) -> dict[str, str]:
+    """The parts' pages; the store forgets every record no part used."""
+    if store:
+        Memo(store, "", [key for part in parts for key in part.keys]).prune()
+    return dict(sorted(page for part in parts for page in part.pages.items()))
+
+
+def page_salt(templates: Path) -> str:
+    """What a page is made by besides its context: the templates and the code that escapes and
+    formats what they print."""
+    here = Path(__file__).parent
+    return code_salt(*(str(here / name) for name in ("render.py", "views.py", "escape.py", "charts.py")),
+                     *(str(path) for path in sorted(templates.glob("*.j2"))), extra=metadata.version("jinja2"))
 
 
 def _page_contexts(views: v.Views, site_name: str,

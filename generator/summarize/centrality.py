@@ -50,14 +50,13 @@ def directed_centrality(vecs: list[vectors.Vector]) -> list[float]:
     return centrality_parts(vecs)[0]
 
 
-def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0
-                     ) -> tuple[list[float], tuple[tuple[int, int, float], ...], float]:
+def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0) -> tuple[list[float], numpy.ndarray, float]:
     """Each sentence's directed centrality; with it, for ``reuse.py``, the pairs of sentences whose
     similarity is at or above the edge threshold, or below it by less than ``guard`` times the
-    largest similarity, as (i, j, similarity) with i < j; and that largest similarity."""
+    largest similarity, one row (i, j, similarity) each with i < j; and that largest similarity."""
     n = len(vecs)
     if n == 0:
-        return [], (), 0.0
+        return [], numpy.zeros((0, 3)), 0.0
     vocabulary = {term: i for i, term in enumerate(sorted({t for vec in vecs for t in vec}))}
     matrix = numpy.zeros((n, max(len(vocabulary), 1)))
     for row, vec in enumerate(vecs):
@@ -72,7 +71,6 @@ def centrality_parts(vecs: list[vectors.Vector], guard: float = 0.0
     backward = numpy.tril(edges, k=-1).sum(axis=1)
     directed = [float(v) for v in FORWARD * forward + BACKWARD * backward]
     if not guard:
-        return directed, (), high
+        return directed, numpy.zeros((0, 3)), high
     rows, columns = numpy.nonzero(numpy.triu(sims > threshold - guard * high, k=1))
-    pairs = zip(rows.tolist(), columns.tolist(), sims[rows, columns].tolist(), strict=True)
-    return directed, tuple(pairs), high
+    return directed, numpy.column_stack([rows, columns, sims[rows, columns]]).astype(float), high

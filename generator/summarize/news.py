@@ -40,6 +40,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+
 from ..corpus import vectors
 from ..models import Sentence
 from .base import SummaryContext, Walk, best_unrepeated, candidates
@@ -66,8 +68,9 @@ class Trace:
     rest: tuple[float, ...]
     """Each sentence's score without its centrality term (position, length, speech)."""
     directed: tuple[float, ...]
-    pairs: tuple[tuple[int, int, float], ...]
-    """``centrality.centrality_parts``, with the guard ``GUARD``: the pairs whose edge weights can move."""
+    pairs: numpy.ndarray
+    """``centrality.centrality_parts``, with the guard ``GUARD``: the pairs whose edges can move, one
+    row (i, j, similarity) each, i < j."""
     high: float
     walk: Walk
 

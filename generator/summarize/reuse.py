@@ -51,6 +51,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
+
 from ..analyze.cache import read_pickle, unpickled, write_atomically
 from ..models import Analysis, Sentence
 from ..publish.memo import code_salt
@@ -169,7 +171,8 @@ class Reuse:
         moved, shift = self.moved, self.shift
         if not moved:
             return (shift,) * len(window)
-        return tuple(max(shift, max(map(moved.__getitem__, moved.keys() & sentence.terms), default=0.0))
+        return tuple(shift if moved.keys().isdisjoint(sentence.terms)
+                     else max(shift, *map(moved.__getitem__, moved.keys() & sentence.terms))
                      for sentence in window)
 
     def _drift(self, window: Sequence[Sentence]) -> float:
@@ -246,19 +249,20 @@ def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | Non
     or shrink by its ``grows`` (a pair's by the larger of its two); None when an edge now zero might
     not stay zero."""
     widest, high = max(grows, default=0.0), trace.high
-    pair_grows = [max(grows[i], grows[j]) for i, j, _ in trace.pairs]
+    first, second, similarity = (trace.pairs[:, column] for column in range(3))
+    first, second = first.astype(numpy.intp), second.astype(numpy.intp)
+    grow = numpy.asarray(grows, dtype=float)
+    pair_grows = numpy.maximum(grow[first], grow[second])
     others = (BETA - GUARD) * high * (1 + widest)  # the most any pair not kept can reach
-    rising = max([others, *(c * (1 + g) for (_, _, c), g in zip(trace.pairs, pair_grows, strict=True))])
-    falling = max((c / (1 + g) for (_, _, c), g in zip(trace.pairs, pair_grows, strict=True)), default=0.0)
+    rising = max(others, float((similarity * (1 + pair_grows)).max(initial=0.0)))
+    falling = float((similarity / (1 + pair_grows)).max(initial=0.0))
     shift = max(rising - high, high - falling, 0.0)  # of the largest similarity
     if high > 0 and others >= BETA * (high - shift) - EPSILON:
         return None
-    spread = [0.0] * len(grows)
-    for (i, j, similarity), grow in zip(trace.pairs, pair_grows, strict=True):
-        move = similarity * grow + BETA * shift
-        spread[i] += FORWARD * move
-        spread[j] -= BACKWARD * move
-    return spread
+    move = similarity * pair_grows + BETA * shift
+    spread = (numpy.bincount(first, weights=FORWARD * move, minlength=len(grows))
+              + numpy.bincount(second, weights=-BACKWARD * move, minlength=len(grows)))
+    return spread.tolist()
 
 
 def walked_pairs(walk: Walk) -> list[tuple[int, int]]:
