@@ -74,3 +74,18 @@ def test_rules_leave_alone_what_is_not_theirs() -> None:
     assert not joined(rules["merge_dominant_people"], [("Matt", PER), ("Matt Smith", PER), ("Matt Jones", PER)],
                       "Matt", "Matt Smith")  # no one has two thirds
     assert not joined(rules["merge_place_heads"], [("Gaza", PER), ("Gaza Strip", GPE)], "Gaza", "Gaza Strip")
+
+
+def test_a_name_in_a_headline_is_found_as_whole_words_as_the_regular_expression_finds_it() -> None:
+    import random
+    import re
+
+    from generator.actors.index import _as_words
+
+    chance = random.Random(1)
+    pieces = ["Ann Lee", "ann", " ", "x", "_", "é", "-", "Lee", "Ann", "1", ".", "\u0301"]
+    for _ in range(5000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 8)))
+        name = chance.choice(["Ann Lee", "Lee Ann", "A n", "Ann  Lee"])
+        assert _as_words(name, text) == bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)), (name, text)
+    assert _as_words("Ann Lee", "Ann Lee to run") and not _as_words("Ann Lee", "Ann Leeds to run")

@@ -27,6 +27,7 @@ class Groups:
         self.preferred: dict[str, tuple[int, str]] = {}
         self.kinds: dict[str, ActorKind] = {}
         self.labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self._by_root: dict[str, list[tuple[int, str]]] | None = None
         for mention in mentions:
             self.find(mention.key)
             self.labels[mention.key][mention.label] += 1
@@ -42,6 +43,7 @@ class Groups:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
+            self._by_root = None
 
     def mostly(self, key: str, labels: Iterable[str]) -> bool:
         """Tagged with one of ``labels`` in more than half of its mentions."""
@@ -58,3 +60,15 @@ class Groups:
         key = form_key(name)
         if self.preferred.get(key, (-1, ""))[0] < priority:
             self.preferred[key] = (priority, name)
+            self._by_root = None
+
+    def preferred_by_root(self) -> dict[str, list[tuple[int, str]]]:
+        """Each group's preferred names, by the group's root: made once for the groups as they are
+        (again after a union or a new preference), not looked for across every preferred name for
+        each group."""
+        if self._by_root is None:
+            found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+            for key, value in self.preferred.items():
+                found[self.find(key)].append(value)
+            self._by_root = dict(found)
+        return self._by_root

@@ -212,19 +212,33 @@ def _in_headline(group: list[NameMention], headlines: Mapping[str, str]) -> bool
     """A name of several words its article's headline gives as written in the text ("Valdane
     Semiconductor to cut 800 jobs"): the article is about it, though it names it once. One word
     alone is not enough: headlines open on capitals and short forms ("Rovers edge City")."""
-    return any(" " in m.name and re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", headlines.get(m.article, ""))
-               for m in group)
+    return any(" " in m.name and _as_words(m.name, headlines.get(m.article, "")) for m in group)
+
+
+_WORD = re.compile(r"\w")
+
+
+def _as_words(name: str, text: str) -> bool:
+    r"""Whether ``text`` holds ``name`` with no word character right before or after it (the
+    regular expression ``(?<!\w)name(?!\w)``, without compiling one for each name)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and _WORD.match(text, start - 1)) and not (end < len(text) and _WORD.match(text, end)):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def _known(groups: Groups, root: str) -> bool:
-    return any(groups.find(key) == root for key in groups.preferred)
+    return root in groups.preferred_by_root()
 
 
 def _name(groups: Groups, root: str, group: list[NameMention], vote: ActorKind, team: str | None,
           acronym: bool = True) -> str:
     """The alias files' name, else the acronym (unless ``acronym`` is False), else the most used name,
     in full for people, organisations and a ``team`` (the key ``_team`` found)."""
-    preferred = [value for key, value in groups.preferred.items() if groups.find(key) == root]
+    preferred = groups.preferred_by_root().get(root)
     if preferred:
         return max(preferred)[1]
     counts = Counter(m.name for m in group)
