@@ -90,3 +90,26 @@ def test_pages_made_beside_the_build_are_the_pages_it_would_make(tmp_path: Path,
     build_site(project("failed"), site_dir=tmp_path / "failed-site")
     c = tree(tmp_path / "failed-site")
     assert a.keys() == c.keys() and [name for name in a if a[name] != c[name]] == []
+
+
+def test_a_generated_pages_address_is_joined_to_the_sites_as_mkdocs_joins_it() -> None:
+    import random
+    from urllib.parse import urljoin, urlsplit
+
+    from generator.engine.speedups.pagecache import joined_address
+
+    pieces = ["a", "actors", "/", ".", "..", "-", "_", "x1", "%20", " ", "?", "#q", ":", "~", "é", "//", "./", "../"]
+    bases = ["https://example.github.io/digest/", "https://example.github.io/digest", "http://h", "https://h/a/?q=1",
+             "file:///tmp/x/", "https://h/a%20b/", "https://h/a/./b/", "https://h/a//b/", "https://h/#x"]
+    chance = random.Random(3)
+    joined = 0
+    for _ in range(20000):
+        url = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 6)))
+        base = chance.choice(bases)
+        plain = urljoin(base if base.endswith("/") else base + "/", url)
+        found = joined_address(base, url)
+        assert found is None or found == (plain, urlsplit(plain).path), (base, url)
+        joined += found is not None
+    assert joined > 500  # the plain addresses take the quick way
+    assert joined_address("https://example.github.io/digest", "actors/jane-doe/") == (
+        "https://example.github.io/digest/actors/jane-doe/", "/digest/actors/jane-doe/")

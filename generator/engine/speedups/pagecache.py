@@ -35,13 +35,16 @@ records are pickles written by digest itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
@@ -285,6 +288,16 @@ class CachedPage(Page):
         self.in_site = False
         """A settled page the published site has as written, left there unread (``pass_unchanged``)."""
 
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' ``urljoin`` of the site's address and the page's, for the plain addresses of
+        generated pages ("actors/jane-doe/"): the same two strings, without parsing the site's
+        address again for each of thousands of pages; any other address goes MkDocs' way."""
+        found = joined_address(base, self.url) if base else None
+        if found is None:
+            super()._set_canonical_url(base)
+        else:
+            self.canonical_url, self.abs_url = found
+
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
         plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
@@ -482,6 +495,31 @@ def passing_unchanged() -> Callable[[], None]:
         mkdocs_build._build_page = plain
 
     return restore
+
+
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~/-]*")
+
+
+def joined_address(base: str, url: str) -> tuple[str, str] | None:
+    """``urljoin(base, url)`` and its path, as MkDocs' ``Page._set_canonical_url`` makes them, for
+    a relative address of plain path characters with no empty, "." or ".." part; else None."""
+    site = _site_address(base)
+    if site is None or not _PLAIN_ADDRESS.fullmatch(url) or "//" in url or any(
+            part in (".", "..") for part in url.split("/")):
+        return None
+    return site[0] + url, site[1] + url
+
+
+@functools.lru_cache(maxsize=8)
+def _site_address(base: str) -> tuple[str, str] | None:
+    """The site's address ending in "/", and its path; None for one that a plain name is not
+    simply added to."""
+    base = base if base.endswith("/") else base + "/"
+    parts = urlsplit(base)
+    if not (parts.scheme and parts.netloc) or urljoin(base, "page/") != base + "page/" or \
+            urlsplit(base + "page/").path != parts.path + "page/":
+        return None  # joining a plain name does more than add it (a query, "." parts)
+    return base, parts.path
 
 
 def _sha256(data: bytes) -> str:
