@@ -11,9 +11,12 @@ the story-summary measure on ``ecbplus-dev`` unchanged (ROUGE-1 38.5).
 
 from __future__ import annotations
 
-from collections import Counter
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy
+from scipy import sparse
 
 from ..corpus import vectors
 from ..models import Analysis, Sentence
@@ -67,10 +70,12 @@ class StoryTrace:
 
 
 def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
-    """The summary of a non-empty pool, with what was computed on the way."""
-    vecs = [vectors.tfidf(s.terms, idf) for _, s in pool]
-    centroid = _centroid(vecs)
-    closeness = [vectors.cosine(v, centroid) for v in vecs]
+    """The summary of a non-empty pool, with what was computed on the way. Every sentence's
+    closeness to the centroid comes from one sparse product; only the sentences the pick looks at
+    get a vector of their own, for the cosines that tell repeats (``_Vectors``)."""
+    rows = vectors.tfidf_rows({f"{place:09d}": sentence.terms for place, (_, sentence) in enumerate(pool)}, idf)
+    closeness = _closeness(rows.matrix)
+    vecs = _Vectors(pool, idf)
     scores = [close + prior for close, prior in zip(closeness, priors(pool), strict=True)]
     chosen: list[int] = [0]  # the oldest article's lead: what happened, as first reported
     words = len(pool[0][1].lemmas)
@@ -92,7 +97,7 @@ sentence there that repeats one taken stays out even if other term weights lift 
 
 
 def _look_beyond(rest: Sequence[int], scores: Sequence[float], floor: float, chosen: list[int],
-                 vecs: list[vectors.Vector]) -> tuple[tuple[int, int, float], ...]:
+                 vecs: _Vectors) -> tuple[tuple[int, int, float], ...]:
     """For the sentences after the pick stopped that score ``floor`` or more: (sentence, the first
     taken sentence it repeats, their cosine), or (sentence, -1, 0) when it repeats none."""
     found = []
@@ -109,9 +114,24 @@ def priors(pool: Pool) -> list[float]:
     return [POSITION_WEIGHT / (1 + s.index) for _, s in pool]
 
 
-def _centroid(vecs: list[vectors.Vector]) -> vectors.Vector:
-    total: Counter[str] = Counter()
-    for vec in vecs:
-        total.update(vec)
-    norm = sum(w * w for w in total.values()) ** 0.5
-    return {t: w / norm for t, w in total.items()} if norm else {}
+def _closeness(matrix: sparse.csr_matrix) -> list[float]:
+    """Each row's cosine to the centroid of the rows (unit vectors, or rows of zeros)."""
+    total = numpy.asarray(matrix.sum(axis=0)).ravel()
+    norm = math.sqrt(float(total @ total))
+    return (matrix @ (total / norm)).tolist() if norm else [0.0] * matrix.shape[0]
+
+
+class _Vectors(Sequence[vectors.Vector]):
+    """The pool's sentences' ``tfidf`` vectors, each made when first asked for."""
+
+    def __init__(self, pool: Pool, idf: Mapping[str, float]) -> None:
+        self.pool, self.idf = pool, idf
+        self.made: dict[int, vectors.Vector] = {}
+
+    def __len__(self) -> int:
+        return len(self.pool)
+
+    def __getitem__(self, place: int) -> vectors.Vector:  # type: ignore[override]  # one place, never a slice
+        if place not in self.made:
+            self.made[place] = vectors.tfidf(self.pool[place][1].terms, self.idf)
+        return self.made[place]
