@@ -70,15 +70,18 @@ def remembered_pages(digest: Digest, site_name: str, home_articles: int, templat
     env = environment(templates, compiled)
     views = v.Views(digest)
     wanted = None if only is None else frozenset(only)
-    memo = Memo(store, page_salt(templates))
-    pages = {path: _rendered(env, template, context(), memo) if store else env.get_template(template).render(
-             **context()) for path, template, context in _page_contexts(views, site_name, home_articles)
+    memo = Memo(store, page_salt(templates)) if store else None
+    pages = {path: _rendered(env, template, context(), memo)
+             for path, template, context in _page_contexts(views, site_name, home_articles)
              if wanted is None or path in wanted}
-    memo.flush()
-    return Rendered(dict(sorted(pages.items())), tuple(memo.used))
+    if memo:
+        memo.flush()
+    return Rendered(dict(sorted(pages.items())), tuple(memo.used) if memo else ())
 
 
-def _rendered(env: jinja2.Environment, template: str, context: Context, memo: Memo) -> str:
+def _rendered(env: jinja2.Environment, template: str, context: Context, memo: Memo | None) -> str:
+    if memo is None:
+        return env.get_template(template).render(**context)
     made = memo.get((template, context), lambda: env.get_template(template).render(**context).encode("utf-8"))
     return made.decode("utf-8")
 
