@@ -52,7 +52,7 @@ class Memo:
         """Store the outputs made so far, before this process hands its results over (``Store.add``
         keeps them together until then)."""
         if self.store:
-            self.store.release()
+            self.store.flush()
 
     def prune(self) -> None:
         """Forget every record this build did not use."""

@@ -81,7 +81,7 @@ similarity must be for ``reuse.holds`` to count it as an edge that term weights 
 
 
 def traced(sentences: Sequence[Sentence], count: int, context: SummaryContext, guard: float = 0.0) -> Trace:
-    """``news``, with what it computed (``near`` only with a ``guard``)."""
+    """``news``, with what it computed (``pairs`` only with a ``guard``)."""
     vecs = [vectors.tfidf(s.terms, context.idf) for s in sentences]
     eligible = candidates(sentences)
     directed, pairs, high = centrality_parts(vecs, guard)

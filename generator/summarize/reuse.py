@@ -193,13 +193,16 @@ class Reuse:
 
 def compounded(before: Drift, now: Drift) -> Drift:
     """The drift since a record was made: what it had borne (``before``), then this build's move;
-    per sentence when this build's is, else (a story's) one figure."""
-    if isinstance(now, tuple):
-        if isinstance(before, tuple) and len(before) == len(now):
-            return tuple((1 + b) * (1 + d) - 1 for b, d in zip(before, now, strict=True))
-        widest = max(before, default=0.0) if isinstance(before, tuple) else before
-        return tuple((1 + widest) * (1 + d) - 1 for d in now)
-    return (1 + (max(before, default=0.0) if isinstance(before, tuple) else before)) * (1 + now) - 1
+    per sentence when this build's is, else (a story's) one figure. A ``before`` that does not
+    match sentence for sentence counts as its largest share for every sentence."""
+    if not isinstance(now, tuple):
+        return (1 + _widest(before)) * (1 + now) - 1
+    borne = before if isinstance(before, tuple) and len(before) == len(now) else (_widest(before),) * len(now)
+    return tuple((1 + b) * (1 + d) - 1 for b, d in zip(borne, now, strict=True))
+
+
+def _widest(drift: Drift) -> float:
+    return max(drift, default=0.0) if isinstance(drift, tuple) else drift
 
 
 def term_drift(before: Mapping[str, float], count_before: int, idf: Mapping[str, float],
@@ -304,7 +307,7 @@ def holds_story(trace: StoryTrace, pool: Pool, drift: float) -> bool:
     redundancy comparisons must hold for every value in those bounds."""
     if drift >= MAX_DRIFT:
         return False
-    factor = ((1 + drift) / (1 - drift)) ** 2
+    factor = 1 + growth(drift)
     spread = factor ** 1.5
     prior = priors(pool)
     lowest = [close / spread + p for close, p in zip(trace.closeness, prior, strict=True)]

@@ -73,6 +73,7 @@ def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
     """The summary of a non-empty pool, with what was computed on the way. Every sentence's
     closeness to the centroid comes from one sparse product; only the sentences the pick looks at
     get a vector of their own, for the cosines that tell repeats (``_Vectors``)."""
+    # ids zero-padded, so that the rows (in the ids' sorted order) are in the pool's order
     rows = vectors.tfidf_rows({f"{place:09d}": sentence.terms for place, (_, sentence) in enumerate(pool)}, idf)
     closeness = _closeness(rows.matrix)
     vecs = _Vectors(pool, idf)

@@ -321,13 +321,14 @@ class CachedPage(Page):
         """Whether the settled page can be printed unconverted: from the published site (then the
         themed page stored is kept unread) or from the page cache."""
         self.cache.keep(found.cache_key)
-        if self.cache.passing and found.search is not None:
+        if self.cache.passing and found.search is not None:  # left in the site, unread when its mark says so
             self.in_site = self.cache.in_published(self.file, found, self.charts)
             if self.in_site:
                 return True
-        self.published_copy = self.cache.as_published(self.file, found, self.charts)
-        if self.published_copy is not None:
-            return True
+        else:
+            self.published_copy = self.cache.as_published(self.file, found, self.charts)
+            if self.published_copy is not None:
+                return True
         self.entry = self.cache.get(found.cache_key)
         return self.entry is not None and self.entry.themed is not None and self.entry.themed.key == found.output_key
 
