@@ -15,7 +15,15 @@ from generator.summarize import Part, Reuse, SummaryContext, summarize
 from generator.summarize.base import WINDOW
 from generator.summarize.centrality import centrality_parts
 from generator.summarize.news import GUARD, news, traced
-from generator.summarize.reuse import MAX_DRIFT, centrality_spread, growth, holds, holds_story, term_drift
+from generator.summarize.reuse import (
+    MAX_DRIFT,
+    centrality_spread,
+    closeness_bounds,
+    growth,
+    holds,
+    holds_story,
+    term_drift,
+)
 from generator.summarize.story import story_pool, story_text, summarize_story, traced_story
 
 WORDS = [f"word{n}" for n in range(400)]
@@ -199,6 +207,83 @@ def test_a_kept_story_summary_is_the_one_the_new_weights_give(seed: int) -> None
                     assert traced_story(pool, moved).chosen == trace.chosen
             checked += 1
     assert kept > checked / 5
+
+
+def _story_weightings(idf: dict[str, float], pool: list, carried: set[str], shares: dict[str, float],
+                      chance: random.Random) -> list[dict[str, float]]:
+    """Weights moved within each term's share: at random, in favour of a few pool sentences, of
+    the new article's terms, and against them."""
+    picked = chance.sample([s for _, s in pool], min(5, len(pool)))
+    rest = tuple({t for _, s in pool for t in s.terms} - carried)
+    return [_moved_by_term(idf, chance, shares), *(_favouring_by_term(idf, s.terms, shares) for s in picked),
+            _favouring_by_term(idf, tuple(carried), shares), _favouring_by_term(idf, rest, shares)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_story_summary_kept_by_each_sentences_drift_is_the_one_the_new_weights_give(seed: int) -> None:
+    """A new article moves the weights of its own terms, which few sentences of a story carry:
+    each pool sentence bears its own drift, and the story summary kept is the one the moved
+    weights give; more are kept than with the largest drift for every sentence."""
+    chance = random.Random(400 + seed)
+    articles = [_article(chance, f"a{n}") for n in range(80)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    stories = [_sharing(articles[n:n + chance.randint(2, 6)], chance) for n in range(0, 70, 5)]
+    kept = uniform = checked = 0
+    for share in (0.0005, 0.002, 0.01):
+        for story in stories:
+            pool = story_pool(story)
+            terms = sorted({t for _, s in pool for t in s.terms})
+            carried = set(chance.sample(terms, max(1, len(terms) // 40)))  # the new article's terms
+            shares = {t: share if t in carried else 0.0002 for t in idf}
+            drifts = tuple(max((shares[t] for t in s.terms), default=0.0002) for _, s in pool)
+            trace = traced_story(pool, idf)
+            if holds_story(trace, pool, drifts):
+                kept += 1
+                uniform += holds_story(trace, pool, max(drifts))
+                for moved in _story_weightings(idf, pool, carried, shares, chance):
+                    assert traced_story(pool, moved).chosen == trace.chosen
+            checked += 1
+    assert kept > checked / 5 and kept > 1.5 * uniform  # not a test that passes by keeping nothing
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_each_closeness_to_the_centroid_stays_within_its_bounds(seed: int) -> None:
+    """The bound under the story certificate, checked on its own: with each sentence's weights
+    moved within their shares, no sentence's cosine to the story's centroid leaves the bounds,
+    not even a sentence none of whose weights moved, whose cosines to the others did."""
+    chance = random.Random(500 + seed)
+    articles = [_article(chance, f"a{n}") for n in range(60)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    for n in range(0, 50, 5):
+        pool = story_pool(_sharing(articles[n:n + chance.randint(2, 6)], chance))
+        terms = sorted({t for _, s in pool for t in s.terms})
+        carried = set(chance.sample(terms, max(1, len(terms) // 20)))
+        for share, others in ((0.002, 0.0005), (0.02, 0.0005), (0.02, 0.0)):  # the others' terms kept still too
+            shares = {t: share if t in carried else others for t in idf}
+            drifts = [max((shares[t] for t in s.terms), default=others) for _, s in pool]
+            trace = traced_story(pool, idf)
+            lowest, highest = closeness_bounds(trace.closeness, trace.norm, [growth(d) for d in drifts])
+            for moved in _story_weightings(idf, pool, carried, shares, chance):
+                closeness = traced_story(pool, moved).closeness
+                assert all(low - 1e-12 <= c <= high + 1e-12
+                           for c, low, high in zip(closeness, lowest, highest, strict=True))
+                assert closeness != trace.closeness  # the weights did move
+
+
+def test_a_still_sentence_bears_the_moves_of_the_sentences_it_shares_terms_with() -> None:
+    """Only the new article's term "beta" moves; "alpha" stays. The sentence "alpha" is no nearer
+    the centroid by any of its own weights, but by its cosine to "alpha beta", which the fall of
+    "beta" lifts; with many sentences about something else, the centroid's length barely moves."""
+    def sentence(index: int, terms: tuple[str, ...]) -> Sentence:
+        return Sentence("The words " + " ".join(terms) + " were said.", index, index, terms, ("w",) * 8)
+
+    pool = [(0, sentence(0, ("alpha",))), (1, sentence(0, ("alpha", "beta"))),
+            *((2 + n, sentence(0, ("delta",))) for n in range(30))]
+    idf = {"alpha": 2.0, "beta": 3.0, "delta": 1.5}
+    trace = traced_story(pool, idf)
+    lowest, highest = closeness_bounds(trace.closeness, trace.norm, [0.0, growth(0.2), *([0.0] * 30)])
+    moved = traced_story(pool, {**idf, "beta": 3.0 * 0.8}).closeness
+    assert moved[0] > trace.closeness[0] and lowest[0] <= moved[0] <= highest[0]
 
 
 def _sharing(story: list[Analysis], chance: random.Random) -> list[Analysis]:

@@ -32,7 +32,7 @@ its side of the bar, grown or shrunk by its own pair's k.
 
 ``d`` for a sentence: its terms' rarity now over their rarity when the certificate was made. Each
 build keeps the corpus' IDF and, for every kept record, the drift accumulated since it was made
-(``cache_dir/summaries.pickle``: per sentence for an article, one figure for a story); a build
+(``cache_dir/summaries.pickle``: per sentence of an article's window or of a story's pool); a build
 compares its IDF with the last build's (every term whose document frequency did not change moves
 by the same small shift; the others, the terms of added or removed articles, are looked up one by
 one) and multiplies the factors. The records themselves are
@@ -57,7 +57,7 @@ from ..analyze.cache import read_pickle, unpickled, write_atomically
 from ..models import Analysis, Sentence
 from ..publish.memo import code_salt
 from ..store import Store
-from .base import WINDOW, SummaryContext, Walk
+from .base import SummaryContext, Walk
 from .centrality import BACKWARD, BETA, FORWARD
 from .news import GUARD, REDUNDANCY, WEIGHTS, Trace, news, traced
 from .story import REDUNDANCY as STORY_REDUNDANCY
@@ -83,7 +83,7 @@ class Record:
 
 Drift = float | tuple[float, ...]
 """How far term weights moved since a record was made, as a share: per sentence of an article's
-window, or one figure for a story."""
+window or of a story's pool, or one figure for every sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +120,11 @@ class Reuse:
         if analysis_key is None:
             return news(window, count, context)
         key = hashlib.sha256(f"{SALT}\n{analysis_key}\n{count}".encode()).hexdigest()
-        found = self._kept(key, Trace, lambda: self._drifts(window))
-        if found is not None and holds(found[0].trace, found[1]):
-            return self._keep(key, found, part).trace.chosen
+        found = self._kept(key, Trace)
+        if found is not None:
+            drift = compounded(found[1], self._drifts(window))
+            if holds(found[0].trace, drift):
+                return self._keep(key, found[0], drift, part).trace.chosen
         return self._make(key, Record(traced(window, count, context, GUARD), self.generation), part).trace.chosen
 
     def story_summary(self, readable: Sequence[Analysis], idf: Mapping[str, float], part: Part) -> tuple[str, ...]:
@@ -133,11 +135,12 @@ class Reuse:
         if None in analysis_keys:
             return summarize_story(readable, idf)
         key = hashlib.sha256("\n".join([SALT, "story", *map(str, analysis_keys)]).encode()).hexdigest()
-        found = self._kept(key, StoryTrace, lambda: max(self._drift(a.sentences[:WINDOW]) for a in readable))
+        found = self._kept(key, StoryTrace)
         if found is not None:
             pool = pool_at(readable, found[0].places)
-            if holds_story(found[0].trace, pool, found[1]):
-                return story_text(pool, self._keep(key, found, part).trace.chosen)
+            drift = compounded(found[1], self._drifts([sentence for _, sentence in pool]))
+            if holds_story(found[0].trace, pool, drift):
+                return story_text(pool, self._keep(key, found[0], drift, part).trace.chosen)
         places = story_places(readable)
         pool = pool_at(readable, places)
         if not pool:
@@ -145,21 +148,21 @@ class Reuse:
         made = self._make(key, Record(traced_story(pool, idf), self.generation, tuple(places)), part)
         return story_text(pool, made.trace.chosen)
 
-    def _kept(self, key: str, kind: type, drift: Callable[[], Drift]) -> tuple[Record, Drift] | None:
-        """The last build's record under ``key``, of a trace of ``kind``, with the drift its
-        certificate must now bear; None when there is none to trust."""
+    def _kept(self, key: str, kind: type) -> tuple[Record, Drift] | None:
+        """The last build's record under ``key``, of a trace of ``kind``, with the drift it had
+        borne before this build; None when there is none to trust."""
         kept = self.ledger.get(key)
         if kept is None or self.shift >= MAX_DRIFT:
             return None
         record = unpickled(self.store.get(key), Record)
         if not isinstance(record, Record) or record.generation != kept[0] or not isinstance(record.trace, kind):
             return None
-        return record, compounded(kept[1], drift())
+        return record, kept[1]
 
     @staticmethod
-    def _keep(key: str, found: tuple[Record, Drift], part: Part) -> Record:
-        part.drift[key] = (found[0].generation, found[1])
-        return found[0]
+    def _keep(key: str, record: Record, drift: Drift, part: Part) -> Record:
+        part.drift[key] = (record.generation, drift)
+        return record
 
     def _make(self, key: str, record: Record, part: Part) -> Record:
         self.store.add(key, pickle.dumps(record, protocol=5))
@@ -175,10 +178,6 @@ class Reuse:
                      else max(shift, *map(moved.__getitem__, moved.keys() & sentence.terms))
                      for sentence in window)
 
-    def _drift(self, window: Sequence[Sentence]) -> float:
-        """How far any term weight of these sentences moved since the last build, as a share."""
-        return max(self._drifts(window), default=self.shift)
-
     def store_made(self) -> None:
         """Store the records made so far (each process its own)."""
         self.store.flush()
@@ -193,7 +192,7 @@ class Reuse:
 
 def compounded(before: Drift, now: Drift) -> Drift:
     """The drift since a record was made: what it had borne (``before``), then this build's move;
-    per sentence when this build's is, else (a story's) one figure. A ``before`` that does not
+    per sentence when this build's is, else one figure. A ``before`` that does not
     match sentence for sentence counts as its largest share for every sentence."""
     if not isinstance(now, tuple):
         return (1 + _widest(before)) * (1 + now) - 1
@@ -268,10 +267,10 @@ def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | Non
     return spread.tolist()
 
 
-def walked_pairs(walk: Walk) -> list[tuple[int, int]]:
+def walked_pairs(walk: Walk, taken: Sequence[int] = ()) -> list[tuple[int, int]]:
     """The two sentences of each of ``walk.cosines``: a taken sentence and each taken before it, a
-    repeating one and the one it repeats."""
-    taken: list[int] = []
+    repeating one and the one it repeats; ``taken``: those taken before the walk began."""
+    taken = list(taken)
     pairs: list[tuple[int, int]] = []
     for index, blocker in zip(walk.examined, walk.blockers, strict=True):
         if blocker < 0:
@@ -299,27 +298,70 @@ def _score_bounds(trace: Trace, spread: Sequence[float]) -> tuple[list[float], l
     return None
 
 
-def holds_story(trace: StoryTrace, pool: Pool, drift: float) -> bool:
+def holds_story(trace: StoryTrace, pool: Pool, drift: Drift) -> bool:
     """Whether ``story.traced_story`` chooses ``trace.chosen`` again from ``pool`` when every term
-    weight has moved by at most the share ``drift``. A sentence's cosine to the centroid is the sum
-    of its cosines to the pool's sentences over the root of the sum of all their cosines, so it
-    moves by a factor within [1/k^1.5, k^1.5] (k as for ``holds``); the walk's order and its
-    redundancy comparisons must hold for every value in those bounds."""
-    if drift >= MAX_DRIFT:
+    weight of each pool sentence has moved by at most its share of ``drift`` (one share: every
+    sentence's). Each sentence's closeness to the centroid lies within ``closeness_bounds``; the
+    walk's order and its redundancy comparisons must hold for every value in those bounds, each
+    comparison's cosine moving by its own pair's factor."""
+    drifts = drift if isinstance(drift, tuple) else (drift,) * len(pool)
+    if len(drifts) != len(pool) or len(trace.closeness) != len(pool) or max(drifts, default=0.0) >= MAX_DRIFT:
         return False
-    factor = 1 + growth(drift)
-    spread = factor ** 1.5
+    grows = [growth(d) for d in drifts]
+    bounds = closeness_bounds(trace.closeness, trace.norm, grows)
+    if bounds is None:
+        return False
     prior = priors(pool)
-    lowest = [close / spread + p for close, p in zip(trace.closeness, prior, strict=True)]
-    highest = [close * spread + p for close, p in zip(trace.closeness, prior, strict=True)]
-    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, factor, first=0,
-                      twins=lambda i, j: pool[i][1].terms == pool[j][1].terms, beyond=trace.beyond)
+    lowest = [close + p for close, p in zip(bounds[0], prior, strict=True)]
+    highest = [close + p for close, p in zip(bounds[1], prior, strict=True)]
+
+    def factor(pair: tuple[int, int]) -> float:
+        return 1 + max(grows[pair[0]], grows[pair[1]])
+
+    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, 1 + max(grows, default=0.0),
+                      first=0, twins=lambda i, j: pool[i][1].terms == pool[j][1].terms, beyond=trace.beyond,
+                      factors=[factor(pair) for pair in walked_pairs(trace.walk, taken=[0])],
+                      beyond_factors=[factor((i, j if j >= 0 else i)) for i, j, _ in trace.beyond])
+
+
+def closeness_bounds(closeness: Sequence[float], norm: float,
+                     grows: Sequence[float]) -> tuple[list[float], list[float]] | None:
+    """The lowest and highest cosine to the centroid each pool sentence can have when each pair's
+    cosine may grow or shrink by the larger of its two ``grows``; None when the rows' sum could
+    shrink to nothing. A sentence's closeness is ``n_i / sqrt(S)``, ``n_i`` the sum of its cosines
+    to every pool sentence and ``S`` the sum of all the ``n``: ``n_i`` moves by at most
+    ``sum_j c_ij max(g_i, g_j) <= g_i n_i + sum_j max(g_j - g_i, 0)`` (a cosine is at most 1), with
+    ``g`` each sentence's growth when rising and ``g / (1 + g)`` when falling, and ``S`` by at
+    most the sum of those moves. So a sentence whose own terms kept their weight bears the moves of
+    the others only through its cosines to them, not through a share of its whole closeness."""
+    if not norm:
+        zeros = [0.0] * len(closeness)  # every row is empty, under any weights
+        return zeros, list(zeros)
+    sums = numpy.asarray(closeness, dtype=float) * norm
+    rising = numpy.asarray(grows, dtype=float)
+    falling = rising / (1 + rising)
+    up, down = _moves(sums, rising), _moves(sums, falling)
+    total = norm * norm
+    if total - float(down.sum()) <= EPSILON:
+        return None
+    lowest = numpy.maximum(sums - down, 0.0) / math.sqrt(total + float(up.sum()))
+    highest = (sums + up) / math.sqrt(total - float(down.sum()))
+    return lowest.tolist(), highest.tolist()
+
+
+def _moves(sums: numpy.ndarray, grows: numpy.ndarray) -> numpy.ndarray:
+    """``g_i n_i + sum_j max(g_j - g_i, 0)`` for every sentence ``i``."""
+    ordered = numpy.sort(grows)
+    above = numpy.concatenate([numpy.cumsum(ordered[::-1])[::-1], [0.0]])  # the sum of ordered[k:]
+    place = numpy.searchsorted(ordered, grows, side="right")
+    return grows * sums + above[place] - (len(grows) - place) * grows
 
 
 def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], candidates: Iterable[int],
                redundancy: float, factor: float, first: int = -1, ordered: bool = True,
                twins: Callable[[int, int], bool] | None = None,
-               beyond: Sequence[tuple[int, int, float]] = (), factors: Sequence[float] | None = None) -> bool:
+               beyond: Sequence[tuple[int, int, float]] = (), factors: Sequence[float] | None = None,
+               beyond_factors: Sequence[float] | None = None) -> bool:
     """Whether a greedy pick whose scores may now lie anywhere between ``lowest`` and ``highest``,
     and whose cosines anywhere between 1/``factor`` and ``factor`` times those of ``walk``, takes the
     same sentences in the same order: the sentences it took stay in their order, each one it found
@@ -335,8 +377,8 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
     their fixed position priors, or tie and go by their fixed order, and stay in the order they had.
     ``beyond``: sentences just after where the pick stopped, as it would have taken them up; one
     that may now come before the last sentence taken is no matter if it surely repeats a taken
-    sentence that surely comes before it. ``factors``: each of ``walk.cosines``' own factor, in
-    place of ``factor``."""
+    sentence that surely comes before it. ``factors`` and ``beyond_factors``: each of
+    ``walk.cosines``' and each of ``beyond``'s own factor, in place of ``factor``."""
     taken = [i for i, blocker in zip(walk.examined, walk.blockers, strict=True) if blocker < 0]
     for earlier, later in itertools.pairwise(taken) if ordered else ():
         if lowest[earlier] - highest[later] <= EPSILON:
@@ -348,7 +390,8 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
     examined = set(walk.examined)
     if taken:
         last = taken[-1] if ordered else min(taken, key=lowest.__getitem__)
-        repeats = _sure_repeats(beyond, lowest, highest, redundancy, factor, first, twins) if beyond else set()
+        spread = [factor] * len(beyond) if beyond_factors is None else beyond_factors
+        repeats = _sure_repeats(beyond, spread, lowest, highest, redundancy, first, twins) if beyond else set()
         if any(highest[i] >= lowest[last] - EPSILON and not (ordered and twins and twins(last, i))
                and i not in repeats for i in candidates if i not in examined):
             return False
@@ -359,10 +402,12 @@ def walk_holds(walk: Walk, lowest: Sequence[float], highest: Sequence[float], ca
                for c, f in zip(walk.cosines, spans, strict=True))
 
 
-def _sure_repeats(beyond: Sequence[tuple[int, int, float]], lowest: Sequence[float], highest: Sequence[float],
-                  redundancy: float, factor: float, first: int, twins: Callable[[int, int], bool] | None) -> set[int]:
-    """The sentences of ``beyond`` that surely repeat a taken sentence that surely comes first."""
-    return {index for index, blocker, cosine in beyond
+def _sure_repeats(beyond: Sequence[tuple[int, int, float]], factors: Sequence[float], lowest: Sequence[float],
+                  highest: Sequence[float], redundancy: float, first: int,
+                  twins: Callable[[int, int], bool] | None) -> set[int]:
+    """The sentences of ``beyond`` that surely repeat a taken sentence that surely comes first
+    (each cosine moving by its own factor)."""
+    return {index for (index, blocker, cosine), factor in zip(beyond, factors, strict=True)
             if blocker >= 0 and cosine / factor >= redundancy + EPSILON
             and (blocker == first or (twins is not None and twins(blocker, index))
                  or lowest[blocker] - highest[index] > EPSILON)}

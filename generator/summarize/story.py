@@ -64,6 +64,9 @@ class StoryTrace:
     chosen: tuple[int, ...]
     closeness: tuple[float, ...]
     """Each pool sentence's cosine to the centroid."""
+    norm: float
+    """The length of the sum of the pool's sentence vectors: a sentence's closeness times it is the
+    sum of its cosines to every pool sentence (its own included)."""
     walk: Walk
     beyond: tuple[tuple[int, int, float], ...]
     """The sentences just after where the pick stopped, each with the taken one it repeats (``BEYOND``)."""
@@ -75,7 +78,7 @@ def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
     get a vector of their own, for the cosines that tell repeats (``_Vectors``)."""
     # ids zero-padded, so that the rows (in the ids' sorted order) are in the pool's order
     rows = vectors.tfidf_rows({f"{place:09d}": sentence.terms for place, (_, sentence) in enumerate(pool)}, idf)
-    closeness = _closeness(rows.matrix)
+    closeness, norm = _closeness(rows.matrix)
     vecs = _Vectors(pool, idf)
     scores = [close + prior for close, prior in zip(closeness, priors(pool), strict=True)]
     chosen: list[int] = [0]  # the oldest article's lead: what happened, as first reported
@@ -89,7 +92,7 @@ def traced_story(pool: Pool, idf: Mapping[str, float]) -> StoryTrace:
         if walk.take_up(i, chosen, vecs, REDUNDANCY):
             chosen.append(i)
             words += len(pool[i][1].lemmas)
-    return StoryTrace(tuple(chosen), tuple(closeness), walk, beyond)
+    return StoryTrace(tuple(chosen), tuple(closeness), norm, walk, beyond)
 
 
 BEYOND = 0.1
@@ -115,11 +118,12 @@ def priors(pool: Pool) -> list[float]:
     return [POSITION_WEIGHT / (1 + s.index) for _, s in pool]
 
 
-def _closeness(matrix: sparse.csr_matrix) -> list[float]:
-    """Each row's cosine to the centroid of the rows (unit vectors, or rows of zeros)."""
+def _closeness(matrix: sparse.csr_matrix) -> tuple[list[float], float]:
+    """Each row's cosine to the centroid of the rows (unit vectors, or rows of zeros), and the
+    length of the rows' sum."""
     total = numpy.asarray(matrix.sum(axis=0)).ravel()
     norm = math.sqrt(float(total @ total))
-    return (matrix @ (total / norm)).tolist() if norm else [0.0] * matrix.shape[0]
+    return ((matrix @ (total / norm)).tolist() if norm else [0.0] * matrix.shape[0]), norm
 
 
 class _Vectors(Sequence[vectors.Vector]):
