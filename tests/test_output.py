@@ -53,6 +53,24 @@ def test_page_paths_stay_inside_the_site() -> None:
             page_path("actors", bad)
 
 
+def test_links_between_pages_are_the_relative_paths_posixpath_gives() -> None:
+    """Pages link each other by paths worked out from their common folders; for any pair of
+    paths, clean or not, that is the path ``posixpath.relpath`` gives."""
+    import posixpath
+    import random
+
+    from generator.publish.views import relative_path
+
+    chance = random.Random(5)
+    parts = ["actors", "articles", "a", "index.md", "x.md", ".", "..", ""]
+    for _ in range(3000):
+        target = "/".join(chance.choice(parts) for _ in range(chance.randint(1, 4))) or "index.md"
+        folder = "/".join(chance.choice(parts[:3]) for _ in range(chance.randint(0, 3)))
+        assert relative_path(target, folder) == posixpath.relpath(target, folder or "."), (target, folder)
+    assert relative_path("actors/jane-doe.md", "articles") == "../actors/jane-doe.md"
+    assert relative_path("articles/a.md", "") == "articles/a.md"
+
+
 def test_feeds_have_stable_guids_and_documented_undated_rule() -> None:
     digest = small_digest()
     feeds = render_feeds(digest, "Site", "https://example.org/digest/", limit=10)

@@ -56,7 +56,7 @@ def entry_page(entry: Entry) -> str:
 
 def link(text: str, source: str, target: str) -> Markup:
     """A Markdown link from page ``source`` to page ``target``, both Markdown source paths."""
-    return trusted(_link(text, _folder(source), target))
+    return _link(text, _folder(source), target)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -65,16 +65,29 @@ def _folder(path: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _link(text: str, folder: str, target: str) -> str:
+def _link(text: str, folder: str, target: str) -> Markup:
     """Remembered: every article page links the same actors and themes from the same folder."""
-    return f"[{md_text(text)}]({relative_path(target, folder)})"
+    return trusted(f"[{md_text(text)}]({relative_path(target, folder)})")
 
 
 @functools.lru_cache(maxsize=65_536)
 def relative_path(target: str, folder: str) -> str:
-    """``posixpath.relpath`` for the clean relative paths of generated pages, remembered: a site
-    links the same few thousand pages from every listing."""
-    return posixpath.relpath(target, folder or ".")
+    """``posixpath.relpath(target, folder or ".")``, remembered, and for the clean relative paths
+    of generated pages ("actors/jane-doe.md" from "articles") worked out by their common folders
+    without resolving either against the working directory: a site links thousands of pages from
+    as many folders' listings."""
+    if not _clean(target) or (folder and not _clean(folder)):
+        return posixpath.relpath(target, folder or ".")
+    into, base = target.split("/"), folder.split("/") if folder else []
+    common = 0
+    while common < min(len(into), len(base)) and into[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + into[common:]) or "."
+
+
+def _clean(path: str) -> bool:
+    """A relative path of named parts: no root, no empty part, no "." or ".."."""
+    return not path.startswith("/") and all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 def story_page(story: Story) -> str:
@@ -147,11 +160,19 @@ class Views:
         self.order = {entry.id: i for i, entry in enumerate(digest.entries)}
         self.all_dates = sorted({entry.article.date for entry in digest.entries if entry.article.date})
         """Every day the collection has an article on (once each): what charts take as collected."""
+        self._entry_views: dict[tuple[str, str], EntryView] = {}
 
     def entry_view(self, entry: Entry, source: str) -> EntryView:
-        actors = tuple(self.actor_link(a, source) for a in entry.actor_ids[:8])
-        return EntryView(link(entry.article.title, source, entry_page(entry)), entry_meta(entry),
-                         entry.summary, actors)
+        """The entry as listed on page ``source``: the same for every page in its folder, so made
+        once per folder (an article is listed on the page of each actor it names)."""
+        key = (entry.id, _folder(source))
+        found = self._entry_views.get(key)
+        if found is None:
+            actors = tuple(self.actor_link(a, source) for a in entry.actor_ids[:8])
+            found = EntryView(link(entry.article.title, source, entry_page(entry)), entry_meta(entry),
+                              entry.summary, actors)
+            self._entry_views[key] = found
+        return found
 
     def actor_link(self, actor_id: str, source: str) -> Markup:
         actor = self.actors[actor_id]
