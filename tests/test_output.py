@@ -376,6 +376,23 @@ def test_charts_go_around_the_markdown_and_back_and_no_article_can_fake_one() ->
 
 
 
+def test_charts_are_the_lines_a_pattern_finds_wherever_they_stand() -> None:
+    """Chart lines are cut where they stand, alone on their line, first or last, one after
+    another, or not at all when a line only starts or only ends like one: as the pattern
+    ``^<div class="digest-chart">.*</div>$`` (multi-line) finds them."""
+    import random
+
+    pattern = re.compile(r'^<div class="digest-chart">.*</div>$', re.MULTILINE)
+    bits = ['<div class="digest-chart">', "<svg/>", "</div>", "\n", "\r\n", "text ", "<!-- digest-chart 0 -->"]
+    chance = random.Random(3)
+    for _ in range(4000):
+        page = "".join(chance.choice(bits) for _ in range(chance.randint(0, 12)))
+        cut, charts = cut_charts(page)
+        assert charts == tuple(pattern.findall(page)), page
+        parts = pattern.sub("\0", page).split("\0")
+        assert cut == parts[0] + "".join(f"<!-- digest-chart {n} -->{part}" for n, part in enumerate(parts[1:])), page
+
+
 def test_pages_kept_by_their_context_are_the_pages_made_afresh(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page whose context did not change comes from the record of the last build, unrendered; a
     page whose context changed is rendered; every page is the one a build without records makes."""

@@ -16,21 +16,29 @@ Only digest writes a line that starts with ``<div class="digest-chart">``: untru
 
 from __future__ import annotations
 
-import re
-
-_CHART = re.compile(r'^<div class="digest-chart">.*</div>$', re.MULTILINE)
+_OPENING = '<div class="digest-chart">'
+_CLOSING = "</div>"
 _PLACE = "<!-- digest-chart {} -->"
 
 
 def cut_charts(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """The Markdown with each chart line replaced by a numbered comment, and the charts in order."""
+    """The Markdown with each chart line replaced by a numbered comment, and the charts in order.
+    A chart line starts with ``_OPENING`` and ends with ``_CLOSING``; the lines are found with
+    ``str.find`` (a page's Markdown is scanned in C, not position by position by a pattern)."""
     charts: list[str] = []
-
-    def placeholder(found: re.Match) -> str:
-        charts.append(found.group())
-        return _PLACE.format(len(charts) - 1)
-
-    return _CHART.sub(placeholder, markdown), tuple(charts)
+    kept: list[str] = []
+    done = 0
+    start = markdown.find(_OPENING)
+    while start >= 0:
+        end = markdown.find("\n", start)
+        end = len(markdown) if end < 0 else end
+        line = markdown[start:end]
+        if (start == 0 or markdown[start - 1] == "\n") and line.endswith(_CLOSING):
+            kept += [markdown[done:start], _PLACE.format(len(charts))]
+            charts.append(line)
+            done = end
+        start = markdown.find(_OPENING, end)
+    return ("".join(kept) + markdown[done:] if charts else markdown), tuple(charts)
 
 
 def put_back(html: str, charts: tuple[str, ...]) -> str:

@@ -300,16 +300,24 @@ class CachedPage(Page):
 
     def probably_converted(self) -> bool:
         """Whether the cache holds this page converted, judged before MkDocs reads it (assuming no
-        plugin changes its Markdown): only to decide whether converting it elsewhere is worth it."""
+        plugin changes its Markdown): only to decide whether converting it elsewhere is worth it.
+        A page settled in an earlier build was converted then: its settled key, worked out here,
+        is the one ``read_source`` looks up next (one hash of the page, not two)."""
+        if self.cache.settling and self.cache.has(self._settled_key()):
+            return True
         return self.cache.has(self.cache.key(self, _body(self.file.content_string)))
+
+    def _settled_key(self) -> str:
+        if not self.settled_key:
+            self.settled_key = self.cache.settled_key(self.file)
+        return self.settled_key
 
     def read_source(self, config: MkDocsConfig) -> None:
         """A page generated as in a build whose themed page the cache holds is not read: its
         Markdown stays empty, MkDocs' events pass over it in no time, and ``render`` takes the rest
         from the cache. Any other page is read as MkDocs reads it."""
         if self.cache.settling:
-            self.settled_key = self.cache.settled_key(self.file)
-            found = self.cache.settled(self.settled_key)
+            found = self.cache.settled(self._settled_key())
             if found is not None and self._printable(found):
                 self.found, self.cache_key, self.output_key = found, found.cache_key, found.output_key
                 self.settled = True
