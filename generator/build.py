@@ -37,7 +37,7 @@ from .models import Analysis, Article, Digest, Finding, Story, Theme
 from .publish.export import render_export
 from .publish.feeds import feed_catalogue, finish_feeds, make_feeds
 from .publish.render import page_paths, pages_joined, remembered_pages
-from .runner import Handoff, Job, Runner, Split, concatenated
+from .runner import Balance, Handoff, Job, Runner, Split, concatenated
 from .store import Store
 from .summarize import Part, Reuse, SummaryContext, summarize
 from .timing import StageTimer
@@ -77,7 +77,8 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     caller) analyses them when they are few, and is closed once the analysis is done."""
     started = time.perf_counter()
     timer = StageTimer()
-    runner = Runner(timer, config.workers, config.dask_scheduler)
+    runner = Runner(timer, config.workers, config.dask_scheduler,
+                    Balance(config.cache_dir / "balance.json") if config.cache_dir else None)
     taxonomy = load_taxonomy(config.themes)  # broken taxonomy or alias files fail before any work
     alias_specs = load_aliases(config.aliases)
     with timer.stage("ingest"):
@@ -146,6 +147,7 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
               partial(finish_feeds, catalogue=catalogue, site_name=site.name, site_url=site.url, store=feed_store),
               weight=2, spread=True),
         Job("data", partial(render_export, digest), weight=0.5))
+    runner.balance.save()
     return Generated(digest, dict(sorted(pages.items())), feeds | data, ingested.findings, timer.seconds,
                      run.analysed_files, time.perf_counter() - started)
 

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import gc
 import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 
-from generator.runner import COLLECTOR_THRESHOLDS, Job, Runner, Split, can_fork, paced_collector, side_by_side
+from generator.runner import (
+    COLLECTOR_THRESHOLDS,
+    Balance,
+    Job,
+    Runner,
+    Split,
+    can_fork,
+    paced_collector,
+    side_by_side,
+)
 from generator.timing import StageTimer
 
 
@@ -104,6 +116,40 @@ def test_the_runner_balances_whole_jobs_and_shares_out_split_ones() -> None:
     here, there = pids
     # there carries 2, here 1: of 9 items (weight 3) here takes two thirds, dealt out in turn
     assert [item for item, _ in here][::2] == [1, 2, 4, 5, 7, 8] and [item for item, _ in there][::2] == [0, 3, 6]
+
+
+def _slowly(seconds: float) -> Callable[[], str]:
+    def job() -> str:
+        time.sleep(seconds)
+        return "slow"
+    return job
+
+
+def _doubled_slowly(items: Sequence[int]) -> list[int]:
+    time.sleep(0.004 * len(items))
+    return [2 * item for item in items]
+
+
+def test_a_copy_whose_results_came_late_gets_fewer_items_next_time(tmp_path: Path) -> None:
+    """The weights put half the items beside a job that in truth takes longer than all of them:
+    the copy's results come late, the balance learns a larger share for this process and keeps
+    it for the next build; the results are the same every time."""
+    if not can_fork():
+        pytest.skip("fork is not used on this platform")
+    path = tmp_path / "balance.json"
+    jobs = (Job("slow", _slowly(0.4), weight=0.0), Split("work", list(range(40)), _doubled_slowly, joined))
+    wanted = [2 * item for item in range(40)]
+    balance = Balance(path)
+    assert Runner(StageTimer(), 2, balance=balance).run(*jobs) == ("slow", wanted)
+    assert balance.share("slow|work") > 0.75  # the weights gave 0.5; the copy was 0.4 s late on 0.16 s
+    balance.save()
+    again = Balance(path)
+    assert again.share("slow|work") == balance.share("slow|work")
+    timer = StageTimer()
+    assert Runner(timer, 2, balance=again).run(*jobs) == ("slow", wanted)
+    assert timer.seconds["work"] > 3 * timer.seconds.get("work 2/2", 0.0)  # this process took most items
+    path.write_text("{not json", encoding="utf-8")
+    assert Balance(path).share("slow|work") is None  # an unreadable record: the weights decide
 
 
 @pytest.mark.e2e
