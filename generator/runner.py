@@ -311,7 +311,8 @@ class Runner:
     given (one worker, or no ``fork``), or across this process and a forked copy of it. Whole jobs
     go to the less loaded side, heaviest first and the forked copy on a tie, so that the memory a
     heavy job takes while it runs is given back when the copy exits; split jobs are shared out so
-    that both sides carry about the same weight. Results never depend on where a job ran."""
+    that both sides carry about the same weight, or as ``balance`` learned from the last build.
+    Results never depend on where a job ran."""
 
     def __init__(self, timer: StageTimer, workers: int, dask_scheduler: str | None = None,
                  balance: Balance | None = None) -> None:
