@@ -279,14 +279,8 @@ class Balance:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self.shares: dict[str, float] = {}
+        self.shares = _read_shares(path) if path is not None else {}
         self.changed = False
-        if path is not None:
-            with contextlib.suppress(OSError, ValueError):
-                found = json.loads(path.read_text(encoding="utf-8"))
-                self.shares = {key: float(share) for key, share in found.items()
-                               if isinstance(share, (int, float)) and 0.0 <= share <= 1.0} \
-                    if isinstance(found, dict) else {}
 
     def share(self, phase: str) -> float | None:
         return self.shares.get(phase)
@@ -302,6 +296,18 @@ class Balance:
         if self.path is not None and self.changed:
             with contextlib.suppress(OSError):
                 write_atomically(self.path, json.dumps(self.shares, sort_keys=True, indent=1).encode("utf-8"))
+
+
+def _read_shares(path: Path) -> dict[str, float]:
+    """The shares kept at ``path``; none when the file is missing, unreadable or not shares."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {key: float(share) for key, share in found.items()
+            if isinstance(share, (int, float)) and 0.0 <= share <= 1.0}
 
 
 class Runner:
@@ -386,8 +392,12 @@ def _plan(jobs: Sequence[Job | Split], learned: float | None = None) -> tuple[di
         loads[side] += job.weight
     splits = [job for job in jobs if isinstance(job, Split)]
     total = sum(job.weight for job in splits)
-    share = min(max((loads[1] - loads[0] + total) / (2 * total), 0.0), 1.0) if total else 0.0
-    share = learned if learned is not None and total else share
+    if not total:
+        share = 0.0
+    elif learned is not None:
+        share = learned
+    else:
+        share = min(max((loads[1] - loads[0] + total) / (2 * total), 0.0), 1.0)
     parts = {}
     for job in splits:
         mine, theirs = _cut(job.items, share, job.spread)

@@ -241,9 +241,8 @@ def holds(trace: Trace, drift: Drift) -> bool:
     if bounds is None:
         return False
     lowest, highest = bounds
-    factors = [1 + max(grows[i], grows[j]) for i, j in walked_pairs(trace.walk)]
     return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + max(grows, default=0.0),
-                      ordered=False, factors=factors)
+                      ordered=False, factors=pair_factors(grows, walked_pairs(trace.walk)))
 
 
 def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | None:
@@ -265,6 +264,12 @@ def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | Non
     spread = (numpy.bincount(first, weights=FORWARD * move, minlength=len(grows))
               + numpy.bincount(second, weights=-BACKWARD * move, minlength=len(grows)))
     return spread.tolist()
+
+
+def pair_factors(grows: Sequence[float], pairs: Iterable[tuple[int, int]]) -> list[float]:
+    """How much each pair's cosine can grow or shrink, as a factor: by the larger of its two
+    sentences' growths."""
+    return [1 + max(grows[i], grows[j]) for i, j in pairs]
 
 
 def walked_pairs(walk: Walk, taken: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -314,14 +319,10 @@ def holds_story(trace: StoryTrace, pool: Pool, drift: Drift) -> bool:
     prior = priors(pool)
     lowest = [close + p for close, p in zip(bounds[0], prior, strict=True)]
     highest = [close + p for close, p in zip(bounds[1], prior, strict=True)]
-
-    def factor(pair: tuple[int, int]) -> float:
-        return 1 + max(grows[pair[0]], grows[pair[1]])
-
     return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, 1 + max(grows, default=0.0),
                       first=0, twins=lambda i, j: pool[i][1].terms == pool[j][1].terms, beyond=trace.beyond,
-                      factors=[factor(pair) for pair in walked_pairs(trace.walk, taken=[0])],
-                      beyond_factors=[factor((i, j if j >= 0 else i)) for i, j, _ in trace.beyond])
+                      factors=pair_factors(grows, walked_pairs(trace.walk, taken=[0])),
+                      beyond_factors=pair_factors(grows, [(i, j if j >= 0 else i) for i, j, _ in trace.beyond]))
 
 
 def closeness_bounds(closeness: Sequence[float], norm: float,
