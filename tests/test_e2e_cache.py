@@ -122,6 +122,39 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
     monkeypatch.undo()
     unwanted = preload_early()
     assert preload(model, 1, early=unwanted) is None and unwanted is not None and not unwanted.running
+    # Started early, it loads the default pipeline at once; named another, it loads that one instead.
+    other = preload_early()
+    assert other is not None and preload("no_such_pipeline", 2, early=other) is other
+    with pytest.raises(ModelError):
+        analyze_module.analyze_corpus(articles, "no_such_pipeline", None, preloader=other)
+
+
+LEAN_IMPORT = """
+import pickle, sys
+from generator.engine.speedups.spacyimport import import_spacy
+import_spacy()
+lean = not any(name in sys.modules for name in ("typer", "requests", "spacy.cli.download"))
+from generator.analyze.nlp import analyze
+from generator.ingest import ingest
+analyses = analyze(ingest(__import__("pathlib").Path(sys.argv[1])).articles, sys.argv[2])
+import spacy.cli
+sys.stdout.buffer.write(pickle.dumps((lean, analyses, callable(spacy.cli.download), callable(spacy.info))))
+"""
+
+
+def test_spacy_imported_without_its_command_line_analyses_the_same() -> None:
+    """The copy that preloads the pipeline imports spaCy without its command line's modules; the
+    analyses are the same, and the real command line can still be imported afterwards."""
+    import pickle
+    import subprocess
+    import sys
+
+    model = load_config(None).model
+    found = subprocess.run([sys.executable, "-c", LEAN_IMPORT, str(SEEDS), model], capture_output=True, check=True,
+                           cwd=Path(__file__).parents[1])
+    lean, analyses, has_cli, has_info = pickle.loads(found.stdout)
+    assert lean and has_cli and has_info
+    assert analyses == analyze_module.analyze(ingest(SEEDS).articles, model)
 
 
 def test_workers_lemmatize_the_theme_terms_into_the_cache(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
+from ..config import DEFAULT_MODEL
 from ..errors import ModelError
 from ..models import Analysis, Article, Mention, Sentence
 from .cache import AnalysisCache
@@ -169,15 +170,22 @@ class Preloader:
 def _preloaded(connection: Connection, model: str | None) -> None:
     """In the copy: load the pipeline, then analyse what the build sends, once. A pipeline that
     cannot be loaded sends back nothing, and the build analyses (and reports) it itself. With no
-    ``model``, spaCy is imported first and the name read from the build."""
+    ``model``, spaCy is imported first (``speedups.spacyimport``), the default pipeline loaded
+    while the build reads its configuration (most builds name it; it used to wait for the name
+    0.1 s here), and the name read from the build: another pipeline is loaded then."""
     gc.freeze()  # the build's objects stay shared with it
     if model is None:
-        with contextlib.suppress(ImportError):  # then load_pipeline says what is missing
-            import spacy  # noqa: F401
+        with contextlib.suppress(ImportError, ModelError):  # then load_pipeline says what is missing
+            from ..engine.speedups.spacyimport import import_spacy
+
+            import_spacy()
+            load_pipeline(DEFAULT_MODEL)
         try:
             model = connection.recv()
         except (EOFError, OSError):
             return
+        if model != DEFAULT_MODEL:
+            load_pipeline.cache_clear()
     try:
         load_pipeline(model)
     except ModelError:

@@ -7,7 +7,11 @@ only while it saves a tenth of the MkDocs stage at 2,000 articles (``python -m t
 Each can be turned off by name (the ``speedups`` option), and all of them turn themselves off, with
 one warning, when an installed package they lean on is not the version they were tested with:
 the build is the same, byte for byte, without them (tested), only slower. This module imports
-nothing heavy: the configuration reads ``NAMES`` from it."""
+nothing heavy: the configuration reads ``NAMES`` from it.
+
+One more leans on spaCy's: ``spacyimport`` imports spaCy without its command line in the copy of
+the build that preloads the pipeline. That copy starts before the configuration is read, so the
+option does not name it; it is used only with the spaCy version it was tested with."""
 
 from __future__ import annotations
 
