@@ -28,6 +28,7 @@ class Groups:
         self.kinds: dict[str, ActorKind] = {}
         self.labels: dict[str, Counter[str]] = defaultdict(Counter)
         self._by_root: dict[str, list[tuple[int, str]]] | None = None
+        self._places: dict[str, bool] = {}
         for mention in mentions:
             self.find(mention.key)
             self.labels[mention.key][mention.label] += 1
@@ -52,8 +53,12 @@ class Groups:
 
     def is_place(self, key: str) -> bool:
         """Mostly tagged as a place, or named as places are ("Lake Tenby", whatever its tags): never
-        merged into a longer name by containment, nor the holder of a surname."""
-        return self.mostly(key, PLACE_LABELS) or named_as_place(key)
+        merged into a longer name by containment, nor the holder of a surname. Worked out once
+        per key: the labels are all counted as the groups are made."""
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = self.mostly(key, PLACE_LABELS) or named_as_place(key)
+        return found
 
     def prefer(self, name: str, priority: int) -> None:
         """``name`` is the actor's name unless a name of higher priority is preferred for its key."""

@@ -70,13 +70,19 @@ def merge_acronyms(groups: Groups) -> None:
     of them ("AP" and "Associated Press", but "NP" neither "National Park" nor "North Philadelphia"),
     and none when tagged mostly as a person's: a person's initials ("JD")."""
     present = set(groups.parent)
+    written: dict[str, list[str]] = {}  # each name's acronyms that some name of the corpus is, worked out once
     expansions: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in groups.mentions:
         if not mention.tagged or mention.label == "PERSON":
             continue
-        for short in sorted(acronyms(mention.name) & present):
-            initials = len(short) == 2 and groups.mostly(short, ("PERSON",))  # "JD" DeGuzman is no "Judicial District"
-            if not {short, mention.key} & groups.separate and not initials:
+        shorts = written.get(mention.name)
+        if shorts is None:
+            # not "JD", mostly tagged as a person's initials: "JD" DeGuzman is no "Judicial District"
+            shorts = written[mention.name] = [
+                short for short in sorted(acronyms(mention.name) & present)
+                if not (len(short) == 2 and groups.mostly(short, ("PERSON",)))]
+        for short in shorts:
+            if not {short, mention.key} & groups.separate:
                 expansions[short][groups.find(mention.key)] += 1
     for short, keys in sorted(expansions.items()):
         names = [[(key, keys[key]) for key in name] for name in distinct_names(keys)] if len(short) >= 3 \
@@ -250,11 +256,10 @@ def merge_surnames(groups: Groups) -> None:
     sizes = Counter(groups.find(m.key) for m in groups.mentions)
     lower = {m.key for m in groups.mentions if not m.surface.isupper()}
     roots_by_last: dict[str, set[str]] = defaultdict(set)
-    for mention in groups.mentions:
-        root = groups.find(mention.key)
-        named = mention.label == "PERSON" or sizes[root] >= 2
-        if " " in mention.key and named and not groups.is_place(mention.key):
-            roots_by_last[mention.key.split(" ")[-1]].add(root)
+    for key, label in {(m.key, m.label) for m in groups.mentions if " " in m.key}:
+        root = groups.find(key)
+        if (label == "PERSON" or sizes[root] >= 2) and not groups.is_place(key):
+            roots_by_last[key.split(" ")[-1]].add(root)
     for key in sorted({m.key for m in groups.mentions if " " not in m.key} & (lower - groups.separate)):
         if len(roots_by_last.get(key, ())) == 1 and key not in country_names() and not groups.is_place(key):
             groups.union(key, next(iter(roots_by_last[key])))
