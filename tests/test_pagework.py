@@ -113,3 +113,30 @@ def test_a_generated_pages_address_is_joined_to_the_sites_as_mkdocs_joins_it() -
     assert joined > 500  # the plain addresses take the quick way
     assert joined_address("https://example.github.io/digest", "actors/jane-doe/") == (
         "https://example.github.io/digest/actors/jane-doe/", "/digest/actors/jane-doe/")
+
+
+def test_stored_search_entries_print_the_index_as_the_search_plugin_does() -> None:
+    """Entries kept printed (``search_json``) and spliced into Material's search index give the
+    bytes the plugin prints from the entries themselves, with or without a live reload's last index."""
+    from material.plugins.search.plugin import SearchIndex
+
+    from generator.engine.speedups.pagecache import Entries, add_entries, search_json, splicing
+
+    settings = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer"], "fields": {"title": {"boost": 1e3}}}
+    pages = [[{"location": "a/", "title": "Café <b>", "text": "Zoë said \"no\" \u2014 twice"}],
+             [{"location": "b/", "title": "B", "text": "tabs\tand\nlines"},
+              {"location": "b/#x", "title": "X", "text": ""}],
+             []]  # a page left out of the search
+    plain, spliced = SearchIndex(**settings), SearchIndex(**settings)
+    splicing(spliced)
+    for number, entries in enumerate(pages):
+        plain.entries.extend(entries)
+        if number == 1:
+            spliced.entries.extend(entries)  # a page the plugin indexed in this build
+        else:
+            add_entries(spliced.entries, search_json(entries))
+    assert any(isinstance(entry, Entries) for entry in spliced.entries)
+    assert spliced.generate_search_index(None) == plain.generate_search_index(None)
+    last = SearchIndex(**settings)
+    last.entries.append({"location": "c/", "title": "C", "text": "c"})
+    assert spliced.generate_search_index(last) == plain.generate_search_index(last)

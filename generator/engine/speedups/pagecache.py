@@ -9,7 +9,8 @@ versions (``site_salt``); a page whose themed key matches is written through a t
 prints it as it was. The search index entries a page gave are kept with it: for a cached page,
 Material's search plugin is told to skip it (its documented ``search: exclude`` page setting, set
 only while the plugin runs) and the stored entries are added to its index in the same place, so
-the index comes out byte-identical without parsing the page again. Adding one article thus
+the index comes out byte-identical without parsing the page again. They are stored as the index
+prints them, and printed into it as they are (``splicing``), never read back into dictionaries. Adding one article thus
 converts, themes and indexes only the pages that list it. Pages written by hand in ``docs/`` are
 never cached; a generated page named in the navigation is, with the title the navigation gives it.
 
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -58,7 +60,7 @@ from ...analyze.cache import prune_unused, unpickled
 from ...store import Store
 from .unwritten import keep_in_place
 
-PAGE_CACHE_VERSION = "4"
+PAGE_CACHE_VERSION = "5"
 PASSING = hasattr(mkdocs_build, "_build_page")
 """Whether MkDocs themes each page through the function ``passing_unchanged`` swaps (else every
 page is themed, as usual)."""
@@ -85,8 +87,9 @@ class Themed:
     key: str
     """``PageCache.output_key``: what the themed page depends on besides its converted Markdown."""
     html: str
-    search: tuple[dict, ...] | None
-    """The search index entries the page gave, or None when the search plugin was not there."""
+    search: str | None
+    """The search index entries the page gave, as the index prints them (``search_json``), or None
+    when the search plugin was not there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,8 @@ class Settled:
     title: str | None
     anchors: frozenset[str]
     links_to_anchors: dict[str, dict[str, str]] | None
-    search: tuple[dict, ...] | None
+    search: str | None
+    """As ``Themed.search``."""
     written: str
     """The SHA-256 of the page's bytes as written, charts and all."""
     charts: str
@@ -276,8 +280,8 @@ class CachedPage(Page):
         self.output_key = ""
         self.entry: Entry | None = None
         self.cached_output: str | None = None
-        self.search_found: tuple[dict, ...] | None = None
-        self.search_made: tuple[dict, ...] | None = None
+        self.search_found: str | None = None
+        self.search_made: str | None = None
         self.search_start = 0
         self.search_meta: object = None
         self.settled_key = ""
@@ -412,7 +416,7 @@ class CachedPage(Page):
         join the index where the search plugin would have put them, and the site keeps its file
         (``unwritten.keep_in_place``), or its bytes go to MkDocs' ``write_file``."""
         assert self.found is not None and self.found.search is not None and self.cache.search_entries is not None
-        self.cache.search_entries.extend(self.found.search)
+        add_entries(self.cache.search_entries, self.found.search)
         if not (self.in_site and keep_in_place(self.file.abs_dest_path)):
             copy = self.published_copy
             if copy is None:  # in the site as written (its mark said so), though not kept in place
@@ -471,13 +475,13 @@ class CachedPage(Page):
         if entries is None or not self.output_key:
             return
         if self.search_found is None:
-            self.search_made = tuple(entries[self.search_start:])
+            self.search_made = search_json(entries[self.search_start:])
             return
         if self.search_meta is None:
             self.meta.pop("search", None)
         else:
             self.meta["search"] = self.search_meta
-        entries.extend(self.search_found)
+        add_entries(entries, self.search_found)
 
 
 def passing_unchanged() -> Callable[[], None]:
@@ -548,7 +552,57 @@ def _body(source: str) -> str:
 
 
 def search_entries(config: MkDocsConfig) -> list | None:
-    """Material's search index entries, or None when the search plugin is missing or shaped otherwise."""
+    """Material's search index entries, or None when the search plugin is missing or shaped
+    otherwise. The index is then printed with the stored entries spliced in (``splicing``)."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-    return entries if isinstance(entries, list) and type(plugin).__module__.startswith("material.") else None
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    if not isinstance(entries, list) or not type(plugin).__module__.startswith("material.") \
+            or not callable(getattr(index, "generate_search_index", None)):
+        return None
+    splicing(index)
+    return entries
+
+
+SEARCH_JSON = {"separators": (",", ":"), "default": str}
+"""How Material's search plugin prints its index (``SearchIndex.generate_search_index``)."""
+SEARCH_SETTINGS = ("lang", "separator", "pipeline", "fields")
+"""The plugin's settings its index starts with, in that order."""
+
+
+class Entries(str):
+    """A page's search index entries as the index prints them (``search_json``), standing in the
+    plugin's list of entries for the entries themselves."""
+
+
+def search_json(entries: list[dict]) -> str:
+    """Index entries as the index prints them, one after the other: each entry printed alone with
+    the index's settings, joined by commas, is the index's list printed whole without its brackets."""
+    return ",".join(json.dumps(entry, **SEARCH_JSON) for entry in entries)
+
+
+def add_entries(entries: list, printed: str) -> None:
+    if printed:  # a page left out of the search gave none
+        entries.append(Entries(printed))
+
+
+def splicing(index: object) -> None:
+    """Have Material's search index printed with the stored entries of unchanged pages spliced in
+    as they were printed, not read back into dictionaries and printed again (at 5,000 articles, 60 MB
+    of entries: 0.5 s to unpickle, 0.3 s to print). The same bytes as the plugin prints (tested)."""
+    plain = index.generate_search_index  # type: ignore[attr-defined]
+
+    def generate_search_index(prev: object) -> str:
+        entries = index.entries  # type: ignore[attr-defined]
+        if not any(isinstance(entry, Entries) for entry in entries):
+            return plain(prev)
+        if prev is not None:  # a live reload's index, merged with the last one's entries: the plugin's way
+            index.entries = [item for entry in entries  # type: ignore[attr-defined]
+                             for item in (json.loads(f"[{entry}]") if isinstance(entry, Entries) else [entry])]
+            return plain(prev)
+        settings = {key: index.config[key] for key in SEARCH_SETTINGS}  # type: ignore[attr-defined]
+        head = json.dumps({"config": settings, "docs": []}, **SEARCH_JSON)
+        docs = ",".join(entry if isinstance(entry, Entries) else json.dumps(entry, **SEARCH_JSON) for entry in entries)
+        return f"{head[:-2]}{docs}]}}"
+
+    index.generate_search_index = generate_search_index  # type: ignore[attr-defined]
