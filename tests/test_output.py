@@ -436,3 +436,26 @@ def test_pages_kept_by_their_context_are_the_pages_made_afresh(tmp_path, monkeyp
     assert len(first) == pages_first  # no records yet: every page rendered
     assert second == []  # nothing changed: nothing rendered
     assert "article.md.j2" in third and len(third) < pages_third / 2  # only the pages whose context changed
+
+
+def test_the_feeds_page_lists_the_sites_and_themes_feeds_and_counts_those_on_their_own_pages() -> None:
+    """Every actor's and story's feeds are linked from its own page and listed in feeds.opml; the
+    Feeds page counts them and links the indexes, and lists the site's and each theme's."""
+    from dataclasses import replace
+
+    from generator.models import Theme, ThemeMatch
+    from generator.publish.render import render_pages
+
+    digest = small_digest()
+    matches = tuple(ThemeMatch(e.article.id, ("power",)) for e in digest.entries)
+    theme = Theme("energy", "Energy <policy>", "Power.", matches)
+    digest = replace(digest, themes=(theme,))
+    pages = render_pages(digest, "Site", 10)
+    feeds = pages["feeds.md"]
+    assert "[RSS](feed.xml) · [Atom](atom.xml)" in feeds
+    assert "Energy &#60;policy&#62; · Site: [RSS](feed-themes-energy.xml)" in feeds
+    assert "feed-actors-jane-doe" not in feeds and "1 actor feed (see [Actors](actors/index.md))" in feeds
+    assert "0 story feeds (see [Stories](stories/index.md))" in feeds
+    assert "Follow: [RSS](../feed-actors-jane-doe.xml)" in pages["actors/jane-doe.md"]
+    opml = render_feeds(digest, "Site", "https://example.org/", 10)["feeds.opml"].decode("utf-8")
+    assert "feed-actors-jane-doe.xml" in opml and "feed-themes-energy.xml" in opml

@@ -212,10 +212,21 @@ def _digests_index(views: v.Views) -> Context:
     return {"front_matter": v.front_matter("Digests"), "days": periods["day"], "weeks": periods["week"]}
 
 
+ON_THEIR_PAGES = (("actors/", "actor", v.ACTORS_INDEX, "Actors"), ("stories/", "story", v.STORIES_INDEX, "Stories"))
+"""(page prefix, noun, index page, its name)."""
+"""Feeds the Feeds page counts but does not list, one by one: each actor's and story's are on its
+own page (and in ``feeds.opml``). Listed, they made a page of thousands of links (0.5 MB at 5,000
+articles) that changed with almost every article and cost more than any other page to convert."""
+
+
 def _feeds(views: v.Views, site_name: str) -> Context:
+    catalogue = feed_catalogue(views.digest, site_name)
+    elsewhere = tuple(prefix for prefix, _, _, _ in ON_THEIR_PAGES)
     rows = [{"title": spec.title, "rss": v.link("RSS", v.FEEDS, spec.rss), "atom": v.link("Atom", v.FEEDS, spec.atom)}
-            for spec in feed_catalogue(views.digest, site_name)]
-    return {"front_matter": v.front_matter("Feeds"), "rows": rows, "opml": trusted("feeds.opml")}
+            for spec in catalogue if not spec.page.startswith(elsewhere)]
+    counted = [{"count": v.counted(sum(spec.page.startswith(prefix) for spec in catalogue), f"{noun} feed"),
+                "index": v.link(label, v.FEEDS, index)} for prefix, noun, index, label in ON_THEIR_PAGES]
+    return {"front_matter": v.front_matter("Feeds"), "rows": rows, "counted": counted, "opml": trusted("feeds.opml")}
 
 
 def _article(views: v.Views, entry: Entry) -> Context:
