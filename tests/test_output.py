@@ -459,3 +459,23 @@ def test_the_feeds_page_lists_the_sites_and_themes_feeds_and_counts_those_on_the
     assert "Follow: [RSS](../feed-actors-jane-doe.xml)" in pages["actors/jane-doe.md"]
     opml = render_feeds(digest, "Site", "https://example.org/", 10)["feeds.opml"].decode("utf-8")
     assert "feed-actors-jane-doe.xml" in opml and "feed-themes-energy.xml" in opml
+
+
+def test_the_stories_index_summarizes_the_most_recent_stories_and_lists_the_rest() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from generator.models import Story
+    from generator.publish.render import FULL_STORIES, render_pages
+
+    digest = small_digest()
+    ids = tuple(e.article.id for e in digest.entries)
+    stories = tuple(Story(f"story-{n:02d}", f"Story <{n}>", ids, (f"Summary {n}.",), date(2024, 1, 1 + n),
+                          date(2024, 1, 1 + n)) for n in range(FULL_STORIES + 3))
+    index = render_pages(replace(digest, stories=stories), "Site", 10)["stories/index.md"]
+    recent, earlier = index.split("## Earlier stories")
+    newest = [f"story-{n:02d}" for n in range(FULL_STORIES + 2, 2, -1)]
+    assert re.findall(r"\(story-\d\d\.md\)", recent) == [f"({slug}.md)" for slug in newest]
+    assert all(f"Summary {n}." in recent for n in range(3, FULL_STORIES + 3)) and "Summary 2." not in index
+    assert re.findall(r"- \[Story &#60;(\d)&#62;\]\(story-0\d\.md\) · \d January 2024 · 2 articles", earlier) == [
+        "2", "1", "0"]

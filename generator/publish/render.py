@@ -198,11 +198,16 @@ def _themes_index(views: v.Views) -> Context:
     return {"front_matter": v.front_matter("Themes"), "groups": groups}
 
 
+FULL_STORIES = 20
+"""The stories index shows this many most recent stories with their summaries, the older ones as one
+line each (at 5,000 articles, 742 summaries made a page of 1.2 MB; each story's page has its own)."""
+
+
 def _stories_index(views: v.Views) -> Context:
     stories = sorted(views.digest.stories, key=lambda s: (-(s.end.toordinal() if s.end else 0), s.id))
     rows = [{"link": views.story_link(s.id, v.STORIES_INDEX), "detail": f"{v.date_range(s.start, s.end)} · "
              f"{v.counted(len(s.article_ids), 'article')}", "summary": s.summary} for s in stories]
-    return {"front_matter": v.front_matter("Stories"), "rows": rows}
+    return {"front_matter": v.front_matter("Stories"), "rows": rows[:FULL_STORIES], "earlier": rows[FULL_STORIES:]}
 
 
 def _digests_index(views: v.Views) -> Context:
