@@ -64,7 +64,15 @@ def test_opml_lists_a_feed_for_every_paged_actor_theme_and_story(seeds_site: Pat
                      if item.get("page", True)}
     assert urls == expected
     page = _visible_text((seeds_site / "feeds" / "index.html").read_text(encoding="utf-8"))
-    assert page.count("RSS · Atom") == len(expected)
+    listed = {f"{SITE_URL}feed-themes-{item['id']}.xml" for item in load_json(seeds_site, "themes.json")}
+    assert page.count("RSS · Atom") == len(listed) + 1  # the site's and each theme's; the others on their pages
+    for section, noun in (("actors", "actor"), ("stories", "story")):
+        paged = [url for url in expected if url.startswith(f"{SITE_URL}feed-{section}-")]
+        assert (f"{len(paged)} {noun} feed" + ("" if len(paged) == 1 else "s")) in page
+        for url in paged:
+            item = url.removeprefix(f"{SITE_URL}feed-{section}-").removesuffix(".xml")
+            own = _visible_text((seeds_site / section / item / "index.html").read_text(encoding="utf-8"))
+            assert "Follow: RSS · Atom" in own
 
 
 def test_every_feed_parses_with_required_elements(seeds_site: Path) -> None:
