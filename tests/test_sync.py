@@ -25,7 +25,7 @@ def test_only_new_or_changed_files_reach_the_site(tmp_path: Path) -> None:
         mkdocs_utils.write_file(b"old", str(staging / "twice/index.html"))  # not in the site: written
         mkdocs_utils.write_file(b"old", str(staging / "changed/index.html"))  # written again, now as it was
         mkdocs_utils.write_file(b"fresh", str(staging / "added/index.html"))
-    assert unchanged == {Path("same/index.html"), Path("changed/index.html")}
+    assert unchanged == {"same/index.html", "changed/index.html"}
     assert not (staging / "same").exists()
     assert sync_tree(staging, site, unchanged) == (2, 1)
     files = {str(p.relative_to(site)): p.read_text() for p in site.rglob("*") if p.is_file() and p.name != MANIFEST}
@@ -48,7 +48,7 @@ def test_outputs_are_placed_by_their_path_through_a_linked_folder_and_never_outs
         mkdocs_utils.write_file(b"same", str(real / "page/index.html"))  # MkDocs given the folder's real path
         mkdocs_utils.write_file(b"same", str(staging / "x/../page/index.html"))
         mkdocs_utils.write_file(b"same", str(staging / "../outside.html"))  # not under staging: written as asked
-    assert unchanged == {Path("page/index.html")}
+    assert unchanged == {"page/index.html"}
     assert (tmp_path / "outside.html").read_text() == "same" and not (real / "page").exists()
 
 
@@ -68,7 +68,7 @@ def test_generated_files_and_assets_with_the_bytes_the_site_has_are_not_copied_o
     with unchanged_outputs(staging, site) as unchanged:
         for file in files:
             file.copy_file()
-    assert unchanged == {Path("feed.xml"), Path("style.css")}
+    assert unchanged == {"feed.xml", "style.css"}
     assert not (staging / "feed.xml").exists() and not (staging / "style.css").exists()
     assert (staging / "atom.xml").read_bytes() == b"<feed>new</feed>"
     assert File.copy_file.__module__ == "mkdocs.structure.files"  # put back

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 
@@ -19,18 +20,19 @@ MANIFEST = ".digest-manifest.json"
 """In the site folder: every file the last build put there. Only those may ever be removed."""
 
 
-def sync_tree(source: Path, target: Path, unchanged: set[Path] = frozenset()) -> tuple[int, int]:
-    """Make ``target`` hold the files of ``source`` plus the ``unchanged`` ones it already has:
+def sync_tree(source: Path, target: Path, unchanged: Collection[str] = frozenset()) -> tuple[int, int]:
+    """Make ``target`` hold the files of ``source`` plus the ``unchanged`` ones it already has
+    (relative POSIX paths, as in the manifest; thousands on a rebuild, so kept as strings):
     new or changed files are moved in, unchanged ones keep their bytes and times, and files an
     earlier build wrote (the manifest) that this build did not are removed. Files digest did not
     write (a ``.git`` folder, ``CNAME``, ``.nojekyll``) are never touched. Files are moved out of
     ``source``, so it is left emptied. Returns (files written, files removed)."""
     target.mkdir(parents=True, exist_ok=True)
     removed = 0
-    built = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    built = {path.relative_to(source).as_posix() for path in source.rglob("*") if path.is_file()}
     moved = _move_new_folders(source, target)
-    written = sum(1 for relative in built if relative.parts[0] in moved)
-    for relative in sorted(r for r in built if r.parts[0] not in moved):
+    written = sum(1 for relative in built if relative.split("/", 1)[0] in moved)
+    for relative in sorted(r for r in built if r.split("/", 1)[0] not in moved):
         new, old = source / relative, target / relative
         if same_bytes(old, new.read_bytes()):
             continue
@@ -43,8 +45,7 @@ def sync_tree(source: Path, target: Path, unchanged: set[Path] = frozenset()) ->
     wanted = built | set(unchanged)
     for relative in sorted(_manifest(target) - wanted):
         removed += _remove(target, relative)
-    (target / MANIFEST).write_text(json.dumps(sorted(p.as_posix() for p in wanted), indent=0) + "\n",
-                                   encoding="utf-8")
+    (target / MANIFEST).write_text(json.dumps(sorted(wanted), indent=0) + "\n", encoding="utf-8")
     return written, removed
 
 
@@ -63,16 +64,16 @@ def _move_new_folders(source: Path, target: Path) -> set[str]:
     return moved
 
 
-def _manifest(target: Path) -> set[Path]:
+def _manifest(target: Path) -> set[str]:
     """The files the last build wrote; nothing when there is no readable manifest."""
     try:
         names = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    return {Path(name) for name in names if isinstance(name, str) and ".." not in Path(name).parts}
+    return {name for name in names if isinstance(name, str) and ".." not in name.replace("\\", "/").split("/")}
 
 
-def _remove(target: Path, relative: Path) -> int:
+def _remove(target: Path, relative: str) -> int:
     """Remove one file digest wrote, and the folders it leaves empty; 1 when a file went."""
     path = target / relative
     if not path.is_file() or path.is_symlink():
