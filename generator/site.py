@@ -24,7 +24,7 @@ from .config import Config, load_config
 from .corpus.themes import load_taxonomy
 from .engine import ENGINES, speedups
 from .engine.plugin import DigestPlugin
-from .engine.speedups.unwritten import unchanged_outputs
+from .engine.speedups.unwritten import Marks, unchanged_outputs
 from .engine.sync import sync_tree
 from .engine.tree import SITE_DIR, write_markdown_tree
 from .engine.zensical import build_with_zensical
@@ -108,7 +108,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
         mkdocs_config.site_dir = str(staging)
         plugin.published = target
         fast = "unwritten" in speedups.active(config.speedups)
-        with unchanged_outputs(staging, target) if fast else contextlib.nullcontext(set()) as unchanged:
+        marks = Marks(config.cache_dir / "published.pickle") if fast and config.cache_dir else None
+        with unchanged_outputs(staging, target, marks) if fast else contextlib.nullcontext(set()) as unchanged:
             try:
                 mkdocs_build(mkdocs_config)
             except Abort as error:
@@ -116,6 +117,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), *, input_dir: Path | None
             except MkDocsException as error:
                 raise BuildError(str(error)) from None
         written, removed = sync_tree(staging, target, unchanged)
+        if marks:
+            marks.save(target)
         plugin.after_publish()
     assert plugin.result is not None
     return BuildReport(target, plugin.result, written, removed, config.input)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs import utils as mkdocs_utils
 
 from generator.engine.speedups.unwritten import unchanged_outputs
@@ -115,3 +117,45 @@ def test_a_first_build_moves_whole_new_folders_and_counts_their_files(tmp_path: 
     (staging / "articles/a/index.html").write_text("a")
     assert sync_tree(staging, site) == (0, 4)  # the others were this digest's: removed; theirs stays
     assert (site / "actors/theirs.txt").read_text() == "mine"
+
+
+def test_a_site_file_whose_stat_is_as_noted_is_not_read_and_an_edited_one_is(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """With marks, an output whose file in the site has the stat noted when it was last found or
+    written, and the bytes noted then, is known unchanged unread; a file edited in the site, even
+    to its old size and modification time, is read, found changed and written as built."""
+    from generator.engine import sync
+    from generator.engine.speedups import unwritten
+    from generator.engine.speedups.unwritten import Marks
+
+    site = tmp_path / "site"
+    outputs = {"a/index.html": b"alpha", "b/index.html": b"beta", "feed.xml": b"<rss/>"}
+    read: list[str] = []
+    plain_same = sync.same_bytes
+    monkeypatch.setattr(unwritten, "same_bytes",
+                        lambda path, content: read.append(path.parent.name) or plain_same(path, content))
+
+    def build(changed: dict[str, bytes]) -> tuple[set[str], int]:
+        staging = tmp_path / "staging"
+        staging.mkdir()
+        marks = Marks(tmp_path / "cache" / "published.pickle")
+        with unchanged_outputs(staging, site, marks) as unchanged:
+            for name, content in {**outputs, **changed}.items():
+                mkdocs_utils.write_file(content, str(staging / name))
+        written, _ = sync_tree(staging, site, unchanged)
+        marks.save(site)
+        shutil.rmtree(staging)
+        return unchanged, written
+
+    assert build({}) == (set(), 3)  # a first build: everything written, then marked
+    read.clear()
+    assert build({}) == (set(outputs), 0) and read == []  # nothing read
+    edited = site / "b/index.html"
+    times = edited.stat()
+    edited.write_bytes(b"BETA")
+    os.utime(edited, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert build({"feed.xml": b"<rss>new</rss>"}) == ({"a/index.html"}, 2)
+    assert read == ["b"]  # only the edited file; the changed feed's bytes differ from those noted
+    assert edited.read_bytes() == b"beta" and (site / "feed.xml").read_bytes() == b"<rss>new</rss>"
+    read.clear()
+    assert build({"feed.xml": b"<rss>new</rss>"}) == (set(outputs), 0) and read == []  # all marked again
