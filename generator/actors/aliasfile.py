@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..models import ActorKind
+from ..shipped import shipped_yaml
 from .names import form_key
 
 KEYS = ("aliases", "ignore", "separate", "kinds")
@@ -33,8 +33,7 @@ class AliasSpec:
 
 def load_aliases(path: Path | None) -> tuple[AliasSpec, ...]:
     """The shipped defaults, then the user's file when given (later entries win)."""
-    shipped = resources.files("generator").joinpath("data/aliases.yml").read_text(encoding="utf-8")
-    specs = [parse_aliases(yaml.safe_load(shipped), "generator/data/aliases.yml", priority=1)]
+    specs = [parse_aliases(shipped_yaml("aliases.yml"), "generator/data/aliases.yml", priority=1)]
     if path is not None:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -4,11 +4,10 @@ US states that count toward the state."""
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 import pycountry
-import yaml
 
+from ..shipped import shipped_yaml
 from .names import form_key, normalise_name
 
 
@@ -28,8 +27,7 @@ def country_names() -> dict[str, str]:
 @functools.cache
 def demonyms() -> dict[str, str]:
     """form key of a demonym ("Russian") -> the country's name as digest shows it ("Russia")."""
-    text = resources.files("generator").joinpath("data/demonyms.yml").read_text(encoding="utf-8")
-    return {form_key(word): country for word, country in yaml.safe_load(text).items()}
+    return {form_key(word): country for word, country in shipped_yaml("demonyms.yml").items()}
 
 
 def country_of_demonym(key: str) -> str | None:
@@ -45,8 +43,7 @@ def is_nationality(text: str) -> bool:
 
 @functools.cache
 def _state_abbreviations() -> dict[str, str]:
-    text = resources.files("generator").joinpath("data/states.yml").read_text(encoding="utf-8")
-    return {str(short): str(state) for short, state in yaml.safe_load(text).items()}
+    return {str(short): str(state) for short, state in shipped_yaml("states.yml").items()}
 
 
 def state_of_abbreviation(text: str, sentence: str) -> str | None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from importlib import resources
 
-import yaml
+from ..shipped import shipped_yaml
 
 TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor
@@ -154,8 +153,7 @@ def acronym(name: str) -> str | None:
 
 @functools.cache
 def _nicknames() -> dict[str, frozenset[str]]:
-    text = resources.files("generator").joinpath("data/nicknames.yml").read_text(encoding="utf-8")
-    return {short: frozenset(full) for short, full in yaml.safe_load(text).items()}
+    return {short: frozenset(full) for short, full in shipped_yaml("nicknames.yml").items()}
 
 
 def same_first_name(a: str, b: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -12,6 +11,7 @@ import yaml
 from ..errors import ConfigError
 from ..models import Analysis, Theme, ThemeMatch
 from ..publish.slugs import unique_slugs
+from ..shipped import shipped_yaml
 
 MIN_TERMS = 2
 """An article joins a theme when it uses at least this many different terms of the theme."""
@@ -27,11 +27,10 @@ class ThemeSpec:
 def load_taxonomy(path: Path | None) -> tuple[ThemeSpec, ...]:
     """Read and check a taxonomy file (the shipped one when ``path`` is None)."""
     if path is None:
-        text, where = resources.files("generator").joinpath("data/themes.yml").read_text("utf-8"), "themes.yml"
-    else:
-        text, where = path.read_text(encoding="utf-8"), str(path)
+        return _check(shipped_yaml("themes.yml"), "themes.yml")
+    where = str(path)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ConfigError(where, [f"not valid YAML: {error}"]) from None
     return _check(data, where)
