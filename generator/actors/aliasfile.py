@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
+from ..config import shipped_yaml
 from ..errors import ConfigError
 from ..models import ActorKind
-from ..shipped import shipped_yaml
 from .names import form_key
 
 KEYS = ("aliases", "ignore", "separate", "kinds")

@@ -7,7 +7,7 @@ import functools
 
 import pycountry
 
-from ..shipped import shipped_yaml
+from ..config import shipped_yaml
 from .names import form_key, normalise_name
 
 

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ..shipped import shipped_yaml
+from ..config import shipped_yaml
 
 TITLE_WORDS = frozenset("""president vice prime minister chancellor secretary general secretary-general
 deputy foreign defence defense mr mrs ms dr sir lord lady king queen prince pope senator sen rep governor

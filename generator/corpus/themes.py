@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from ..config import shipped_yaml
 from ..errors import ConfigError
 from ..models import Analysis, Theme, ThemeMatch
 from ..publish.slugs import unique_slugs
-from ..shipped import shipped_yaml
 
 MIN_TERMS = 2
 """An article joins a theme when it uses at least this many different terms of the theme."""
