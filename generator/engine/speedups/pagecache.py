@@ -58,7 +58,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 
 from ...analyze.cache import prune_unused, unpickled
 from ...store import Store
-from .unwritten import keep_in_place
+from .unwritten import Mark, keep_in_place, mark_of, sha256_of
 
 PAGE_CACHE_VERSION = "5"
 PASSING = hasattr(mkdocs_build, "_build_page")
@@ -68,8 +68,6 @@ CACHED_TEMPLATE = "digest-cached.html"
 """In ``templates/theme/``: prints the stored themed page unchanged."""
 MARKS_KEY = "published-marks"
 """The record of ``PageCache.marks``, beside the pages' records."""
-Mark = tuple[int, int, int, int]
-"""A published file's size, inode, and modification and change times in nanoseconds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +195,11 @@ class PageCache:
         if self.published is None or settled.charts != charts:
             return None
         try:
-            mark = _mark(os.stat(path := self.published / file.dest_uri))
+            mark = mark_of(os.stat(path := self.published / file.dest_uri))
             data = path.read_bytes()
         except OSError:
             return None
-        if _sha256(data) != settled.written:
+        if sha256_of(data) != settled.written:
             return None
         self.marks[file.dest_uri] = (mark, settled.written)
         return data
@@ -215,7 +213,7 @@ class PageCache:
         if self.published is None or settled.charts != charts:
             return False
         try:
-            mark = _mark(os.stat(self.published / file.dest_uri))
+            mark = mark_of(os.stat(self.published / file.dest_uri))
         except OSError:
             return False
         if self.marks_before is None:
@@ -232,7 +230,7 @@ class PageCache:
             return
         for place, sha in self.fresh.items():
             try:
-                self.marks[place] = (_mark(os.stat(self.published / place)), sha)
+                self.marks[place] = (mark_of(os.stat(self.published / place)), sha)
             except OSError:
                 continue
         self.store.put(MARKS_KEY, pickle.dumps(self.marks, protocol=5))
@@ -274,7 +272,7 @@ class CachedPage(Page):
                  charts: tuple[str, ...] = ()) -> None:
         super().__init__(title, file, config)  # a page in the navigation has the title it is given there
         self.cache = cache
-        self.charts = _sha256("\n".join(charts).encode("utf-8"))
+        self.charts = sha256_of("\n".join(charts).encode("utf-8"))
         self.found: Settled | None = None
         self.cache_key = ""
         self.output_key = ""
@@ -455,7 +453,7 @@ class CachedPage(Page):
         search = self.search_found if self.search_found is not None else self.search_made
         page = written.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
         return Settled(self.cache_key, self.output_key, self.title, rendered.anchors, rendered.links_to_anchors,
-                       search, _sha256(page), self.charts)
+                       search, sha256_of(page), self.charts)
 
     def before_search(self) -> None:
         """Before the search plugin indexes the page: skip it when its entries are stored."""
@@ -533,14 +531,6 @@ def _site_address(base: str) -> tuple[str, str] | None:
             urlsplit(base + "page/").path != parts.path + "page/":
         return None  # joining a plain name does more than add it (a query, "." parts)
     return base, parts.path
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _mark(found: os.stat_result) -> Mark:
-    return found.st_size, found.st_ino, found.st_mtime_ns, found.st_ctime_ns
 
 
 def _body(source: str) -> str:

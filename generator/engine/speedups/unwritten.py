@@ -29,7 +29,8 @@ def keep_in_place(output_path: str) -> bool:
 
 
 Mark = tuple[int, int, int, int]
-"""A file's size, inode, and modification and change times in nanoseconds."""
+"""A file's size, inode, and modification and change times in nanoseconds (``mark_of``): what
+the published site's files were when a build last read or wrote them, here and in the page cache."""
 
 
 class Marks:
@@ -55,36 +56,36 @@ class Marks:
         if known is None:
             return None
         try:
-            mark = _mark(os.stat(site_file))
+            mark = mark_of(os.stat(site_file))
         except OSError:
             return False
         if mark != known[0]:
             return None
-        same = _sha256(content) == known[1]
+        same = sha256_of(content) == known[1]
         if same:
             self.now[relative] = known
         return same
 
     def found_same(self, site_file: Path, relative: str, content: bytes) -> None:
         with contextlib.suppress(OSError):
-            self.now[relative] = (_mark(os.stat(site_file)), _sha256(content))
+            self.now[relative] = (mark_of(os.stat(site_file)), sha256_of(content))
 
     def written(self, relative: str, content: bytes) -> None:
-        self.fresh[relative] = _sha256(content)
+        self.fresh[relative] = sha256_of(content)
 
     def save(self, site: Path) -> None:
         """Once the site is published: mark the files written, keep every mark for the next build."""
         for relative, sha in self.fresh.items():
             with contextlib.suppress(OSError):
-                self.now[relative] = (_mark(os.stat(site / relative)), sha)
+                self.now[relative] = (mark_of(os.stat(site / relative)), sha)
         write_atomically(self.path, pickle.dumps(dict(sorted(self.now.items())), protocol=5))
 
 
-def _mark(found: os.stat_result) -> Mark:
+def mark_of(found: os.stat_result) -> Mark:
     return found.st_size, found.st_ino, found.st_mtime_ns, found.st_ctime_ns
 
 
-def _sha256(data: bytes) -> str:
+def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
