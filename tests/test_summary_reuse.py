@@ -17,12 +17,15 @@ from generator.summarize.centrality import centrality_parts
 from generator.summarize.news import GUARD, news, traced
 from generator.summarize.reuse import (
     MAX_DRIFT,
+    Moves,
     centrality_spread,
     closeness_bounds,
     growth,
     holds,
     holds_story,
+    intervals,
     term_drift,
+    term_factors,
 )
 from generator.summarize.story import story_pool, story_text, summarize_story, traced_story
 
@@ -125,6 +128,60 @@ def test_a_summary_kept_by_each_sentences_drift_is_the_one_the_new_weights_give(
     assert kept > checked / 3 and kept > uniform + checked / 10  # more than one drift for the whole window keeps
 
 
+def _raising(idf: dict[str, float], carried: dict[str, float], grown: float, up: frozenset[str]) -> dict[str, float]:
+    """The new article's terms by their own factors; ``up``'s other terms raised by the corpus'
+    growth, every other term left as it was: the extremes of weights that moved one way."""
+    return {t: w * carried.get(t, 1 + grown if t in up else 1.0) for t, w in idf.items()}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_summary_kept_by_weights_that_moved_one_way_is_the_one_the_new_weights_give(seed: int) -> None:
+    """Adding an article raises every weight whose term it lacks by a factor between 1 and 1 plus
+    the corpus' growth, and moves its own terms' weights by their own factors, up or down: each
+    sentence's interval of factors keeps more summaries than a share either way, and every kept
+    summary is the one any weights within those intervals give."""
+    chance = random.Random(500 + seed)
+    articles = [_article(chance, f"a{n}") for n in range(60)]
+    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    kept = symmetric = checked = 0
+    for grown in (0.002, 0.01, 0.03):
+        for article in articles:
+            window = article.sentences[:WINDOW]
+            terms = sorted({t for s in window for t in s.terms})
+            carried = {t: 1 + chance.uniform(-3 * grown, 3 * grown)
+                       for t in chance.sample(terms, max(1, len(terms) // 15))}
+            spans = tuple((min(1.0, *own), max(1 + grown, *own)) if (own := [carried[t] for t in s.terms
+                                                                              if t in carried])
+                          else (1.0, 1 + grown) for s in window)
+            weightings = [{t: w * carried.get(t, 1 + chance.uniform(0, grown)) for t, w in idf.items()},
+                          *(_raising(idf, carried, grown, frozenset(s.terms)) for s in window),
+                          *(_raising(idf, carried, grown, frozenset(terms) - frozenset(s.terms)) for s in window)]
+            for count in (2, 3, 4):
+                trace = traced(window, count, SummaryContext(idf), GUARD)
+                if holds(trace, spans):
+                    kept += 1
+                    for moved in weightings:
+                        assert news(window, count, SummaryContext(moved)) == trace.chosen
+                symmetric += holds(trace, tuple(max(high - 1, 1 - low) for low, high in spans))
+                checked += 1
+    assert kept > 0.4 * checked and kept > symmetric + checked / 20  # one-sided intervals keep more
+
+
+def test_only_weights_moved_as_the_corpus_size_moves_them_share_its_interval() -> None:
+    """A weight whose term's document count grew with the corpus moves down a little, less than
+    the corpus' size moves the others up: it has a factor of its own, not the size's interval."""
+    count = 400
+    before = {"common": math.log(401 / 301) + 1, "usual": math.log(401 / 101) + 1, "rare": math.log(401 / 3) + 1}
+    after = {"common": math.log(402 / 302) + 1, "usual": math.log(402 / 101) + 1, "rare": math.log(402 / 4) + 1}
+    (low, high), moved = term_factors(before, count, after, count + 1)
+    assert low < 1 < high and high - 1 == pytest.approx(math.log(402 / 401), rel=1e-4)
+    assert low <= after["usual"] / before["usual"] <= high and "usual" not in moved
+    assert after["common"] / before["common"] < 1 and moved["common"] == after["common"] / before["common"]
+    assert moved["rare"] == after["rare"] / before["rare"] < 1
+    for term, weight in after.items():
+        assert term in moved or low <= weight / before[term] <= high
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_each_directed_centrality_stays_within_its_spread(seed: int) -> None:
     """The bound under the certificate, checked on its own: with each sentence's weights moved
@@ -142,7 +199,7 @@ def test_each_directed_centrality_stays_within_its_spread(seed: int) -> None:
             shares = {t: share if t in carried else 0.002 for t in idf}
             drifts = [max((shares[t] for t in s.terms), default=0.002) for s in window]
             trace = traced(window, 3, SummaryContext(idf), GUARD)
-            spread = centrality_spread(trace, [growth(d) for d in drifts])
+            spread = centrality_spread(trace, Moves(intervals(tuple(drifts), len(drifts))))
             if spread is None:
                 continue
             bounded += 1

@@ -81,9 +81,14 @@ class Record:
     """For a story: where its pool's sentences are (``story.story_places``)."""
 
 
-Drift = float | tuple[float, ...]
-"""How far term weights moved since a record was made, as a share: per sentence of an article's
-window or of a story's pool, or one figure for every sentence."""
+Interval = tuple[float, float]
+"""The lowest and highest factor a sentence's term weights were multiplied by since a record was
+made: adding articles raises every weight whose term's document count stayed the same (by a factor
+in [1, 1 + log((1 + N') / (1 + N))]), so most sentences' weights all moved the same way."""
+Drift = float | tuple[float, ...] | tuple[Interval, ...]
+"""How far term weights moved since a record was made: as a share either way, one figure for every
+sentence or one per sentence of an article's window or of a story's pool; or, for an article's
+window, an ``Interval`` per sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +111,15 @@ class Reuse:
         self.generation = hashlib.sha256(self.idf_bytes).hexdigest()
         self.ledger: dict[str, tuple[str, Drift]] = {}
         self.shift, self.moved = math.inf, {}
+        self.base: Interval = (0.0, math.inf)
+        self.factors: dict[str, float] = {}
         last = read_pickle(folder / "summaries.pickle", tuple)
         before = unpickled(last[0], tuple) if last and len(last) == 2 and isinstance(last[0], bytes) else None
         if before and len(before) == 2 and isinstance(before[0], int) and isinstance(before[1], dict) \
                 and isinstance(last[1], dict):
             self.ledger = last[1]
             self.shift, self.moved = term_drift(before[1], before[0], idf, documents)
+            self.base, self.factors = term_factors(before[1], before[0], idf, documents)
 
     def summary(self, analysis: Analysis, window: Sequence[Sentence], count: int,
                 context: SummaryContext, part: Part) -> tuple[int, ...]:
@@ -122,7 +130,7 @@ class Reuse:
         key = hashlib.sha256(f"{SALT}\n{analysis_key}\n{count}".encode()).hexdigest()
         found = self._kept(key, Trace)
         if found is not None:
-            drift = compounded(found[1], self._drifts(window))
+            drift = compounded(found[1], self._spans(window))
             if holds(found[0].trace, drift):
                 return self._keep(key, found[0], drift, part).trace.chosen
         return self._make(key, Record(traced(window, count, context, GUARD), self.generation), part).trace.chosen
@@ -178,6 +186,16 @@ class Reuse:
                      else max(shift, *map(moved.__getitem__, moved.keys() & sentence.terms))
                      for sentence in window)
 
+    def _spans(self, window: Sequence[Sentence]) -> tuple[Interval, ...]:
+        """Each of these sentences' ``Interval`` since the last build: the corpus' size's, widened to
+        the factor of each of its terms that moved otherwise."""
+        (low, high), factors = self.base, self.factors
+        spans = []
+        for sentence in window:
+            own = [factors[term] for term in factors.keys() & sentence.terms] if factors else []
+            spans.append((min(low, *own), max(high, *own)) if own else (low, high))
+        return tuple(spans)
+
     def store_made(self) -> None:
         """Store the records made so far (each process its own)."""
         self.store.flush()
@@ -192,8 +210,13 @@ class Reuse:
 
 def compounded(before: Drift, now: Drift) -> Drift:
     """The drift since a record was made: what it had borne (``before``), then this build's move;
-    per sentence when this build's is, else one figure. A ``before`` that does not
-    match sentence for sentence counts as its largest share for every sentence."""
+    per sentence when this build's is, else one figure; intervals when this build's are. A
+    ``before`` that does not match sentence for sentence counts as its largest share for every
+    sentence."""
+    if isinstance(now, tuple) and now and isinstance(now[0], tuple):
+        borne = intervals(before, len(now)) or [_symmetric(_widest(before))] * len(now)
+        return tuple((low * lowest, high * highest)  # type: ignore[misc]
+                     for (low, high), (lowest, highest) in zip(borne, now, strict=True))
     if not isinstance(now, tuple):
         return (1 + _widest(before)) * (1 + now) - 1
     borne = before if isinstance(before, tuple) and len(before) == len(now) else (_widest(before),) * len(now)
@@ -201,7 +224,42 @@ def compounded(before: Drift, now: Drift) -> Drift:
 
 
 def _widest(drift: Drift) -> float:
-    return max(drift, default=0.0) if isinstance(drift, tuple) else drift
+    """The largest share any weight may have moved by, either way."""
+    return max(map(_share, drift), default=0.0) if isinstance(drift, tuple) else drift
+
+
+def _share(item: float | Interval) -> float:
+    return max(item[1] - 1, 1 - item[0]) if isinstance(item, tuple) else item
+
+
+def _symmetric(share: float) -> Interval:
+    return (1 - share, 1 + share)
+
+
+def intervals(drift: Drift, count: int) -> list[Interval] | None:
+    """Each of ``count`` sentences' ``Interval`` (a share either way is one too); None when the
+    drift does not match the sentences."""
+    items = list(drift) if isinstance(drift, tuple) else [drift] * count
+    if len(items) != count:
+        return None
+    return [item if isinstance(item, tuple) else _symmetric(item) for item in items]
+
+
+def term_factors(before: Mapping[str, float], count_before: int, idf: Mapping[str, float],
+                 documents: int) -> tuple[Interval, dict[str, float]]:
+    """How far term weights moved, as factors of the old weight: the ``Interval`` of every term
+    moved no more than the corpus' size moves a weight (a weight is at least 1, so the size's
+    shift ``log((1 + N') / (1 + N))`` moves it by a factor between 1 and 1 plus that shift, up
+    when articles were added, down when removed), and each other term's own factor."""
+    shift = math.log((1 + documents) / (1 + count_before))
+    margin = abs(shift) * 1e-6 + 1e-12
+    base = (1 - margin, 1 + shift + margin) if shift >= 0 else (1 + shift - margin, 1 + margin)
+    moved = {}
+    for term, weight in idf.items():
+        old = before.get(term)
+        if old is not None and old > 0 and not base[0] <= weight / old <= base[1]:
+            moved[term] = weight / old
+    return base, moved
 
 
 def term_drift(before: Mapping[str, float], count_before: int, idf: Mapping[str, float],
@@ -229,31 +287,59 @@ def holds(trace: Trace, drift: Drift) -> bool:
     """Whether ``news`` gives ``trace.chosen`` again when every term weight of each sentence has
     moved by at most its share of ``drift`` (one share: every sentence's). The module's docstring
     has the reasoning."""
-    count = len(trace.directed)
-    drifts = drift if isinstance(drift, tuple) else (drift,) * count
-    if len(drifts) != count or max(drifts, default=0.0) >= MAX_DRIFT:
+    spans = intervals(drift, len(trace.directed))
+    if spans is None or max(map(_share, spans), default=0.0) >= MAX_DRIFT:
         return False
-    grows = [growth(d) for d in drifts]
-    spread = centrality_spread(trace, grows)
+    moves = Moves(spans)
+    spread = centrality_spread(trace, moves)
     if spread is None:
         return False
     bounds = _score_bounds(trace, spread)
     if bounds is None:
         return False
     lowest, highest = bounds
-    return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + max(grows, default=0.0),
-                      ordered=False, factors=pair_factors(grows, walked_pairs(trace.walk)))
+    pairs = numpy.array(walked_pairs(trace.walk), dtype=numpy.intp).reshape(-1, 2)
+    factors = (1 + moves.growth(pairs[:, 0], pairs[:, 1])).tolist()
+    return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + moves.widest,
+                      ordered=False, factors=factors)
 
 
-def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | None:
-    """How far each sentence's directed centrality can move when each sentence's cosines may grow
-    or shrink by its ``grows`` (a pair's by the larger of its two); None when an edge now zero might
-    not stay zero."""
-    widest, high = max(grows, default=0.0), trace.high
+class Moves:
+    """How far the cosine of two sentences can move when each sentence's term weights were
+    multiplied by factors within its ``Interval``. A term two sentences share moved by one factor,
+    within both intervals; so their cosine, a sum over the shared terms over the product of their
+    lengths, is at most ``min(high_i, high_j)^2 / (low_i low_j)`` times what it was and at least
+    ``max(low_i, low_j)^2 / (high_i high_j)`` times. Weights all moved up by at most ``s`` (the
+    corpus grew) move a cosine by a factor within ``(1 + s)^2`` either way, where a share of
+    ``s`` either way allowed ``((1 + s) / (1 - s))^2``."""
+
+    def __init__(self, spans: Sequence[Interval]) -> None:
+        self.low = numpy.array([low for low, _ in spans], dtype=float)
+        self.high = numpy.array([high for _, high in spans], dtype=float)
+
+    def growth(self, first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
+        """For each pair, how much more than 1 its cosine's factor can be, up or down."""
+        low_first, low_second, high_first, high_second = \
+            self.low[first], self.low[second], self.high[first], self.high[second]
+        up = numpy.minimum(high_first, high_second) ** 2 / (low_first * low_second)
+        down = high_first * high_second / numpy.maximum(low_first, low_second) ** 2
+        return numpy.maximum(up, down) - 1
+
+    @property
+    def widest(self) -> float:
+        """At least every pair's ``growth``, any two sentences'."""
+        if not len(self.low):
+            return 0.0
+        return float(self.high.max() ** 2 / self.low.min() ** 2 - 1)
+
+
+def centrality_spread(trace: Trace, moves: Moves) -> list[float] | None:
+    """How far each sentence's directed centrality can move when each pair's cosine may grow or
+    shrink by its ``moves.growth``; None when an edge now zero might not stay zero."""
+    widest, high = moves.widest, trace.high
     first, second, similarity = (trace.pairs[:, column] for column in range(3))
     first, second = first.astype(numpy.intp), second.astype(numpy.intp)
-    grow = numpy.asarray(grows, dtype=float)
-    pair_grows = numpy.maximum(grow[first], grow[second])
+    pair_grows = moves.growth(first, second)
     others = (BETA - GUARD) * high * (1 + widest)  # the most any pair not kept can reach
     rising = max(others, float((similarity * (1 + pair_grows)).max(initial=0.0)))
     falling = float((similarity / (1 + pair_grows)).max(initial=0.0))
@@ -261,8 +347,9 @@ def centrality_spread(trace: Trace, grows: Sequence[float]) -> list[float] | Non
     if high > 0 and others >= BETA * (high - shift) - EPSILON:
         return None
     move = similarity * pair_grows + BETA * shift
-    spread = (numpy.bincount(first, weights=FORWARD * move, minlength=len(grows))
-              + numpy.bincount(second, weights=-BACKWARD * move, minlength=len(grows)))
+    count = len(moves.low)
+    spread = (numpy.bincount(first, weights=FORWARD * move, minlength=count)
+              + numpy.bincount(second, weights=-BACKWARD * move, minlength=count))
     return spread.tolist()
 
 
