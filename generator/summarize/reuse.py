@@ -14,11 +14,16 @@ makes (a test compares them under many perturbed weights), never an approximatio
 
 The bound, for weights that are all positive (they are: sublinear counts times IDF, at least 1):
 multiplying each weight of two sentences by a factor in [1 - d, 1 + d] multiplies their cosine by
-a factor in [1/k, k], k = ((1 + d) / (1 - d)) ** 2, so a cosine c moves by at most c (k - 1). Each
-sentence has its own ``d``, the most any of its terms moved, and a pair of sentences the larger
-of theirs: one new article moves the rarity of the terms it carries, which most sentences of an
-older article lack (in a gva-dev rebuild nine sentences in ten of the articles it touched moved
-only by the corpus' growth). The trace keeps the pairs whose edge can move (at or above the edge
+a factor in [1/k, k], k = ((1 + d) / (1 - d)) ** 2, so a cosine c moves by at most c (k - 1). For
+an article's window each sentence has its own interval of factors, [low, high] (``Interval``),
+and a pair of sentences its own k from both intervals (``Moves``): one new article moves the
+rarity of the terms it carries, which most sentences of an older article lack (in a gva-dev
+rebuild nine sentences in ten of the articles it touched moved only by the corpus' growth), and
+the corpus' growth moves every other weight up, never down, so most intervals are [1, 1 + s] and
+their k is (1 + s) ** 2 where a share either way gave ((1 + s) / (1 - s)) ** 2 (on a gva-dev
+rebuild 352 of 428 summaries kept instead of about 235). A story's pool uses one share ``d`` per
+sentence, the most any of its terms moved either way, and a pair the larger of theirs. The
+trace keeps the pairs whose edge can move (at or above the edge
 threshold, or below it by less than ``GUARD`` times the largest similarity ``high``), with their
 similarities: the largest similarity then lies between the largest of theirs shrunk and grown by
 their own k (or the guard's bar grown, for the other pairs), the threshold (``BETA`` times it, the
@@ -30,12 +35,12 @@ largest centrality by the largest such move, and each score lies in an interval;
 pick walked must hold for every score in the intervals, and each cosine it compared must stay on
 its side of the bar, grown or shrunk by its own pair's k.
 
-``d`` for a sentence: its terms' rarity now over their rarity when the certificate was made. Each
-build keeps the corpus' IDF and, for every kept record, the drift accumulated since it was made
-(``cache_dir/summaries.pickle``: per sentence of an article's window or of a story's pool); a build
-compares its IDF with the last build's (every term whose document frequency did not change moves
-by the same small shift; the others, the terms of added or removed articles, are looked up one by
-one) and multiplies the factors. The records themselves are
+The factors of a sentence: its terms' rarity now over their rarity when the certificate was
+made. Each build keeps the corpus' IDF and, for every kept record, the drift accumulated since it
+was made (``cache_dir/summaries.pickle``: per sentence of an article's window or of a story's
+pool); a build compares its IDF with the last build's (every term whose document frequency did not
+change moves by the same small shift; the others, the terms of added or removed articles, are
+looked up one by one: ``term_factors``, ``term_drift``) and multiplies the factors. The records themselves are
 rows of ``cache_dir/summaries.sqlite``, each under the article's analysis key, the sentence count
 and a salt naming the code; with the IDF fingerprint of the build that made it, so a record made
 by a build that never finished is not trusted. Only the ``news`` summarizer is kept this way.
