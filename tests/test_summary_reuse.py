@@ -47,6 +47,23 @@ def _article(chance: random.Random, article_id: str) -> Analysis:
     return Analysis(article_id, tuple(sentences), (), ())
 
 
+def _corpus(seed: int, count: int) -> tuple[random.Random, list[Analysis], dict[str, float]]:
+    """``count`` articles drawn from ``seed``, the random source to go on with, and their weights."""
+    chance = random.Random(seed)
+    articles = [_article(chance, f"a{n}") for n in range(count)]
+    return chance, articles, idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+
+
+def _windows(chance: random.Random, articles: list[Analysis], values: tuple[float, ...]):
+    """Each value with each article's window, the window's terms and a fifteenth of them drawn at
+    random (the terms a new article carries)."""
+    for value in values:
+        for article in articles:
+            window = article.sentences[:WINDOW]
+            terms = sorted({t for s in window for t in s.terms})
+            yield value, window, terms, chance.sample(terms, max(1, len(terms) // 15))
+
+
 def _moved(idf: dict[str, float], chance: random.Random, share: float) -> dict[str, float]:
     """Every weight moved by a random share of at most ``share``, up or down."""
     return {term: weight * (1 + chance.uniform(-share, share)) for term, weight in idf.items()}
@@ -68,9 +85,7 @@ def _weightings(idf: dict[str, float], sentences: list[Sentence], chance: random
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_kept_summary_is_the_one_the_new_weights_give(seed: int) -> None:
-    chance = random.Random(seed)
-    articles = [_article(chance, f"a{n}") for n in range(60)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(seed, 60)
     kept = checked = 0
     for share in (0.0005, 0.002, 0.005, 0.01, 0.03):
         for article in articles:
@@ -102,29 +117,24 @@ def test_a_summary_kept_by_each_sentences_drift_is_the_one_the_new_weights_give(
     """A new article moves the weights of the terms it carries, which most sentences of an older
     article lack: each sentence bears only its own terms' drift, and the summary kept is still
     the one the moved weights give, whichever way each weight moved within its share."""
-    chance = random.Random(200 + seed)
-    articles = [_article(chance, f"a{n}") for n in range(60)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(200 + seed, 60)
     kept = uniform = checked = 0
-    for share in (0.005, 0.02, 0.045):
-        for article in articles:
-            window = article.sentences[:WINDOW]
-            terms = sorted({t for s in window for t in s.terms})
-            carried = set(chance.sample(terms, max(1, len(terms) // 15)))  # the new article's terms
-            shares = {t: share if t in carried else 0.001 for t in idf}
-            drifts = tuple(max((shares[t] for t in s.terms), default=0.001) for s in window)
-            picked = chance.sample(list(window), min(6, len(window)))
-            weightings = [*(_moved_by_term(idf, chance, shares) for _ in range(2)),
-                          *(_favouring_by_term(idf, s.terms, shares) for s in picked),
-                          _favouring_by_term(idf, tuple(carried), shares)]
-            for count in (2, 3, 4):
-                trace = traced(window, count, SummaryContext(idf), GUARD)
-                if holds(trace, drifts):
-                    kept += 1
-                    uniform += holds(trace, max(drifts))
-                    for moved in weightings:
-                        assert news(window, count, SummaryContext(moved)) == trace.chosen
-                checked += 1
+    for share, window, _, sample in _windows(chance, articles, (0.005, 0.02, 0.045)):
+        carried = set(sample)  # the new article's terms
+        shares = {t: share if t in carried else 0.001 for t in idf}
+        drifts = tuple(max((shares[t] for t in s.terms), default=0.001) for s in window)
+        picked = chance.sample(list(window), min(6, len(window)))
+        weightings = [*(_moved_by_term(idf, chance, shares) for _ in range(2)),
+                      *(_favouring_by_term(idf, s.terms, shares) for s in picked),
+                      _favouring_by_term(idf, tuple(carried), shares)]
+        for count in (2, 3, 4):
+            trace = traced(window, count, SummaryContext(idf), GUARD)
+            if holds(trace, drifts):
+                kept += 1
+                uniform += holds(trace, max(drifts))
+                for moved in weightings:
+                    assert news(window, count, SummaryContext(moved)) == trace.chosen
+            checked += 1
     assert kept > checked / 3 and kept > uniform + checked / 10  # more than one drift for the whole window keeps
 
 
@@ -140,30 +150,23 @@ def test_a_summary_kept_by_weights_that_moved_one_way_is_the_one_the_new_weights
     the corpus' growth, and moves its own terms' weights by their own factors, up or down: each
     sentence's interval of factors keeps more summaries than a share either way, and every kept
     summary is the one any weights within those intervals give."""
-    chance = random.Random(500 + seed)
-    articles = [_article(chance, f"a{n}") for n in range(60)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(500 + seed, 60)
     kept = symmetric = checked = 0
-    for grown in (0.002, 0.01, 0.03):
-        for article in articles:
-            window = article.sentences[:WINDOW]
-            terms = sorted({t for s in window for t in s.terms})
-            carried = {t: 1 + chance.uniform(-3 * grown, 3 * grown)
-                       for t in chance.sample(terms, max(1, len(terms) // 15))}
-            spans = tuple((min(1.0, *own), max(1 + grown, *own)) if (own := [carried[t] for t in s.terms
-                                                                              if t in carried])
-                          else (1.0, 1 + grown) for s in window)
-            weightings = [{t: w * carried.get(t, 1 + chance.uniform(0, grown)) for t, w in idf.items()},
-                          *(_raising(idf, carried, grown, frozenset(s.terms)) for s in window),
-                          *(_raising(idf, carried, grown, frozenset(terms) - frozenset(s.terms)) for s in window)]
-            for count in (2, 3, 4):
-                trace = traced(window, count, SummaryContext(idf), GUARD)
-                if holds(trace, spans):
-                    kept += 1
-                    for moved in weightings:
-                        assert news(window, count, SummaryContext(moved)) == trace.chosen
-                symmetric += holds(trace, tuple(max(high - 1, 1 - low) for low, high in spans))
-                checked += 1
+    for grown, window, terms, sample in _windows(chance, articles, (0.002, 0.01, 0.03)):
+        carried = {t: 1 + chance.uniform(-3 * grown, 3 * grown) for t in sample}
+        spans = tuple((min(1.0, *own), max(1 + grown, *own)) if (own := [carried[t] for t in s.terms if t in carried])
+                      else (1.0, 1 + grown) for s in window)
+        weightings = [{t: w * carried.get(t, 1 + chance.uniform(0, grown)) for t, w in idf.items()},
+                      *(_raising(idf, carried, grown, frozenset(s.terms)) for s in window),
+                      *(_raising(idf, carried, grown, frozenset(terms) - frozenset(s.terms)) for s in window)]
+        for count in (2, 3, 4):
+            trace = traced(window, count, SummaryContext(idf), GUARD)
+            if holds(trace, spans):
+                kept += 1
+                for moved in weightings:
+                    assert news(window, count, SummaryContext(moved)) == trace.chosen
+            symmetric += holds(trace, tuple(max(high - 1, 1 - low) for low, high in spans))
+            checked += 1
     assert kept > 0.4 * checked and kept > symmetric + checked / 20  # one-sided intervals keep more
 
 
@@ -187,9 +190,7 @@ def test_each_directed_centrality_stays_within_its_spread(seed: int) -> None:
     """The bound under the certificate, checked on its own: with each sentence's weights moved
     within their shares, lifting each sentence's terms, the most similar pair's or the new
     article's and lowering the rest, no centrality moves further than ``centrality_spread`` says."""
-    chance = random.Random(300 + seed)
-    articles = [_article(chance, f"a{n}") for n in range(40)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(300 + seed, 40)
     bounded = 0
     for share in (0.01, 0.04):
         for article in articles:
@@ -248,9 +249,7 @@ def test_builds_that_keep_summaries_give_what_a_full_rebuild_gives(tmp_path: Pat
 
 @pytest.mark.parametrize("seed", range(4))
 def test_a_kept_story_summary_is_the_one_the_new_weights_give(seed: int) -> None:
-    chance = random.Random(100 + seed)
-    articles = [_article(chance, f"a{n}") for n in range(80)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(100 + seed, 80)
     stories = [_sharing(articles[n:n + chance.randint(2, 6)], chance) for n in range(0, 70, 5)]
     kept = checked = 0
     for share in (0.00002, 0.0001, 0.0005, 0.002, 0.01):
@@ -281,9 +280,7 @@ def test_a_story_summary_kept_by_each_sentences_drift_is_the_one_the_new_weights
     """A new article moves the weights of its own terms, which few sentences of a story carry:
     each pool sentence bears its own drift, and the story summary kept is the one the moved
     weights give; more are kept than with the largest drift for every sentence."""
-    chance = random.Random(400 + seed)
-    articles = [_article(chance, f"a{n}") for n in range(80)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(400 + seed, 80)
     stories = [_sharing(articles[n:n + chance.randint(2, 6)], chance) for n in range(0, 70, 5)]
     kept = uniform = checked = 0
     for share in (0.0005, 0.002, 0.01):
@@ -308,9 +305,7 @@ def test_each_closeness_to_the_centroid_stays_within_its_bounds(seed: int) -> No
     """The bound under the story certificate, checked on its own: with each sentence's weights
     moved within their shares, no sentence's cosine to the story's centroid leaves the bounds,
     not even a sentence none of whose weights moved, whose cosines to the others did."""
-    chance = random.Random(500 + seed)
-    articles = [_article(chance, f"a{n}") for n in range(60)]
-    idf = idf_weights([t for s in a.sentences for t in s.terms] for a in articles)
+    chance, articles, idf = _corpus(500 + seed, 60)
     for n in range(0, 50, 5):
         pool = story_pool(_sharing(articles[n:n + chance.randint(2, 6)], chance))
         terms = sorted({t for _, s in pool for t in s.terms})
