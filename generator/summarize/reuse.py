@@ -35,15 +35,15 @@ largest centrality by the largest such move, and each score lies in an interval;
 pick walked must hold for every score in the intervals, and each cosine it compared must stay on
 its side of the bar, grown or shrunk by its own pair's k.
 
-The factors of a sentence: its terms' rarity now over their rarity when the certificate was
-made. Each build keeps the corpus' IDF and, for every kept record, the drift accumulated since it
-was made (``cache_dir/summaries.pickle``: per sentence of an article's window or of a story's
-pool); a build compares its IDF with the last build's (every term whose document frequency did not
-change moves by the same small shift; the others, the terms of added or removed articles, are
-looked up one by one: ``term_factors``, ``term_drift``) and multiplies the factors. The records themselves are
-rows of ``cache_dir/summaries.sqlite``, each under the article's analysis key, the sentence count
-and a salt naming the code; with the IDF fingerprint of the build that made it, so a record made
-by a build that never finished is not trusted. Only the ``news`` summarizer is kept this way.
+The factors of a sentence: its terms' rarity now over their rarity when the certificate was made.
+Each build keeps the corpus' IDF and, for every kept record, the drift accumulated since it was
+made (``cache_dir/summaries.pickle``: per sentence of an article's window or of a story's pool); a
+build compares its IDF with the last build's (every term whose document frequency did not change
+moves by the same small shift; the others, the terms of added or removed articles, are looked up
+one by one: ``term_factors``, ``term_drift``) and multiplies the factors. The records themselves
+are rows of ``cache_dir/summaries.sqlite``, each under the article's analysis key, the sentence
+count and a salt naming the code; with the IDF fingerprint of the build that made it, so a record
+made by a build that never finished is not trusted. Only the ``news`` summarizer is kept this way.
 """
 
 from __future__ import annotations
@@ -224,7 +224,8 @@ def compounded(before: Drift, now: Drift) -> Drift:
                      for (low, high), (lowest, highest) in zip(borne, now, strict=True))
     if not isinstance(now, tuple):
         return (1 + _widest(before)) * (1 + now) - 1
-    borne = before if isinstance(before, tuple) and len(before) == len(now) else (_widest(before),) * len(now)
+    borne = tuple(map(_share, before)) if isinstance(before, tuple) and len(before) == len(now) \
+        else (_widest(before),) * len(now)
     return tuple((1 + b) * (1 + d) - 1 for b, d in zip(borne, now, strict=True))
 
 
