@@ -115,7 +115,7 @@ class Reuse:
         self.idf_bytes = pickle.dumps((documents, dict(idf)), protocol=5)
         self.generation = hashlib.sha256(self.idf_bytes).hexdigest()
         self.ledger: dict[str, tuple[str, Drift]] = {}
-        self.shift, self.moved = math.inf, {}
+        self.shift = math.inf
         self.base: Interval = (0.0, math.inf)
         self.factors: dict[str, float] = {}
         last = read_pickle(folder / "summaries.pickle", tuple)
@@ -123,8 +123,8 @@ class Reuse:
         if before and len(before) == 2 and isinstance(before[0], int) and isinstance(before[1], dict) \
                 and isinstance(last[1], dict):
             self.ledger = last[1]
-            self.shift, self.moved = term_drift(before[1], before[0], idf, documents)
             self.base, self.factors = term_factors(before[1], before[0], idf, documents)
+            self.shift = _share(self.base)
 
     def summary(self, analysis: Analysis, window: Sequence[Sentence], count: int,
                 context: SummaryContext, part: Part) -> tuple[int, ...]:
@@ -183,13 +183,9 @@ class Reuse:
         return record
 
     def _drifts(self, window: Sequence[Sentence]) -> tuple[float, ...]:
-        """How far any term weight of each of these sentences moved since the last build, as a share."""
-        moved, shift = self.moved, self.shift
-        if not moved:
-            return (shift,) * len(window)
-        return tuple(shift if moved.keys().isdisjoint(sentence.terms)
-                     else max(shift, *map(moved.__getitem__, moved.keys() & sentence.terms))
-                     for sentence in window)
+        """How far any term weight of each of these sentences moved since the last build, as a
+        share either way (a story's pool bears shares: ``closeness_bounds``)."""
+        return tuple(map(_share, self._spans(window)))
 
     def _spans(self, window: Sequence[Sentence]) -> tuple[Interval, ...]:
         """Each of these sentences' ``Interval`` since the last build: the corpus' size's, widened to
@@ -270,18 +266,12 @@ def term_factors(before: Mapping[str, float], count_before: int, idf: Mapping[st
 
 def term_drift(before: Mapping[str, float], count_before: int, idf: Mapping[str, float],
                documents: int) -> tuple[float, dict[str, float]]:
-    """How far term weights moved, as a share of the old weight: one bound for every term that
+    """``term_factors`` as shares of the old weight, either way: one bound for every term that
     moved no more than the corpus' size alone moves a weight (``log((1 + N') / (1 + N))``), and
     each other term's own share. A term the last build did not have is no article's it certified."""
-    size = abs(math.log((1 + documents) / (1 + count_before))) * (1 + 1e-6) + 1e-12
-    moved = {}
-    for term, weight in idf.items():
-        old = before.get(term)
-        if old is not None and old > 0:
-            share = abs(weight / old - 1)
-            if share > size:
-                moved[term] = share
-    return size, moved
+    base, factors = term_factors(before, count_before, idf, documents)
+    size = _share(base)
+    return size, {term: abs(factor - 1) for term, factor in factors.items() if abs(factor - 1) > size}
 
 
 def growth(drift: float) -> float:
@@ -291,8 +281,8 @@ def growth(drift: float) -> float:
 
 def holds(trace: Trace, drift: Drift) -> bool:
     """Whether ``news`` gives ``trace.chosen`` again when every term weight of each sentence has
-    moved by at most its share of ``drift`` (one share: every sentence's). The module's docstring
-    has the reasoning."""
+    moved by a factor within its ``Interval`` of ``drift`` (a share either way is one; one share:
+    every sentence's). The module's docstring has the reasoning."""
     spans = intervals(drift, len(trace.directed))
     if spans is None or max(map(_share, spans), default=0.0) >= MAX_DRIFT:
         return False
@@ -304,10 +294,8 @@ def holds(trace: Trace, drift: Drift) -> bool:
     if bounds is None:
         return False
     lowest, highest = bounds
-    pairs = numpy.array(walked_pairs(trace.walk), dtype=numpy.intp).reshape(-1, 2)
-    factors = (1 + moves.growth(pairs[:, 0], pairs[:, 1])).tolist()
     return walk_holds(trace.walk, lowest, highest, trace.eligible, REDUNDANCY, 1 + moves.widest,
-                      ordered=False, factors=factors)
+                      ordered=False, factors=moves.factors(walked_pairs(trace.walk)))
 
 
 class Moves:
@@ -330,6 +318,11 @@ class Moves:
         up = numpy.minimum(high_first, high_second) ** 2 / (low_first * low_second)
         down = high_first * high_second / numpy.maximum(low_first, low_second) ** 2
         return numpy.maximum(up, down) - 1
+
+    def factors(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """For each pair of sentences, the factor its cosine can grow or shrink by."""
+        found = numpy.array(pairs, dtype=numpy.intp).reshape(-1, 2)
+        return (1 + self.growth(found[:, 0], found[:, 1])).tolist()
 
     @property
     def widest(self) -> float:
@@ -357,12 +350,6 @@ def centrality_spread(trace: Trace, moves: Moves) -> list[float] | None:
     spread = (numpy.bincount(first, weights=FORWARD * move, minlength=count)
               + numpy.bincount(second, weights=-BACKWARD * move, minlength=count))
     return spread.tolist()
-
-
-def pair_factors(grows: Sequence[float], pairs: Iterable[tuple[int, int]]) -> list[float]:
-    """How much each pair's cosine can grow or shrink, as a factor: by the larger of its two
-    sentences' growths."""
-    return [1 + max(grows[i], grows[j]) for i, j in pairs]
 
 
 def walked_pairs(walk: Walk, taken: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -405,17 +392,17 @@ def holds_story(trace: StoryTrace, pool: Pool, drift: Drift) -> bool:
     drifts = drift if isinstance(drift, tuple) else (drift,) * len(pool)
     if len(drifts) != len(pool) or len(trace.closeness) != len(pool) or max(drifts, default=0.0) >= MAX_DRIFT:
         return False
-    grows = [growth(d) for d in drifts]
-    bounds = closeness_bounds(trace.closeness, trace.norm, grows)
+    bounds = closeness_bounds(trace.closeness, trace.norm, [growth(d) for d in drifts])
     if bounds is None:
         return False
     prior = priors(pool)
     lowest = [close + p for close, p in zip(bounds[0], prior, strict=True)]
     highest = [close + p for close, p in zip(bounds[1], prior, strict=True)]
-    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, 1 + max(grows, default=0.0),
+    moves = Moves([_symmetric(d) for d in drifts])
+    return walk_holds(trace.walk, lowest, highest, range(len(pool)), STORY_REDUNDANCY, 1 + moves.widest,
                       first=0, twins=lambda i, j: pool[i][1].terms == pool[j][1].terms, beyond=trace.beyond,
-                      factors=pair_factors(grows, walked_pairs(trace.walk, taken=[0])),
-                      beyond_factors=pair_factors(grows, [(i, j if j >= 0 else i) for i, j, _ in trace.beyond]))
+                      factors=moves.factors(walked_pairs(trace.walk, taken=[0])),
+                      beyond_factors=moves.factors([(i, j if j >= 0 else i) for i, j, _ in trace.beyond]))
 
 
 def closeness_bounds(closeness: Sequence[float], norm: float,

@@ -10,8 +10,8 @@ prints it as it was. The search index entries a page gave are kept with it: for 
 Material's search plugin is told to skip it (its documented ``search: exclude`` page setting, set
 only while the plugin runs) and the stored entries are added to its index in the same place, so
 the index comes out byte-identical without parsing the page again. They are stored as the index
-prints them, and printed into it as they are (``splicing``), never read back into dictionaries. Adding one article thus
-converts, themes and indexes only the pages that list it. Pages written by hand in ``docs/`` are
+prints them, and printed into it as they are (``splicing``), never read back into dictionaries.
+Adding one article thus converts, themes and indexes only the pages that list it. Pages written by hand in ``docs/`` are
 never cached; a generated page named in the navigation is, with the title the navigation gives it.
 
 A page generated exactly as in the build that themed it (the same Markdown, place and site) is
