@@ -97,34 +97,23 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
     keys = {a.id: cache.key(a) for a in articles} if cache else {}  # records of the names and summaries
 
     idf = idf_weights([t for s in a.sentences for t in s.terms] for a in analyses)
-    with timer.stage("names"):
-        first_pass = FirstPass(Store(config.cache_dir / "names.sqlite", "the names cache"), keys) if cache else None
-        tagged = tagged_mentions(analyses, alias_specs, first_pass or collect_mentions)
-        if first_pass:
-            first_pass.prune()
-        known = corpus_names(analyses, alias_specs, tagged)
-        second = SecondPass(Store(config.cache_dir / "mentions.sqlite", "the mentions cache"), keys) if cache else None
-        if second:
-            prune_second_pass(second, keys, alias_specs)  # and closed before the split forks
-    (mentions,) = runner.run(Split("mentions", analyses, partial(corpus_mentions, specs=alias_specs, known=known,
-                                                                 tagged=tagged, second=second),
-                                   concatenated))
     order = [a.id for a in reading_order(articles)]
     lemmatize = partial(nlp.lemmatize, model=config.model, cache=cache)  # theme terms; cached like analyses
     with timer.stage("summary records"):
         reuse = Reuse(config.cache_dir, idf, len(analyses), keys) if cache and config.summarizer == "news" else None
-    # The actors are found here while a forked copy compares the articles' texts for stories, which
-    # it needs the actors for only at the end; then related articles and themes here, and the
+    # The names and actors are found here while a forked copy compares the articles' texts for stories,
+    # which it needs the actors for only at the end; then related articles and themes here, and the
     # summaries on both sides. Each reads the analyses and actors and nothing the others make.
     found: Handoff[ActorIndex] = Handoff()
-    readings = partial(actors_and_readings, mentions, known, articles, analyses, idf, config, alias_specs,
+    people = partial(names_and_mentions, analyses, alias_specs, config, keys if cache else None, timer)
+    readings = partial(actors_and_readings, people, articles, analyses, idf, config, alias_specs,
                        partial(find_themes, taxonomy, analyses, order, lemmatize), timer, found)
     (actors, related, themes), summarized, groups = runner.run(
-        Job("actors and readings", readings, weight=2.5, sends=found),
+        Job("actors and readings", readings, weight=3.5, sends=found),
         Split("summarize", analyses, partial(summarize_all, actors=found.receive, idf=idf, config=config, reuse=reuse),
               summaries_joined, weight=1.5),
         Job("clusters", partial(cluster_stories, articles, analyses, lambda: found.receive().by_article), weight=3))
-    timer.seconds.pop("actors and readings", None)  # timed as its three stages
+    timer.seconds.pop("actors and readings", None)  # timed as its five stages
     summaries = summarized.summaries
     # Each story's title and summary read only its own articles.
     ((stories, kept),) = runner.run(Split("stories", groups, partial(stories_part, articles=articles,
@@ -152,11 +141,33 @@ def generate(config: Config, site: SiteInfo, progress: nlp.Progress | None = Non
                      run.analysed_files, time.perf_counter() - started)
 
 
-def actors_and_readings(mentions: Sequence[NameMention], known: KnownNames, articles: Sequence[Article],
+def names_and_mentions(analyses: Sequence[Analysis], specs: Sequence[AliasSpec], config: Config,
+                       keys: Mapping[str, str] | None, timer: StageTimer) -> tuple[list[NameMention], KnownNames]:
+    """Every name mention, resolved, and the names known across the corpus; with ``keys`` (each
+    article's analysis key), each article's passes are kept between builds in the cache folder."""
+    folder = config.cache_dir
+    with timer.stage("names"):
+        first_pass = FirstPass(Store(folder / "names.sqlite", "the names cache"), keys) if folder and keys is not None \
+            else None
+        tagged = tagged_mentions(analyses, specs, first_pass or collect_mentions)
+        if first_pass:
+            first_pass.prune()
+        known = corpus_names(analyses, specs, tagged)
+    with timer.stage("mentions"):
+        second = SecondPass(Store(folder / "mentions.sqlite", "the mentions cache"), keys) \
+            if folder and keys is not None else None
+        if second:
+            prune_second_pass(second, keys, specs)
+        return corpus_mentions(analyses, specs, known, tagged, second), known
+
+
+def actors_and_readings(people: Callable[[], tuple[Sequence[NameMention], KnownNames]], articles: Sequence[Article],
                         analyses: Sequence[Analysis], idf: dict[str, float], config: Config,
                         specs: Sequence[AliasSpec], themes: Callable[[], tuple[Theme, ...]], timer: StageTimer,
                         found: Handoff[ActorIndex]) -> tuple[ActorIndex, dict, tuple[Theme, ...]]:
-    """The actors (handed off as soon as they are known), then the related articles and the themes."""
+    """The name mentions (``people``), the actors (handed off as soon as they are known), then the
+    related articles and the themes."""
+    mentions, known = people()
     with timer.stage("actors"):
         actors = actors_from(mentions, config.min_actor_mentions, specs, config.actor_page_articles,
                              defined=known.defined, headlines=own_headlines(articles))
