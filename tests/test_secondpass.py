@@ -84,3 +84,16 @@ def test_a_question_the_watching_copy_cannot_note_fails_at_once() -> None:
     watching, _ = secondpass.watched(known)
     with pytest.raises(TypeError):
         list(watching.labels)  # iterating would read every label unnoted
+
+
+def test_the_first_pass_fingerprint_follows_the_values_not_their_identity() -> None:
+    import sys
+    from dataclasses import replace
+
+    (mention, *rest) = tagged_mentions([B], ())["b"]
+    copied = replace(mention, name="".join(list(mention.name)), surface=sys.intern("".join(list(mention.surface))))
+    assert copied.name is not mention.name
+    assert secondpass.mentions_fingerprint([copied, *rest]) == secondpass.mentions_fingerprint([mention, *rest])
+    assert secondpass.mentions_fingerprint([replace(mention, sentence=mention.sentence + 1), *rest]) != \
+        secondpass.mentions_fingerprint([mention, *rest])
+    assert secondpass.mentions_fingerprint(rest) != secondpass.mentions_fingerprint([mention, *rest])

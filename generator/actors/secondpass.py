@@ -22,9 +22,11 @@ them, which must match too.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 
 from ..analyze.cache import unpickled
 from ..models import Analysis
@@ -160,7 +162,7 @@ class SecondPass:
         where = self.record_key(analysis.article_id, names)
         if where is None:
             return article_mentions(analysis, ignore, fixed, known, tagged)
-        first_pass = hashlib.sha256(pickle.dumps(list(tagged), protocol=5)).hexdigest()
+        first_pass = mentions_fingerprint(tagged)
         found = unpickled(self.store.get(where), _Record)
         if found is not None and found.first_pass == first_pass and found.questions.hold(known):
             return list(found.mentions)
@@ -173,6 +175,17 @@ class SecondPass:
         """Forget the records of articles not among ``article_ids``, and close the store (before a fork)."""
         self.store.keep_only(key for article_id in article_ids if (key := self.record_key(article_id, names)))
         self.store.release()
+
+
+_FIELDS = attrgetter(*NameMention.__slots__)
+
+
+def mentions_fingerprint(mentions: Sequence[NameMention]) -> str:
+    """SHA-256 of the mentions' field values (strings, numbers, flags). Written by ``marshal`` at its
+    version 2, which writes equal values alike whatever their identity or interning (its later
+    versions do not); three times faster than hashing the pickled mentions, which took a third of a
+    second of every rebuild at 5,000 generated articles."""
+    return hashlib.sha256(marshal.dumps([_FIELDS(m) for m in mentions], 2)).hexdigest()
 
 
 def fingerprint(*sets: frozenset[str]) -> str:

@@ -17,7 +17,8 @@ from generator.analyze.nlp import load_pipeline, split_parts
 from generator.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[2]
-SIDE_BY_SIDE = ("names", "mentions", "actors", "summarize", "related", "clusters", "themes", "stories", "render", "feeds", "data")
+SIDE_BY_SIDE = ("names", "mentions", "actors", "summarize", "related", "clusters", "themes", "stories", "render",
+                "feeds", "data")
 """Stages run beside another (``runner.Runner``), with their second parts (" 2/2")."""
 WORKERS = 2
 
