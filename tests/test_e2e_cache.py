@@ -129,6 +129,37 @@ def test_a_copy_forked_as_the_build_starts_analyses_its_few_new_articles(monkeyp
         analyze_module.analyze_corpus(articles, "no_such_pipeline", None, preloader=other)
 
 
+def test_the_copy_analyses_the_new_articles_while_the_cached_ones_are_read(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild sends its new articles to the copy before it reads the cached analyses; an entry
+    that cannot be read is analysed here afterwards. Every analysis is the one made plainly, and
+    every article's is in the cache after."""
+    from generator.analyze.cache import AnalysisCache
+    from generator.runner import preload
+
+    articles = ingest(SEEDS).articles
+    model = load_config(None).model
+    plain = analyze_module.analyze_corpus(articles, model, None).analyses
+    cache = AnalysisCache(tmp_path, model, analyze_module.model_version(model))
+    for article, analysis in zip(articles[:3], plain[:3], strict=True):
+        cache.put(article, analysis)
+    cache._path(cache.key(articles[0])).write_bytes(b"not a pickle")
+    preloader = preload(model, 2)
+    here: list[str] = []
+    real = analyze_module.analyze
+
+    def analysed_here(chunk, name):
+        here.extend(a.id for a in chunk)
+        return real(chunk, name)
+
+    monkeypatch.setattr(analyze_module, "analyze", analysed_here)  # in this process only
+    run = analyze_module.analyze_corpus(articles, model, cache, preloader=preloader)
+    assert run.analyses == plain
+    assert here == [articles[0].id]
+    assert sorted(run.analysed_files) == sorted(a.source_file for a in (articles[0], *articles[3:]))
+    assert all(cache.get(a) == analysis for a, analysis in zip(articles, plain, strict=True))
+
+
 LEAN_IMPORT = """
 import pickle, sys
 from generator.engine.speedups.spacyimport import import_spacy

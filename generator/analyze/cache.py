@@ -37,6 +37,10 @@ class AnalysisCache:
         cached = read_pickle(self._path(self.key(article)), Analysis)
         return dataclasses.replace(cached, article_id=article.id) if isinstance(cached, Analysis) else None
 
+    def has(self, article: Article) -> bool:
+        """Whether an entry for this article's text is there (readable or not: ``get`` says)."""
+        return self._path(self.key(article)).is_file()
+
     def put(self, article: Article, analysis: Analysis) -> None:
         write_atomically(self._path(self.key(article)),
                          pickle.dumps(dataclasses.replace(analysis, article_id=""), protocol=5))

@@ -125,6 +125,7 @@ class Preloader:
     def __init__(self, process: BaseProcess, connection: Connection) -> None:
         self.process: BaseProcess | None = process
         self.connection = connection
+        self.asked = -1
 
     @classmethod
     def start(cls, model: str | None) -> Preloader:
@@ -147,12 +148,25 @@ class Preloader:
 
     def analyze(self, articles: Sequence[Article]) -> tuple[Analysis, ...] | None:
         """The analyses of ``articles`` made in the copy; None when it could not make them."""
+        return self.answer() if self.ask(articles) else None
+
+    def ask(self, articles: Sequence[Article]) -> bool:
+        """Send the copy ``articles`` to analyse, once; ``answer`` gives the analyses. False when
+        the copy is gone."""
         try:
             self.connection.send(tuple(articles))
+        except OSError:
+            return False
+        self.asked = len(articles)
+        return True
+
+    def answer(self) -> tuple[Analysis, ...] | None:
+        """The analyses of the articles sent by ``ask``; None when the copy could not make them."""
+        try:
             found = self.connection.recv()
         except (EOFError, OSError):
             return None
-        return found if isinstance(found, tuple) and len(found) == len(articles) else None
+        return found if isinstance(found, tuple) and len(found) == self.asked else None
 
     @property
     def running(self) -> bool:
@@ -209,37 +223,41 @@ def analyze_corpus(articles: Sequence[Article], model: str, cache: AnalysisCache
     When worker processes analyse and the lemmas of ``phrases`` (the theme terms) are not in the
     cache, a worker lemmatizes them too and they go into the cache for ``lemmatize``: otherwise the
     themes stage loads the pipeline once more, in a process that had not loaded it (about 0.9 s).
-    New articles analysed in this process go to the ``preloader`` when there is one; it is closed
-    before this returns."""
-    found = {a.id: cache.get(a) for a in articles} if cache else {}
-    missing = [a for a in articles if found.get(a.id) is None]
+    New articles analysed in this process go to the ``preloader`` when there is one, which analyses
+    them while the cached analyses are read here; it is closed before this returns."""
     tell = progress or _silent
-    fresh: tuple[Analysis, ...] | None = None
-    placement = place(len(missing)) if missing else Placement()
-    if preloader and missing and placement == Placement():
-        fresh = preloader.analyze(missing)
-        if fresh is not None:
-            tell(len(missing), len(missing))
+    asked = [a for a in articles if not (cache and cache.has(a))]
+    asking = bool(preloader and asked and place(len(asked)) == Placement() and preloader.ask(asked))
+    new = {a.id for a in asked}
+    found = {a.id: cache.get(a) for a in articles if a.id not in new} if cache else {}
+    missing = [a for a in articles if found.get(a.id) is None]
+    answered = preloader.answer() if preloader and asking else None
     if preloader:
         preloader.close()
+    if answered is not None:
+        found |= {a.id: analysis for a, analysis in zip(asked, answered, strict=True)}
+        tell(len(asked), len(asked))
+    rest = [a for a in missing if found.get(a.id) is None]  # also an entry that could not be read
+    fresh: tuple[Analysis, ...] | None = None
+    placement = place(len(rest)) if rest else Placement()
     if placement.scheduler:
-        fresh = _analyze_on_dask(missing, model, placement.scheduler)
-        tell(len(missing), len(missing))
+        fresh = _analyze_on_dask(rest, model, placement.scheduler)
+        tell(len(rest), len(rest))
     elif placement.processes > 1:
         unique = sorted(set(phrases))
         keep = partial(cache.put_lemmas, unique) if unique and cache and cache.get_lemmas(unique) is None else None
         try:
-            chunks = _chunks(missing, placement.processes)
+            chunks = _chunks(rest, placement.processes)
             fresh = _gather(_analyze_in_processes(chunks, model, placement.processes, unique, keep),
-                            len(missing), tell)
+                            len(rest), tell)
         except (BrokenProcessPool, OSError) as error:  # e.g. no importable __main__ for spawned workers
             log.warning("parallel analysis unavailable (%s); analysing in this process", error)
     if fresh is None:
-        fresh = _gather((analyze(chunk, model) for chunk in _chunks(missing)), len(missing), tell)
-    for article, analysis in zip(missing, fresh, strict=True):
-        found[article.id] = analysis
-        if cache:
-            cache.put(article, analysis)
+        fresh = _gather((analyze(chunk, model) for chunk in _chunks(rest)), len(rest), tell)
+    found |= {a.id: analysis for a, analysis in zip(rest, fresh, strict=True)}
+    if cache:
+        for article in missing:
+            cache.put(article, found[article.id])
     return AnalysisRun(tuple(found[a.id] for a in articles), tuple(a.source_file for a in missing))
 
 
