@@ -211,6 +211,41 @@ def test_long_timeline_is_split_into_months_and_lists_each_article_once(monkeypa
     assert "[Latest](../timeline.md)" in timeline["timeline/undated.md"]
 
 
+def test_a_long_list_of_an_actors_articles_gets_a_page_for_each_older_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every article of the actor is listed once across its pages, the newest on the actor's own
+    page; each older month has a page linked both ways; adding an article of the newest month
+    changes no month page."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from generator.models import Actor, ActorKind, Digest, Entry
+    from generator.publish import render
+
+    from .helpers import article
+
+    monkeypatch.setattr(render, "ACTOR_PAGE", 10)
+    monkeypatch.setattr(render, "FULL_ENTRIES", 3)
+    days = [date(2022, 1, 1) + timedelta(days=4 * n) for n in range(30)]  # January to April
+    entries = tuple(Entry(article(f"a{n:03d}", f"Story number {n}", day), f"articles/story-{n}/", (f"Summary {n}.",),
+                          ("kai-b-lund",), (), None, (), ()) for n, day in reversed(list(enumerate(days))))
+    actor = Actor("kai-b-lund", "Kai <b> Lund", ActorKind.PERSON, (), tuple(e.id for e in entries), 30)
+    pages = render_pages_of(Digest(entries, (actor,), (), (), days[-1]))
+    mine = {path: text for path, text in pages.items() if path.startswith("actors/kai-b-lund")}
+    assert sorted(mine) == ["actors/kai-b-lund.md", "actors/kai-b-lund/2022-01.md", "actors/kai-b-lund/2022-02.md",
+                            "actors/kai-b-lund/2022-03.md"]
+    listed = [title for text in mine.values() for title in re.findall(r"\[(Story [^\]]+)\]", text)]
+    assert sorted(listed) == sorted(e.article.title for e in entries)  # every article exactly once
+    assert "Summary 29." in mine["actors/kai-b-lund.md"] and "Summary 20." not in mine["actors/kai-b-lund.md"]
+    assert "[January 2022](kai-b-lund/2022-01.md)" in mine["actors/kai-b-lund.md"]
+    assert "[Latest](../kai-b-lund.md)" in mine["actors/kai-b-lund/2022-01.md"]
+    assert "Kai <b> Lund" not in "".join(mine.values())  # the name is text on every page
+    newer = Entry(article("a100", "Story number 100", days[-1]), "articles/story-100/", (), (actor.id,), (), None,
+                  (), ())
+    more = render_pages_of(Digest((newer, *entries), (replace(actor, article_ids=(*actor.article_ids, "a100")),),
+                                  (), (), days[-1]))
+    assert all(more[path] == text for path, text in mine.items() if path != "actors/kai-b-lund.md")
+
+
 def render_pages_of(digest):
     from generator.publish.render import render_pages
 

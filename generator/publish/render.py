@@ -113,7 +113,9 @@ def _page_contexts(views: v.Views, site_name: str,
     yield v.DIGESTS_INDEX, "digests.md.j2", partial(_digests_index, views)
     yield v.FEEDS, "feeds.md.j2", partial(_feeds, views, site_name)
     yield from ((v.entry_page(e), "article.md.j2", partial(_article, views, e)) for e in digest.entries)
-    yield from ((v.actor_page(a), "actor.md.j2", partial(_actor, views, a)) for a in digest.actors if a.page)
+    for actor in digest.actors:
+        if actor.page:
+            yield from _actor_pages(views, actor)
     yield from ((v.theme_page(t), "theme.md.j2", partial(_theme, views, t)) for t in digest.themes)
     yield from ((v.story_page(s), "story.md.j2", partial(_story, views, s)) for s in digest.stories)
     yield from ((v.period_page(p), "period.md.j2", partial(_period, views, p, v.period_page(p)))
@@ -138,13 +140,8 @@ month (and the undated articles) then gets a page of its own, linked from every 
 
 
 def _timeline_pages(views: v.Views) -> Iterator[tuple[str, Context]]:
-    months = [(key, list(group)) for key, group in groupby(views.digest.entries, key=_month_key)]
-    first, count = 0, 0
-    while first < len(months) and (first == 0 or count + len(months[first][1]) <= TIMELINE_PAGE):
-        count += len(months[first][1])
-        first += 1
-    latest = (v.TIMELINE, "Latest", [e for _, group in months[:first] for e in group])
-    pages = [latest, *((f"timeline/{key}.md", _month_label(group[0]), group) for key, group in months[first:])]
+    latest, older = by_month(list(views.digest.entries), TIMELINE_PAGE)
+    pages = [(v.TIMELINE, "Latest", latest), *((f"timeline/{key}.md", label, group) for key, label, group in older)]
     paginated = len(pages) > 1
     for path, label, entries in pages:
         archive = [v.link(other, path, target) for target, other, _ in pages if target != path] if paginated else []
@@ -152,6 +149,23 @@ def _timeline_pages(views: v.Views) -> Iterator[tuple[str, Context]]:
         yield path, {"front_matter": v.front_matter(title), "title": title, "archive": archive,
                      "intro": _timeline_intro(path, label, paginated),
                      "days": _timeline_days(views, entries, path)}
+
+
+Month = tuple[str, str, list[Entry]]
+"""One month's page: (its key or path, its label, its entries); "2024-03", "March 2024"."""
+
+
+def by_month(entries: list[Entry], limit: int) -> tuple[list[Entry], list[Month]]:
+    """``entries`` (newest first, the undated last) cut into the newest whole months, up to about
+    ``limit`` entries (the newest month at least), and each older month on its own. A new article
+    of the newest month changes only the first part: older months keep their pages."""
+    months = [(key, list(group)) for key, group in groupby(entries, key=_month_key)]
+    first, count = 0, 0
+    while first < len(months) and (first == 0 or count + len(months[first][1]) <= limit):
+        count += len(months[first][1])
+        first += 1
+    return ([e for _, group in months[:first] for e in group],
+            [(key, _month_label(group[0]), group) for key, group in months[first:]])
 
 
 def _timeline_intro(path: str, label: str, paginated: bool) -> str:
@@ -257,11 +271,26 @@ def _follow(source: str, section: str, term_id: str) -> Context:
 
 FULL_ENTRIES = 20
 """An actor page shows this many newest articles with their summaries, the older ones as one line each."""
+ACTOR_PAGE = 200
+"""An actor page lists the articles of its newest whole months up to about this many; each older
+month gets a page of its own (``by_month``), so that a new article changes one page of a long
+archive, not a page listing thousands (at 5,000 generated articles the most named actor's page was
+0.8 MB of HTML, made again in every rebuild)."""
 QUOTES = 50
 """An actor page lists this many newest quotes; every quote stays on its article's page."""
 
 
-def _actor(views: v.Views, actor: Actor) -> Context:
+def _actor_pages(views: v.Views, actor: Actor) -> Iterator[tuple[str, str, Callable[[], Context]]]:
+    """The actor's page, and a page for each older month of a long list of articles."""
+    source = v.actor_page(actor)
+    latest, older = by_month([views.entries[i] for i in views.in_reading_order(actor.article_ids)], ACTOR_PAGE)
+    months = [(f"{source.removesuffix('.md')}/{key}.md", label, group) for key, label, group in older]
+    yield source, "actor.md.j2", partial(_actor, views, actor, latest, months)
+    for path, label, group in months:
+        yield path, "timeline.md.j2", partial(_actor_month, views, actor, path, label, group, months)
+
+
+def _actor(views: v.Views, actor: Actor, latest: list[Entry], months: list[Month]) -> Context:
     source = v.actor_page(actor)
     entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
     quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
@@ -272,12 +301,25 @@ def _actor(views: v.Views, actor: Actor) -> Context:
             "follow": _follow(source, "actors", actor.id),
             "charts": [c for c in [charts.bar_chart("actor-days", f"Articles naming {actor.name}",
                                                     views.dates(actor.article_ids), views.all_dates)] if c],
-            "entries": [views.entry_view(e, source) for e in entries[:FULL_ENTRIES]],
-            "earlier": [v.Row(views.entry_link(e.id, source), v.entry_meta(e)) for e in entries[FULL_ENTRIES:]],
+            "entries": [views.entry_view(e, source) for e in latest[:FULL_ENTRIES]],
+            "earlier": [v.Row(views.entry_link(e.id, source), v.entry_meta(e)) for e in latest[FULL_ENTRIES:]],
+            "months": [v.link(label, source, path) for path, label, _ in months],
             "quotes": quotes[:QUOTES], "quote_count": len(quotes),
             "companions": [v.Row(views.actor_link(other, source), v.counted(n, "shared article"))
                            for other, n in views.companions(actor)],
             "themes": _theme_rows(views, actor.article_ids, source)}
+
+
+def _actor_month(views: v.Views, actor: Actor, path: str, label: str, entries: list[Entry],
+                 months: list[Month]) -> Context:
+    """One older month of an actor's articles, on the timeline's template."""
+    title = f"{actor.name}: {label}"
+    archive = [v.link("Latest", path, v.actor_page(actor)),
+               *(v.link(other, path, target) for target, other, _ in months if target != path)]
+    return {"front_matter": v.front_matter(title), "title": title, "archive": archive,
+            "intro": f"The articles naming {actor.name} in {label}, newest first." if label != "Undated"
+            else f"The undated articles naming {actor.name}.",
+            "days": _timeline_days(views, entries, path)}
 
 
 def _theme(views: v.Views, theme: Theme) -> Context:
