@@ -28,7 +28,9 @@ def average_linkage(items: list[str], similarity: Mapping[tuple[str, str], float
                                           if value >= threshold])
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in similarity.items():
-        i, j = sorted((index[a], index[b]))
+        i, j = index[a], index[b]
+        if i > j:
+            i, j = j, i
         if i != j and value > 0 and component.get(i, -1) == component.get(j, -2):
             sums[i][j] = sums[i].get(j, 0.0) + value
             sums[j][i] = sums[i][j]
@@ -43,7 +45,7 @@ def average_linkage(items: list[str], similarity: Mapping[tuple[str, str], float
         if average < threshold:
             break  # the best remaining pair is below the threshold
         merged = members.pop(i) + members.pop(j)
-        row = _merge_rows(sums, i, j)
+        row = _merge_rows(sums, members, i, j)
         members[next_id] = merged
         for k, value in row.items():
             sums[k][next_id] = value
@@ -108,14 +110,16 @@ def _mean_best(members: Mapping[int, list[str]], best: Mapping[str, Mapping[int,
     return mean(i, j) if len(members[i]) < len(members[j]) else mean(j, i)
 
 
-def _merge_rows(sums: dict[int, dict[int, float]], i: int, j: int) -> dict[int, float]:
+def _merge_rows(sums: dict[int, dict[int, float]], members: Mapping[int, list[str]], i: int,
+                j: int) -> dict[int, float]:
+    """The summed row of the merged clusters ``i`` and ``j`` (no longer in ``members``). Their
+    entries in the other rows stay behind, unread: a row is read only when its own cluster merges,
+    and then only its clusters still in ``members`` count (half the work of taking them out)."""
     row: dict[int, float] = {}
     for old in (i, j):
         for k, value in sums.pop(old, {}).items():
-            if k in (i, j):
-                continue
-            row[k] = row.get(k, 0.0) + value
-            sums[k].pop(old, None)
+            if k in members:
+                row[k] = row.get(k, 0.0) + value
     return row
 
 
