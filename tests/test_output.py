@@ -212,24 +212,31 @@ def test_long_timeline_is_split_into_months_and_lists_each_article_once(monkeypa
 
 
 def test_a_long_list_of_an_actors_articles_gets_a_page_for_each_older_month(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every article of the actor is listed once across its pages, the newest on the actor's own
-    page; each older month has a page linked both ways; adding an article of the newest month
-    changes no month page."""
+    """Every article of the actor (and of the theme) is listed once across its pages, the newest on
+    the actor's own page; each older month has a page linked both ways; adding an article of the
+    newest month changes no month page."""
     from dataclasses import replace
     from datetime import date, timedelta
 
-    from generator.models import Actor, ActorKind, Digest, Entry
+    from generator.models import Actor, ActorKind, Digest, Entry, Theme, ThemeMatch
     from generator.publish import render
 
     from .helpers import article
 
     monkeypatch.setattr(render, "ACTOR_PAGE", 10)
+    monkeypatch.setattr(render, "THEME_PAGE", 10)
     monkeypatch.setattr(render, "FULL_ENTRIES", 3)
     days = [date(2022, 1, 1) + timedelta(days=4 * n) for n in range(30)]  # January to April
     entries = tuple(Entry(article(f"a{n:03d}", f"Story number {n}", day), f"articles/story-{n}/", (f"Summary {n}.",),
                           ("kai-b-lund",), (), None, (), ()) for n, day in reversed(list(enumerate(days))))
     actor = Actor("kai-b-lund", "Kai <b> Lund", ActorKind.PERSON, (), tuple(e.id for e in entries), 30)
-    pages = render_pages_of(Digest(entries, (actor,), (), (), days[-1]))
+    theme = Theme("floods", "Floods", "Rivers over their banks.", tuple(ThemeMatch(e.id, ("flood",)) for e in entries))
+    pages = render_pages_of(Digest(entries, (actor,), (theme,), (), days[-1]))
+    on_theme = {path: text for path, text in pages.items() if path.startswith("themes/floods")}
+    assert len(on_theme) == 4 and "[January 2022](floods/2022-01.md)" in on_theme["themes/floods.md"]
+    assert sorted(title for text in on_theme.values() for title in re.findall(r"\[(Story [^\]]+)\]", text)) == \
+        sorted(e.article.title for e in entries)
+    assert "[Story number 0](../../articles/story-0.md) · flood" in on_theme["themes/floods/2022-01.md"]
     mine = {path: text for path, text in pages.items() if path.startswith("actors/kai-b-lund")}
     assert sorted(mine) == ["actors/kai-b-lund.md", "actors/kai-b-lund/2022-01.md", "actors/kai-b-lund/2022-02.md",
                             "actors/kai-b-lund/2022-03.md"]
@@ -242,7 +249,7 @@ def test_a_long_list_of_an_actors_articles_gets_a_page_for_each_older_month(monk
     newer = Entry(article("a100", "Story number 100", days[-1]), "articles/story-100/", (), (actor.id,), (), None,
                   (), ())
     more = render_pages_of(Digest((newer, *entries), (replace(actor, article_ids=(*actor.article_ids, "a100")),),
-                                  (), (), days[-1]))
+                                  (theme,), (), days[-1]))
     assert all(more[path] == text for path, text in mine.items() if path != "actors/kai-b-lund.md")
 
 

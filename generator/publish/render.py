@@ -116,7 +116,8 @@ def _page_contexts(views: v.Views, site_name: str,
     for actor in digest.actors:
         if actor.page:
             yield from _actor_pages(views, actor)
-    yield from ((v.theme_page(t), "theme.md.j2", partial(_theme, views, t)) for t in digest.themes)
+    for theme in digest.themes:
+        yield from _theme_pages(views, theme)
     yield from ((v.story_page(s), "story.md.j2", partial(_story, views, s)) for s in digest.stories)
     yield from ((v.period_page(p), "period.md.j2", partial(_period, views, p, v.period_page(p)))
                 for p in digest.periods)
@@ -183,10 +184,11 @@ def _month_label(entry: Entry) -> str:
     return f"{entry.article.date:%B %Y}" if entry.article.date else "Undated"
 
 
-def _timeline_days(views: v.Views, entries: list[Entry], source: str) -> list[dict]:
+def _timeline_days(views: v.Views, entries: list[Entry], source: str,
+                   detail: Callable[[Entry], str] = lambda e: e.article.outlet or "") -> list[dict]:
     days = []
     for day, group in groupby(entries, key=lambda e: e.article.date):
-        rows = [v.Row(views.entry_link(e.id, source), e.article.outlet or "") for e in group]
+        rows = [v.Row(views.entry_link(e.id, source), detail(e)) for e in group]
         days.append({"heading": v.long_date(day), "rows": rows})
     return days
 
@@ -283,11 +285,29 @@ QUOTES = 50
 def _actor_pages(views: v.Views, actor: Actor) -> Iterator[tuple[str, str, Callable[[], Context]]]:
     """The actor's page, and a page for each older month of a long list of articles."""
     source = v.actor_page(actor)
-    latest, older = by_month([views.entries[i] for i in views.in_reading_order(actor.article_ids)], ACTOR_PAGE)
-    months = [(f"{source.removesuffix('.md')}/{key}.md", label, group) for key, label, group in older]
+    latest, months = _months(views, source, [views.entries[i] for i in views.in_reading_order(actor.article_ids)],
+                             ACTOR_PAGE)
     yield source, "actor.md.j2", partial(_actor, views, actor, latest, months)
     for path, label, group in months:
-        yield path, "timeline.md.j2", partial(_actor_month, views, actor, path, label, group, months)
+        yield path, "timeline.md.j2", partial(_month_page, views, source, path, f"{actor.name}: {label}",
+                                              f"The articles naming {actor.name}", label, group, months)
+
+
+def _months(views: v.Views, source: str, entries: list[Entry], limit: int) -> tuple[list[Entry], list[Month]]:
+    """``by_month``, with each older month's page path beside the page ``source``."""
+    latest, older = by_month(entries, limit)
+    return latest, [(f"{source.removesuffix('.md')}/{key}.md", label, group) for key, label, group in older]
+
+
+def _month_page(views: v.Views, source: str, path: str, title: str, what: str, label: str, entries: list[Entry],
+                months: list[Month], detail: Callable[[Entry], str] | None = None) -> Context:
+    """One older month of an actor's or a theme's articles (``what``), on the timeline's template,
+    linked to the page ``source`` and to the other months."""
+    archive = [v.link("Latest", path, source), *(v.link(other, path, target) for target, other, _ in months
+                                                 if target != path)]
+    return {"front_matter": v.front_matter(title), "title": title, "archive": archive,
+            "intro": f"{what} in {label}, newest first." if label != "Undated" else f"{what}, undated.",
+            "days": _timeline_days(views, entries, path, *([detail] if detail else []))}
 
 
 def _actor(views: v.Views, actor: Actor, latest: list[Entry], months: list[Month]) -> Context:
@@ -310,25 +330,31 @@ def _actor(views: v.Views, actor: Actor, latest: list[Entry], months: list[Month
             "themes": _theme_rows(views, actor.article_ids, source)}
 
 
-def _actor_month(views: v.Views, actor: Actor, path: str, label: str, entries: list[Entry],
-                 months: list[Month]) -> Context:
-    """One older month of an actor's articles, on the timeline's template."""
-    title = f"{actor.name}: {label}"
-    archive = [v.link("Latest", path, v.actor_page(actor)),
-               *(v.link(other, path, target) for target, other, _ in months if target != path)]
-    return {"front_matter": v.front_matter(title), "title": title, "archive": archive,
-            "intro": f"The articles naming {actor.name} in {label}, newest first." if label != "Undated"
-            else f"The undated articles naming {actor.name}.",
-            "days": _timeline_days(views, entries, path)}
+THEME_PAGE = 200
+"""A theme page lists its articles of its newest whole months up to about this many; each older
+month gets a page of its own, as an actor's (``ACTOR_PAGE``)."""
 
 
-def _theme(views: v.Views, theme: Theme) -> Context:
+def _theme_pages(views: v.Views, theme: Theme) -> Iterator[tuple[str, str, Callable[[], Context]]]:
+    """The theme's page, and a page for each older month of a long list of articles."""
     source = v.theme_page(theme)
-    rows = [{"link": views.entry_link(m.article_id, source), "meta": v.entry_meta(views.entries[m.article_id]),
-             "terms": ", ".join(m.terms)} for m in theme.matches]
+    terms = {m.article_id: ", ".join(m.terms) for m in theme.matches}
+    latest, months = _months(views, source, [views.entries[m.article_id] for m in theme.matches], THEME_PAGE)
+    yield source, "theme.md.j2", partial(_theme, views, theme, latest, months)
+    for path, label, group in months:
+        yield path, "timeline.md.j2", partial(_month_page, views, source, path, f"{theme.label}: {label}",
+                                              f"The articles on {theme.label}", label, group, months,
+                                              lambda e, terms=terms: terms[e.id])
+
+
+def _theme(views: v.Views, theme: Theme, latest: list[Entry], months: list[Month]) -> Context:
+    source = v.theme_page(theme)
+    terms = {m.article_id: ", ".join(m.terms) for m in theme.matches}
+    rows = [{"link": views.entry_link(e.id, source), "meta": v.entry_meta(e), "terms": terms[e.id]} for e in latest]
     related = [(t, n) for t, n in views.themes_of(theme.article_ids) if t != theme.id]
     return {"front_matter": v.front_matter(theme.label, feed_paths("themes", theme.id)), "label": theme.label,
             "description": theme.description, "article_count": v.counted(len(theme.matches), "article"), "rows": rows,
+            "months": [v.link(label, source, path) for path, label, _ in months],
             "follow": _follow(source, "themes", theme.id),
             "charts": [c for c in [charts.bar_chart("theme-days", f"Articles on {theme.label}",
                                                     views.dates(theme.article_ids), views.all_dates)] if c],
