@@ -184,8 +184,12 @@ def _month_label(entry: Entry) -> str:
     return f"{entry.article.date:%B %Y}" if entry.article.date else "Undated"
 
 
+def _outlet(entry: Entry) -> str:
+    return entry.article.outlet or ""
+
+
 def _timeline_days(views: v.Views, entries: list[Entry], source: str,
-                   detail: Callable[[Entry], str] = lambda e: e.article.outlet or "") -> list[dict]:
+                   detail: Callable[[Entry], str] = _outlet) -> list[dict]:
     days = []
     for day, group in groupby(entries, key=lambda e: e.article.date):
         rows = [v.Row(views.entry_link(e.id, source), detail(e)) for e in group]
@@ -300,14 +304,14 @@ def _months(views: v.Views, source: str, entries: list[Entry], limit: int) -> tu
 
 
 def _month_page(views: v.Views, source: str, path: str, title: str, what: str, label: str, entries: list[Entry],
-                months: list[Month], detail: Callable[[Entry], str] | None = None) -> Context:
+                months: list[Month], detail: Callable[[Entry], str] = _outlet) -> Context:
     """One older month of an actor's or a theme's articles (``what``), on the timeline's template,
     linked to the page ``source`` and to the other months."""
     archive = [v.link("Latest", path, source), *(v.link(other, path, target) for target, other, _ in months
                                                  if target != path)]
     return {"front_matter": v.front_matter(title), "title": title, "archive": archive,
             "intro": f"{what} in {label}, newest first." if label != "Undated" else f"{what}, undated.",
-            "days": _timeline_days(views, entries, path, *([detail] if detail else []))}
+            "days": _timeline_days(views, entries, path, detail)}
 
 
 def _actor(views: v.Views, actor: Actor, latest: list[Entry], months: list[Month]) -> Context:
