@@ -160,6 +160,22 @@ def test_the_copy_analyses_the_new_articles_while_the_cached_ones_are_read(tmp_p
     assert all(cache.get(a) == analysis for a, analysis in zip(articles, plain, strict=True))
 
 
+def test_the_pipeline_loaded_without_its_default_tokenizer_tokenizes_as_spacy_load_does() -> None:
+    """``load_lean`` names a bare tokenizer and reads the saved one into it: the same tokenizer,
+    byte for byte, and the same tokens, sentences and entities as ``spacy.load``'s."""
+    import spacy
+
+    from generator.engine.speedups.spacyimport import BARE_TOKENIZER, load_lean
+
+    model = load_config(None).model
+    lean, plain = load_lean(model), spacy.load(model)
+    assert lean.config["nlp"]["tokenizer"]["@tokenizers"] == BARE_TOKENIZER  # the lean way was taken
+    assert lean.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    texts = [part for article in ingest(SEEDS).articles for part in article.paragraphs]
+    assert [[(t.text, t.lemma_, t.ent_type_, t.is_sent_start) for t in doc] for doc in lean.pipe(texts)] == \
+        [[(t.text, t.lemma_, t.ent_type_, t.is_sent_start) for t in doc] for doc in plain.pipe(texts)]
+
+
 LEAN_IMPORT = """
 import pickle, sys
 from generator.engine.speedups.spacyimport import import_spacy

@@ -52,13 +52,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @functools.lru_cache(maxsize=2)
 def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline once per process; a missing one is a ``ModelError``."""
-    import spacy
     from spacy.language import Language
+
+    from ..engine.speedups.spacyimport import load_lean
 
     if not Language.has_factory("paragraph_boundaries"):
         Language.component("paragraph_boundaries", func=paragraph_boundaries)
     try:
-        nlp = spacy.load(name)
+        nlp = load_lean(name)
     except OSError as error:
         raise ModelError(
             f"The spaCy pipeline '{name}' is not installed ({error.__class__.__name__}). "

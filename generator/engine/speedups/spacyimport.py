@@ -1,5 +1,6 @@
 """spaCy imported without its command line, for the copy of the build that loads the pipeline
-while the build starts (``analyze.nlp.Preloader``).
+while the build starts (``analyze.nlp.Preloader``); and a pipeline loaded without the tokenizer
+that its saved one replaces (``load_lean``).
 
 ``import spacy`` imports ``spacy.cli`` and with it every command of spaCy's command line and
 the packages they use (typer, rich, requests, weasel): about a third of the import, 0.12 s of the
@@ -20,6 +21,10 @@ import contextlib
 import sys
 import types
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 TESTED_WITH = "3.8.18"
 STANDS_IN = ("spacy.cli", "spacy.cli.info")
@@ -63,3 +68,34 @@ def _info(*args: object, **kwargs: object) -> object:
     from spacy.cli.info import info
 
     return info(*args, **kwargs)
+
+
+BARE_TOKENIZER = "digest.bare_tokenizer.v1"
+
+
+def load_lean(name: str) -> Language:
+    """``spacy.load(name)``, without first building the language's default tokenizer. Loading a
+    pipeline builds the tokenizer its configuration names (English's: its punctuation rules
+    compiled and 2,694 special cases added, 0.05 s of the 0.29 s load here), then reads the
+    pipeline's saved tokenizer over it, every rule and special case. Named a bare tokenizer
+    instead, the load reads the same saved tokenizer into it (the two serialise to the same bytes:
+    tested). The rebuild's preloading copy and every analysis worker load the pipeline. Only with
+    the tested spaCy; a pipeline that saved no tokenizer rules is loaded again as usual."""
+    import spacy
+
+    if not _tested():
+        return spacy.load(name)
+    from spacy.util import registry
+
+    registry.tokenizers.register(BARE_TOKENIZER, func=_bare_tokenizer)
+    nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}})
+    tokenizer = nlp.tokenizer
+    if tokenizer.prefix_search is None or tokenizer.suffix_search is None or not tokenizer.rules:
+        return spacy.load(name)
+    return nlp
+
+
+def _bare_tokenizer() -> object:
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
