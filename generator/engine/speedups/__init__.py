@@ -10,8 +10,9 @@ the build is the same, byte for byte, without them (tested), only slower. This m
 nothing heavy: the configuration reads ``NAMES`` from it.
 
 One more leans on spaCy's: ``spacyimport`` imports spaCy without its command line in the copy of
-the build that preloads the pipeline. That copy starts before the configuration is read, so the
-option does not name it; it is used only with the spaCy version it was tested with."""
+the build that preloads the pipeline, and loads every pipeline without the default tokenizer its
+saved one replaces. That copy starts before the configuration is read, so the option does not
+name it; it is used only with the spaCy version it was tested with."""
 
 from __future__ import annotations
 
