@@ -119,7 +119,7 @@ class Preloader:
     article used to spend on one core after MkDocs had started and the input and the cached
     analyses had been read, with the other core idle. The copy spends it on that other core
     meanwhile. It shares nothing with the build but a pipe: the build sends it the new articles
-    (``analyze``) and gets plain analyses back. When there is nothing new, or enough for the worker
+    (``ask``) and gets plain analyses back (``answer``). When there is nothing new, or enough for the worker
     processes, or the copy fails (a missing pipeline), ``close`` ends it and the build goes on as
     it would have; results never depend on where an article was analysed."""
 
@@ -146,10 +146,6 @@ class Preloader:
             self.connection.send(model)
         except OSError:
             self.close()
-
-    def analyze(self, articles: Sequence[Article]) -> tuple[Analysis, ...] | None:
-        """The analyses of ``articles`` made in the copy; None when it could not make them."""
-        return self.answer() if self.ask(articles) else None
 
     def ask(self, articles: Sequence[Article]) -> bool:
         """Send the copy ``articles`` to analyse, once; ``answer`` gives the analyses. False when

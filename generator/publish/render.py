@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -289,15 +289,15 @@ QUOTES = 50
 def _actor_pages(views: v.Views, actor: Actor) -> Iterator[tuple[str, str, Callable[[], Context]]]:
     """The actor's page, and a page for each older month of a long list of articles."""
     source = v.actor_page(actor)
-    latest, months = _months(views, source, [views.entries[i] for i in views.in_reading_order(actor.article_ids)],
-                             ACTOR_PAGE)
-    yield source, "actor.md.j2", partial(_actor, views, actor, latest, months)
+    entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
+    latest, months = _months(source, entries, ACTOR_PAGE)
+    yield source, "actor.md.j2", partial(_actor, views, actor, entries, latest, months)
     for path, label, group in months:
         yield path, "timeline.md.j2", partial(_month_page, views, source, path, f"{actor.name}: {label}",
                                               f"The articles naming {actor.name}", label, group, months)
 
 
-def _months(views: v.Views, source: str, entries: list[Entry], limit: int) -> tuple[list[Entry], list[Month]]:
+def _months(source: str, entries: list[Entry], limit: int) -> tuple[list[Entry], list[Month]]:
     """``by_month``, with each older month's page path beside the page ``source``."""
     latest, older = by_month(entries, limit)
     return latest, [(f"{source.removesuffix('.md')}/{key}.md", label, group) for key, label, group in older]
@@ -314,9 +314,9 @@ def _month_page(views: v.Views, source: str, path: str, title: str, what: str, l
             "days": _timeline_days(views, entries, path, detail)}
 
 
-def _actor(views: v.Views, actor: Actor, latest: list[Entry], months: list[Month]) -> Context:
+def _actor(views: v.Views, actor: Actor, entries: list[Entry], latest: list[Entry], months: list[Month]) -> Context:
+    """``entries``: all the actor's, newest first; ``latest``: those of its own page (``_months``)."""
     source = v.actor_page(actor)
-    entries = [views.entries[i] for i in views.in_reading_order(actor.article_ids)]
     quotes = [{"text": q.text, "source": trusted(f"{views.entry_link(e.id, source)}, {v.md_text_date(e)}")}
               for e in entries for q in e.quotes if q.speaker == actor.id]
     return {"front_matter": v.front_matter(actor.name, feed_paths("actors", actor.id)), "name": actor.name,
@@ -343,17 +343,18 @@ def _theme_pages(views: v.Views, theme: Theme) -> Iterator[tuple[str, str, Calla
     """The theme's page, and a page for each older month of a long list of articles."""
     source = v.theme_page(theme)
     terms = {m.article_id: ", ".join(m.terms) for m in theme.matches}
-    latest, months = _months(views, source, [views.entries[m.article_id] for m in theme.matches], THEME_PAGE)
-    yield source, "theme.md.j2", partial(_theme, views, theme, latest, months)
+    latest, months = _months(source, [views.entries[m.article_id] for m in theme.matches], THEME_PAGE)
+    yield source, "theme.md.j2", partial(_theme, views, theme, terms, latest, months)
     for path, label, group in months:
         yield path, "timeline.md.j2", partial(_month_page, views, source, path, f"{theme.label}: {label}",
                                               f"The articles on {theme.label}", label, group, months,
-                                              lambda e, terms=terms: terms[e.id])
+                                              lambda e: terms[e.id])
 
 
-def _theme(views: v.Views, theme: Theme, latest: list[Entry], months: list[Month]) -> Context:
+def _theme(views: v.Views, theme: Theme, terms: Mapping[str, str], latest: list[Entry],
+           months: list[Month]) -> Context:
+    """``terms``: the matched terms by article; ``latest``: the articles of its own page (``_months``)."""
     source = v.theme_page(theme)
-    terms = {m.article_id: ", ".join(m.terms) for m in theme.matches}
     rows = [{"link": views.entry_link(e.id, source), "meta": v.entry_meta(e), "terms": terms[e.id]} for e in latest]
     related = [(t, n) for t, n in views.themes_of(theme.article_ids) if t != theme.id]
     return {"front_matter": v.front_matter(theme.label, feed_paths("themes", theme.id)), "label": theme.label,

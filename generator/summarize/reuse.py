@@ -40,7 +40,7 @@ Each build keeps the corpus' IDF and, for every kept record, the drift accumulat
 made (``cache_dir/summaries.pickle``: per sentence of an article's window or of a story's pool); a
 build compares its IDF with the last build's (every term whose document frequency did not change
 moves by the same small shift; the others, the terms of added or removed articles, are looked up
-one by one: ``term_factors``, ``term_drift``) and multiplies the factors. The records themselves
+one by one: ``term_factors``) and multiplies the factors. The records themselves
 are rows of ``cache_dir/summaries.sqlite``, each under the article's analysis key, the sentence
 count and a salt naming the code; with the IDF fingerprint of the build that made it, so a record
 made by a build that never finished is not trusted. Only the ``news`` summarizer is kept this way.
@@ -262,16 +262,6 @@ def term_factors(before: Mapping[str, float], count_before: int, idf: Mapping[st
         if old is not None and old > 0 and not base[0] <= weight / old <= base[1]:
             moved[term] = weight / old
     return base, moved
-
-
-def term_drift(before: Mapping[str, float], count_before: int, idf: Mapping[str, float],
-               documents: int) -> tuple[float, dict[str, float]]:
-    """``term_factors`` as shares of the old weight, either way: one bound for every term that
-    moved no more than the corpus' size alone moves a weight (``log((1 + N') / (1 + N))``), and
-    each other term's own share. A term the last build did not have is no article's it certified."""
-    base, factors = term_factors(before, count_before, idf, documents)
-    size = _share(base)
-    return size, {term: abs(factor - 1) for term, factor in factors.items() if abs(factor - 1) > size}
 
 
 def growth(drift: float) -> float:
